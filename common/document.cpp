@@ -1,0 +1,113 @@
+#include "document.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "lexicon.hpp"
+#include "recogniser.hpp"
+#include "schema.hpp"
+
+namespace depeche {
+
+AnalysedArticle analyse_article(Article article, const Lexicons& lexicons) {
+    AnalysedArticle analysed;
+    analysed.article = std::move(article);
+    const Article& a = analysed.article;
+    analysed.title_tokens = analyse(a.title);
+    analysed.text_tokens = analyse(a.text);
+    analysed.entities = recognise_entities(a.text, analysed.text_tokens, lexicons, a.published);
+    return analysed;
+}
+
+std::vector<std::string> names_of(const std::vector<Entity>& entities, EntityKind kind) {
+    std::set<std::string> names;
+    for (const auto& e : entities)
+        if (e.kind == kind) names.insert(e.name);
+    return {names.begin(), names.end()};
+}
+
+Xapian::Document build_document(const AnalysedArticle& analysed) {
+    namespace s = schema;
+    const Article& a = analysed.article;
+    Xapian::Document doc;
+    auto index_words = [&doc](const std::vector<Token>& tokens, Xapian::termpos base) {
+        for (const Token& t : tokens) {
+            doc.add_posting(s::make_term("", t.folded), base + t.position);
+            if (!t.stem.empty()) doc.add_term(s::make_term(s::kStem, t.stem));
+        }
+    };
+    index_words(analysed.title_tokens, 1);
+    const Xapian::termpos text_base =
+        1 + (analysed.title_tokens.empty() ? 0 : analysed.title_tokens.back().position + kTextPositionGap);
+    index_words(analysed.text_tokens, text_base);
+
+    doc.add_boolean_term(s::make_term(s::kId, a.id));
+    const std::string published = to_iso(a.published);
+    for (const auto& term : s::period_terms(published, s::kPublishedAs, s::kPublished)) doc.add_boolean_term(term);
+
+    std::set<std::string> mentioned;
+    for (const Entity& e : analysed.entities) {
+        if (e.kind == EntityKind::date) {
+            for (const auto& term : s::period_terms(e.name, s::kMentionedAs, s::kMentioned))
+                doc.add_boolean_term(term);
+            mentioned.insert(e.name);
+        } else {
+            doc.add_boolean_term(s::make_term(s::entity_prefix(e.kind), entity_key(e.name)));
+        }
+    }
+    doc.add_value(s::kSlotId, a.id);
+    doc.add_value(s::kSlotDateId, s::sortable_date(a.published) + a.id);
+    for (EntityKind kind : {EntityKind::person, EntityKind::place, EntityKind::org})
+        doc.add_value(s::entity_slot(kind), s::pack_values(names_of(analysed.entities, kind)));
+    doc.add_value(s::kSlotMentioned, s::pack_values({mentioned.begin(), mentioned.end()}));
+    doc.set_data(stored_record(analysed));
+    return doc;
+}
+
+std::string stored_record(const AnalysedArticle& analysed) {
+    const Article& a = analysed.article;
+    nlohmann::json entities = nlohmann::json::array();
+    for (const Entity& e : analysed.entities) {
+        nlohmann::json mentions = nlohmann::json::array();
+        for (const Mention& m : e.mentions) mentions.push_back({m.start, m.end});
+        entities.push_back({{"kind", kind_name(e.kind)}, {"name", e.name}, {"mentions", mentions}});
+    }
+    nlohmann::json record = {{"id", a.id},
+                             {"date", to_iso(a.published)},
+                             {"title", a.title},
+                             {"text", a.text},
+                             {"entities", entities},
+                             {"extra", nlohmann::json::parse(a.extra_json.empty() ? "{}" : a.extra_json)}};
+    return record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+StoredDispatch parse_stored_record(std::string_view data) {
+    const auto record = nlohmann::json::parse(data.begin(), data.end(), nullptr, false);
+    if (record.is_discarded() || !record.is_object() || !record.contains("id"))
+        throw std::runtime_error("document data is not a depeche record: reindex the database");
+    StoredDispatch d;
+    d.id = record.value("id", "");
+    d.date = record.value("date", "");
+    d.title = record.value("title", "");
+    d.text = record.value("text", "");
+    d.extra_json = record.contains("extra") ? record["extra"].dump() : "{}";
+    for (const auto& e : record.value("entities", nlohmann::json::array())) {
+        Entity entity;
+        entity.kind = parse_kind(e.value("kind", "")).value_or(EntityKind::person);
+        entity.name = e.value("name", "");
+        for (const auto& m : e.value("mentions", nlohmann::json::array())) {
+            Mention mention;
+            mention.start = m.at(0).get<std::size_t>();
+            mention.end = m.at(1).get<std::size_t>();
+            if (mention.start <= mention.end && mention.end <= d.text.size())
+                mention.text = d.text.substr(mention.start, mention.end - mention.start);
+            entity.mentions.push_back(std::move(mention));
+        }
+        d.entities.push_back(std::move(entity));
+    }
+    return d;
+}
+
+}  // namespace depeche

@@ -1,0 +1,60 @@
+#pragma once
+// One dispatch as a Xapian document: its terms, values and stored record.
+// Needs no database: build_document is a pure function of its inputs.
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer.hpp"
+#include "article.hpp"
+#include "entity.hpp"
+
+namespace depeche {
+
+struct Lexicons;
+
+/// An analysed dispatch, ready to become a document.
+struct AnalysedArticle {
+    Article article;
+    std::vector<Token> title_tokens;  ///< analyse(article.title)
+    std::vector<Token> text_tokens;   ///< analyse(article.text)
+    std::vector<Entity> entities;     ///< recognise_entities over the text
+};
+
+/// Analyses the title and text and recognises the entities of the text.
+/// Thread-safe.
+AnalysedArticle analyse_article(Article article, const Lexicons& lexicons);
+
+/// Title words take positions from 0; text words follow after this gap, so
+/// that no phrase spans the title and the text.
+inline constexpr Xapian::termpos kTextPositionGap = 100;
+
+/// The Xapian document of a dispatch (terms and values as schema.hpp names
+/// them, data = stored_record).
+Xapian::Document build_document(const AnalysedArticle& analysed);
+
+/// The stored record: JSON {"id", "date", "title", "text", "entities":
+/// [{"kind", "name", "mentions": [[start, end], ...]}], "extra": {...}}.
+std::string stored_record(const AnalysedArticle& analysed);
+
+/// A stored record read back.
+struct StoredDispatch {
+    std::string id;
+    std::string date;
+    std::string title;
+    std::string text;
+    std::vector<Entity> entities;  ///< mentions with offsets and text
+    std::string extra_json;        ///< "{}" when none
+};
+
+/// Parses document data written by stored_record. Throws std::runtime_error
+/// on data that is not a depeche record.
+StoredDispatch parse_stored_record(std::string_view data);
+
+/// The distinct canonical names of one kind, sorted.
+std::vector<std::string> names_of(const std::vector<Entity>& entities, EntityKind kind);
+
+}  // namespace depeche

@@ -1,0 +1,74 @@
+#include "facets.hpp"
+
+#include <algorithm>
+
+#include "schema.hpp"
+
+namespace depeche {
+namespace {
+
+std::vector<FacetCount> sorted(const std::unordered_map<std::string, Xapian::doccount>& counts, std::size_t limit) {
+    std::vector<FacetCount> out;
+    out.reserve(counts.size());
+    for (const auto& [value, count] : counts) out.push_back({value, count});
+    std::sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+    if (limit && out.size() > limit) out.resize(limit);
+    return out;
+}
+
+std::size_t length_for(DateGranularity g) {
+    switch (g) {
+        case DateGranularity::year: return 4;
+        case DateGranularity::month: return 7;
+        case DateGranularity::day: return 10;
+    }
+    return 7;
+}
+
+}  // namespace
+
+std::string date_facet_value(std::string_view value, DateGranularity granularity) {
+    std::string iso(value);
+    const bool plain = parse_iso_date(value).has_value();
+    if (!plain) {
+        const auto days = schema::timex_days(value);
+        if (!days) return iso;
+        iso = to_iso(days->first);
+    }
+    const std::size_t length = length_for(granularity);
+    if (iso.size() > length) iso.resize(length);
+    return iso;
+}
+
+void FacetSpy::count_packed(const std::string& packed, Counts& counts, bool dates) {
+    if (packed.empty()) return;
+    seen_.clear();
+    for (std::string_view v : schema::unpack_values(packed))
+        seen_.push_back(dates ? date_facet_value(v, granularity_) : std::string(v));
+    if (dates) {
+        std::sort(seen_.begin(), seen_.end());
+        seen_.erase(std::unique(seen_.begin(), seen_.end()), seen_.end());
+    }
+    for (const auto& v : seen_) ++counts[v];
+}
+
+void FacetSpy::operator()(const Xapian::Document& doc, double) {
+    count_packed(doc.get_value(schema::kSlotPersons), person_, false);
+    count_packed(doc.get_value(schema::kSlotPlaces), place_, false);
+    count_packed(doc.get_value(schema::kSlotOrgs), org_, false);
+    count_packed(doc.get_value(schema::kSlotMentioned), mentioned_, true);
+    const std::string date_id = doc.get_value(schema::kSlotDateId);
+    if (date_id.size() >= 8) {
+        PartialDate d{std::stoi(date_id.substr(0, 4)), std::stoi(date_id.substr(4, 2)), std::stoi(date_id.substr(6, 2))};
+        ++date_[date_facet_value(to_iso(d), granularity_)];
+    }
+}
+
+Facets FacetSpy::result(std::size_t limit) const {
+    return {sorted(person_, limit), sorted(place_, limit), sorted(org_, limit), sorted(date_, limit),
+            sorted(mentioned_, limit)};
+}
+
+}  // namespace depeche

@@ -1,0 +1,270 @@
+#include "readers.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "analyzer.hpp"
+
+namespace depeche {
+namespace {
+
+namespace fs = std::filesystem;
+using Result = std::variant<Article, std::string>;
+
+constexpr std::size_t kMaxIdBytes = 200;
+constexpr int kMaxJsonDepth = 32;
+constexpr std::size_t kRejectRecordBytes = 1000;
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+}
+
+// Problems shared by both formats, checked before any parsing.
+std::optional<std::string> byte_problem(std::string_view line) {
+    if (line.find('\0') != std::string_view::npos) return "NUL byte in the record";
+    if (!is_valid_utf8(line)) return "invalid UTF-8";
+    return std::nullopt;
+}
+
+std::optional<PartialDate> publication_date(std::string_view text, std::string& reason) {
+    auto date = parse_iso_date(text);
+    if (!date) {
+        reason = "impossible date '" + std::string(text.substr(0, 40)) + "'";
+        return std::nullopt;
+    }
+    if (date->month == 0) {
+        reason = "date '" + std::string(text) + "' needs at least a month (YYYY-MM)";
+        return std::nullopt;
+    }
+    return date;
+}
+
+// Deeper nesting than any dispatch needs is refused before the parser
+// recurses into it.
+bool too_deep(std::string_view json) {
+    int depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > kMaxJsonDepth) return true;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return false;
+}
+
+bool has_control_char(std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; });
+}
+
+bool looks_like_record(std::string_view line) {
+    line = trim(line);
+    return line.rfind("date ", 0) == 0 || line.rfind('{', 0) == 0;
+}
+
+struct Reader {
+    const ReadOptions& options;
+    const std::function<void(Article&&)>& on_article;
+    const std::function<void(const Reject&)>& on_reject;
+    const std::function<void(const std::string&)>& on_warning;
+    ReadCounts counts;
+
+    void record(std::string_view name, std::size_t line_number, std::string_view line) {
+        const std::string source = std::string(name) + ":" + std::to_string(line_number);
+        const std::string_view body = trim(line);
+        InputFormat format = options.format;
+        if (format == InputFormat::automatic) format = body.rfind('{', 0) == 0 ? InputFormat::jsonl : InputFormat::line;
+        Result result = format == InputFormat::jsonl ? parse_json_record(body) : parse_line_record(body);
+        if (auto* reason = std::get_if<std::string>(&result)) {
+            ++counts.rejected;
+            on_reject({source, *reason, std::string(line.substr(0, kRejectRecordBytes))});
+            return;
+        }
+        Article& article = std::get<Article>(result);
+        article.source = source;
+        ++counts.records;
+        counts.bytes += article.title.size() + article.text.size();
+        on_article(std::move(article));
+    }
+
+    // `from_folder`: the file was found by walking a folder, so it may be
+    // something else than dispatches (a README): skip it when its first lines
+    // are neither format.
+    void stream(std::istream& in, const std::string& name, bool from_folder) {
+        ++counts.files;
+        std::string line;
+        std::size_t line_number = 0;
+        std::vector<std::pair<std::size_t, std::string>> pending;  // lines held until the file is judged
+        bool judged = !from_folder;
+        while (std::getline(in, line)) {
+            ++line_number;
+            if (line_number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // byte-order mark
+            if (trim(line).empty()) continue;
+            if (!judged) {
+                pending.emplace_back(line_number, line);
+                const bool good = looks_like_record(line);
+                if (!good && pending.size() < 5) continue;
+                if (!good) {
+                    on_warning(name + ": skipped, its first lines are neither the line format nor JSON Lines");
+                    --counts.files;
+                    return;
+                }
+                judged = true;
+                for (auto& [n, l] : pending) record(name, n, l);
+                pending.clear();
+                continue;
+            }
+            record(name, line_number, line);
+        }
+        if (!pending.empty()) {
+            on_warning(name + ": skipped, its first lines are neither the line format nor JSON Lines");
+            --counts.files;
+        }
+    }
+
+    void file(const fs::path& path, bool from_folder) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) throw std::runtime_error("cannot open " + path.string());
+        stream(in, path.string(), from_folder);
+    }
+
+    void input(const std::string& name) {
+        if (name == "-") {
+            stream(std::cin, "<stdin>", false);
+            return;
+        }
+        std::error_code ec;
+        const fs::path path(name);
+        if (fs::is_directory(path, ec)) {
+            std::vector<fs::path> files;
+            for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+                 !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+                if (!it->is_regular_file(ec)) continue;
+                const auto ext = it->path().extension().string();
+                if (ext == ".txt" || ext == ".jsonl" || ext == ".ndjson") files.push_back(it->path());
+            }
+            if (ec) throw std::runtime_error("cannot read folder " + name + ": " + ec.message());
+            std::sort(files.begin(), files.end());
+            for (const auto& f : files) file(f, true);
+            return;
+        }
+        if (!fs::exists(path, ec)) throw std::runtime_error("no such file or folder: " + name);
+        file(path, false);
+    }
+};
+
+}  // namespace
+
+std::optional<InputFormat> parse_input_format(std::string_view name) {
+    if (name == "auto") return InputFormat::automatic;
+    if (name == "line") return InputFormat::line;
+    if (name == "jsonl") return InputFormat::jsonl;
+    return std::nullopt;
+}
+
+std::string derived_id(std::string_view date, std::string_view text) {
+    std::uint64_t h = 1469598103934665603ULL;
+    auto mix = [&h](std::string_view s) {
+        for (unsigned char c : s) {
+            h ^= c;
+            h *= 1099511628211ULL;
+        }
+    };
+    mix(date);
+    mix("\x1f");
+    mix(text);
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "dep-%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+Result parse_line_record(std::string_view line) {
+    if (auto problem = byte_problem(line)) return *problem;
+    line = trim(line);
+    if (line.rfind("date ", 0) != 0) return std::string("missing 'date YYYY-MM[-DD]' at the start of the line");
+    line.remove_prefix(5);
+    while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+    const auto space = line.find_first_of(" \t");
+    const std::string_view date_text = line.substr(0, space);
+    std::string reason;
+    auto date = publication_date(date_text, reason);
+    if (!date) return reason;
+    const std::string_view text = space == std::string_view::npos ? std::string_view() : trim(line.substr(space + 1));
+    if (text.empty()) return std::string("empty text");
+    Article article;
+    article.published = *date;
+    article.text = to_nfc(text);
+    article.id = derived_id(date_text, article.text);
+    article.extra_json = "{}";
+    return article;
+}
+
+Result parse_json_record(std::string_view line) {
+    if (auto problem = byte_problem(line)) return *problem;
+    if (too_deep(line)) return "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
+    nlohmann::json record = nlohmann::json::parse(line.begin(), line.end(), nullptr, false);
+    if (record.is_discarded()) return std::string("broken JSON");
+    if (!record.is_object()) return std::string("JSON record is not an object");
+    auto field = [&record](const char* key) -> const nlohmann::json* {
+        auto it = record.find(key);
+        return it == record.end() || it->is_null() ? nullptr : &*it;
+    };
+    const auto* date_field = field("date");
+    if (!date_field) return std::string("missing \"date\"");
+    if (!date_field->is_string()) return std::string("\"date\" is not a string");
+    std::string date_text = date_field->get<std::string>();
+    if (date_text.size() > 10 && date_text[10] == 'T') date_text.resize(10);  // 2015-01-15T10:00:00Z
+    std::string reason;
+    auto date = publication_date(date_text, reason);
+    if (!date) return reason;
+    const auto* text_field = field("text");
+    if (!text_field) return std::string("missing \"text\"");
+    if (!text_field->is_string()) return std::string("\"text\" is not a string");
+    const std::string text = to_nfc(trim(text_field->get_ref<const std::string&>()));
+    if (text.empty()) return std::string("empty text");
+    Article article;
+    article.published = *date;
+    article.text = text;
+    if (const auto* title = field("title")) {
+        if (!title->is_string()) return std::string("\"title\" is not a string");
+        article.title = to_nfc(trim(title->get_ref<const std::string&>()));
+    }
+    if (const auto* id = field("id")) {
+        if (id->is_string()) article.id = id->get<std::string>();
+        else if (id->is_number_integer()) article.id = id->dump();
+        else return std::string("\"id\" is not a string");
+        if (article.id.empty()) return std::string("empty \"id\"");
+        if (article.id.size() > kMaxIdBytes)
+            return "\"id\" longer than " + std::to_string(kMaxIdBytes) + " bytes";
+        if (has_control_char(article.id)) return std::string("control character in \"id\"");
+    } else {
+        article.id = derived_id(date_text, article.text);
+    }
+    for (const char* key : {"id", "date", "title", "text"}) record.erase(key);
+    article.extra_json = record.dump();
+    return article;
+}
+
+ReadCounts read_inputs(const ReadOptions& options, const std::function<void(Article&&)>& on_article,
+                       const std::function<void(const Reject&)>& on_reject,
+                       const std::function<void(const std::string&)>& on_warning) {
+    Reader reader{options, on_article, on_reject, on_warning, {}};
+    for (const auto& input : options.inputs) reader.input(input);
+    return reader.counts;
+}
+
+}  // namespace depeche

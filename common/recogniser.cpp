@@ -1,0 +1,921 @@
+#include "recogniser.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <deque>
+#include <unordered_map>
+#include <unordered_set>
+
+// How names are found, in one pass over the tokens (see DESIGN.md, Entities):
+//   1. `Nom Complet (ACR)` patterns are found first: the long form becomes a
+//      fixed span and the acronym is taught for the whole dispatch;
+//   2. at each capitalised token, the longest lexicon match (which may run
+//      over lower-case words: "Union européenne") competes with the run of
+//      capitalised tokens ("Lancaster House", "Jean-Yves Le Drian"); the
+//      context before and after (cue words) picks the kind;
+//   3. short person names ("M. Hammond", "Hammond") attach to a longer name of
+//      the same dispatch that ends with them, else to a person alias.
+// Cue words below are folded (lower case, no accents): they are the language
+// of dispatches, not names, and a later issue measures them.
+
+namespace depeche {
+namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+// "le président", "la ministre", "le chef" ... before a person's name.
+const WordSet& role_nouns() {
+    static const WordSet words{
+        "president", "presidente", "ministre", "chef", "cheffe", "secretaire", "ambassadeur", "ambassadrice",
+        "directeur", "directrice", "patron", "patronne", "pdg", "senateur", "senatrice", "depute", "deputee",
+        "maire", "colonel", "capitaine", "commandant", "juge", "procureur", "procureure", "avocat", "avocate",
+        "roi", "reine", "prince", "princesse", "pape", "chancelier", "chanceliere", "candidat", "candidate",
+        "leader", "dirigeant", "dirigeante", "commissaire", "gouverneur", "ecrivain", "ecrivaine", "auteur",
+        "autrice", "acteur", "actrice", "chanteur", "chanteuse", "entraineur", "selectionneur", "joueur",
+        "joueuse", "footballeur", "journaliste", "photographe", "realisateur", "realisatrice", "cineaste",
+        "philosophe", "historien", "historienne", "economiste", "chercheur", "chercheuse", "professeur",
+        "docteur", "eveque", "archeveque", "cardinal", "imam", "rabbin", "abbe", "militant", "militante",
+        "opposant", "opposante", "dissident", "dissidente", "fondateur", "fondatrice", "emir", "cheikh",
+        "sultan", "ayatollah", "monsieur", "madame", "homologue", "successeur", "predecesseur", "conseiller",
+        "conseillere", "rapporteur", "porte", "parole", "champion", "championne", "pilote", "cycliste",
+        "coureur", "nageur", "nageuse", "tennisman", "boxeur", "sprinteur", "attaquant", "gardien", "general",
+        "marechal", "amiral", "lieutenant", "sergent", "president-directeur", "vice", "premier", "premiere"};
+    return words;
+}
+
+// "le groupe", "la société", "l'opérateur", "le quotidien" ... before an organisation.
+const WordSet& org_nouns() {
+    static const WordSet words{
+        "groupe", "societe", "entreprise", "parti", "quotidien", "journal", "hebdomadaire", "mensuel",
+        "magazine", "operateur", "constructeur", "banque", "chaine", "agence", "syndicat", "organisation",
+        "mouvement", "compagnie", "geant", "club", "equipe", "firme", "fabricant", "distributeur", "editeur",
+        "assureur", "laboratoire", "association", "fondation", "ong", "cabinet", "fonds", "holding",
+        "filiale", "enseigne", "marque", "startup", "site", "radio", "television", "institut", "ecurie",
+        "formation", "alliance", "federation", "confederation", "reseau", "plateforme", "application",
+        "transporteur", "armateur", "brasseur", "industriel", "minier", "petrolier", "gazier", "chimiste",
+        "equipementier", "sidérurgiste", "siderurgiste", "voyagiste", "hebergeur", "studio", "label"};
+    return words;
+}
+
+// A capitalised first word that opens an organisation name: "Banque de France",
+// "Agence France-Presse", "Ministère de l'Intérieur".
+const WordSet& org_heads() {
+    static const WordSet words{
+        "agence", "banque", "ministere", "conseil", "cour", "commission", "federation", "organisation",
+        "office", "institut", "universite", "union", "parti", "front", "mouvement", "association", "comite",
+        "fondation", "syndicat", "groupe", "caisse", "compagnie", "societe", "tribunal", "assemblee",
+        "armee", "eglise", "chambre", "autorite", "direction", "observatoire", "ecole", "bureau", "forum",
+        "alliance", "ligue", "conference", "confederation", "fonds", "centre", "haut", "haute", "conseil"};
+    return words;
+}
+
+// Places people go or live in: "l'aéroport Charles-de-Gaulle", "la ville de Nancy".
+const WordSet& place_nouns() {
+    static const WordSet words{
+        "aeroport", "gare", "stade", "rue", "avenue", "boulevard", "pont", "quai", "hopital", "palais",
+        "musee", "lycee", "college", "eglise", "cathedrale", "basilique", "chateau", "parc", "prison",
+        "station", "autoroute", "tunnel", "port", "camp", "hotel", "theatre", "cimetiere", "centrale", "ile",
+        "mont", "lac", "fleuve", "riviere", "vallee", "golfe", "detroit", "canal", "massif", "region",
+        "province", "departement", "ville", "capitale", "commune", "village", "quartier", "banlieue",
+        "district", "centre", "nord", "sud", "est", "ouest", "environs", "abords", "peripherie", "pres",
+        "localite", "agglomeration", "metropole", "territoire", "frontiere"};
+    return words;
+}
+
+// Vessels and craft carry people's names but are not people:
+// "le porte-avions Charles-de-Gaulle".
+const WordSet& vehicle_nouns() {
+    static const WordSet words{"navire", "fregate", "paquebot", "croiseur", "destroyer", "cargo",
+                               "chalutier", "yacht", "voilier", "vaisseau", "sonde", "satellite", "fusee",
+                               "lanceur", "navette", "batiment", "submersible", "remorqueur", "ferry"};
+    return words;
+}
+
+// Verbs of saying around a person subject: "a déclaré Hammond", "Hammond estime".
+const WordSet& speech_verbs() {
+    static const WordSet words{
+        "declare", "indique", "dit", "affirme", "ajoute", "explique", "estime", "souligne", "precise",
+        "confie", "insiste", "raconte", "temoigne", "martele", "ironise", "repond", "repondu", "assure",
+        "poursuit", "poursuivi", "conclut", "conclu", "juge", "observe", "rappelle", "releve", "commente",
+        "deplore", "regrette", "denonce", "reconnait", "reconnu", "avertit", "averti", "previent",
+        "prevenu", "tweete", "ecrit", "admet", "admis", "promet", "promis", "selon", "declarait", "disait"};
+    return words;
+}
+
+// Words of business near a company subject: "Orange a racheté", "le chiffre d'affaires d'Orange".
+const WordSet& business_words() {
+    static const WordSet words{"rachete", "rachat", "chiffre", "benefice", "benefices", "resultats",
+                               "salaries", "employes", "emploie", "licencie", "licenciements", "abonnes",
+                               "clients", "actionnaires", "filiale", "filiales", "cotee", "dividende",
+                               "dividendes", "usine", "usines", "action", "actions", "bourse", "fusion"};
+    return words;
+}
+
+// Adjectives between a cue noun and the name: "le président américain",
+// "le groupe jihadiste". Nationalities are too many to list: their endings
+// are enough here.
+bool adjective_like(std::string_view w) {
+    static const WordSet words{"ancien", "ancienne", "nouveau", "nouvelle", "ex", "futur", "future", "actuel",
+                               "actuelle", "sortant", "sortante", "adjoint", "adjointe", "delegue",
+                               "deleguee", "russe", "turc", "turque", "grec", "grecque", "belge", "suisse",
+                               "kurde", "arabe", "afghan", "afghane", "democrate", "conservateur",
+                               "conservatrice", "liberal", "liberale", "radical", "rebelle", "chiite",
+                               "sunnite", "interimaire", "honoraire", "emerite", "d", "etat", "francais"};
+    if (words.count(w)) return true;
+    static const char* const endings[] = {"ain", "aine", "ains", "aines", "ais", "aise", "aises", "ien",
+                                          "ienne", "iens", "iennes", "ique", "iques", "and", "ande", "ands",
+                                          "andes", "ois", "oise", "oises", "ol", "ole", "ols", "oles",
+                                          "een", "eenne", "iste", "istes", "in", "ine"};
+    for (std::string_view e : endings)
+        if (w.size() > e.size() + 2 && w.substr(w.size() - e.size()) == e) return true;
+    return false;
+}
+
+bool is_name_particle(std::string_view w) {
+    static const WordSet words{"de", "du", "des", "la", "le", "van", "von", "der", "den", "di", "da", "del",
+                               "della", "dos", "das", "do", "ben", "bin", "ibn", "el", "al", "y", "ter"};
+    return words.count(w) != 0;
+}
+
+bool is_roman_numeral(std::string_view w) {
+    for (char c : w)
+        if (c != 'i' && c != 'v' && c != 'x' && c != 'l' && c != 'c' && c != 'd' && c != 'm') return false;
+    return !w.empty();
+}
+
+// ---- what lies between two tokens --------------------------------------------
+
+enum GapFlag : std::uint16_t {
+    kSpace = 1,
+    kHyphen = 2,
+    kDot = 4,
+    kStop = 8,  // . ! ? …
+    kComma = 16,
+    kQuote = 32,
+    kParenOpen = 64,
+    kParenClose = 128,
+    kColon = 256,
+    kParagraph = 512,
+    kOther = 1024,
+};
+constexpr std::uint16_t kNotJoinable = kStop | kComma | kQuote | kParenOpen | kParenClose | kColon | kParagraph | kOther;
+
+std::uint16_t scan_gap(std::string_view g) {
+    std::uint16_t flags = 0;
+    int newlines = 0;
+    for (std::size_t i = 0; i < g.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(g[i]);
+        if (c < 0x80) {
+            switch (c) {
+                case ' ': case '\t': case '\r': flags |= kSpace; break;
+                case '\n': flags |= kSpace; if (++newlines > 1) flags |= kParagraph; break;
+                case '-': flags |= kHyphen; break;
+                case '.': flags |= kDot | kStop; break;
+                case '!': case '?': case ';': flags |= kStop; break;
+                case ',': flags |= kComma; break;
+                case '"': flags |= kQuote; break;
+                case '(': case '[': flags |= kParenOpen; break;
+                case ')': case ']': flags |= kParenClose; break;
+                case ':': flags |= kColon; break;
+                default: flags |= kOther; break;
+            }
+            continue;
+        }
+        const std::string_view rest = g.substr(i);
+        auto is = [&](std::string_view seq) { return rest.substr(0, seq.size()) == seq; };
+        if (is("\xC2\xA0") || is("\xE2\x80\xAF") || is("\xE2\x80\x89")) {
+            flags |= kSpace;  // no-break, narrow no-break and thin spaces
+        } else if (is("\xE2\x80\x90") || is("\xE2\x80\x91")) {
+            flags |= kHyphen;
+        } else if (is("\xE2\x80\xA6")) {
+            flags |= kStop;  // …
+        } else if (is("\xC2\xAB") || is("\xC2\xBB") || is("\xE2\x80\x9C") || is("\xE2\x80\x9D")) {
+            flags |= kQuote;  // « » “ ”
+        } else {
+            flags |= kOther;
+        }
+        while (i + 1 < g.size() && (static_cast<unsigned char>(g[i + 1]) & 0xC0) == 0x80) ++i;
+    }
+    return flags;
+}
+
+// The folded elision of a token ("d", "l", "qu"), from its bytes before the apostrophe.
+std::string_view elided_particle(std::string_view elided) {
+    static const char* const kParticles[] = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"};
+    std::size_t n = 0;
+    char lower[8];
+    for (char c : elided) {
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) || n == sizeof lower) break;
+        lower[n++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    const std::string_view p(lower, n);
+    for (std::string_view k : kParticles)
+        if (k == p) return k;
+    return {};
+}
+
+// Everything the scan asks about one token, computed once.
+struct Word {
+    std::string_view key;       // entity key of the token ("qaida")
+    std::string_view particle;  // folded elision before it ("d" in "d'Al-Qaïda"), or empty
+    std::uint16_t gap = 0;      // GapFlags of the bytes before it (before its elision)
+    bool cap = false;
+    bool acronym = false;  // all capitals, 2 to 6 letters ("EI", "AIEA")
+    bool common = false;   // stop word or common French word
+    bool title = false;    // "M.", "Mme", "Dr" ...
+    bool sentence_start = false;
+};
+
+enum class Guess : std::uint8_t { drop, unknown, person, place, org };
+
+struct Candidate {
+    std::size_t first = 0, last = 0;  // token indices, inclusive
+    Guess kind = Guess::unknown;
+    std::string canonical;  // from the lexicons or taught; empty: as written
+    bool corefable = false;  // may be a short form of a person named in the text
+    int target = -1;         // the candidate it is a short form of
+};
+
+struct Taught {
+    Guess kind = Guess::org;
+    std::string canonical;
+};
+
+struct LexiconMatch {
+    std::size_t last = 0;
+    const std::string* person = nullptr;
+    const std::string* place = nullptr;
+    const std::string* org = nullptr;
+    explicit operator bool() const { return person || place || org; }
+};
+
+// What the words before a name say about it.
+struct Before {
+    bool title = false;         // M. Hammond
+    bool role = false;          // le président (américain) Obama
+    bool org = false;           // le groupe, l'opérateur, chez
+    bool facility = false;      // l'aéroport, la capitale
+    bool vehicle = false;       // le porte-avions
+    bool place = false;         // à, en, au, aux, dans, la ville de
+    bool place_strong = false;  // en, au, aux, dans: rarely before a person
+    bool weak_place = false;    // de, d'
+    bool speech = false;        // a déclaré X, selon X
+};
+
+struct After {
+    bool speech = false;    // X a déclaré
+    bool business = false;  // X a racheté, le chiffre d'affaires
+};
+
+std::string collapse_spaces(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool space = false;
+    for (char c : s) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out.push_back(' ');
+        space = false;
+        out.push_back(c);
+    }
+    return out;
+}
+
+bool plain_key(std::string_view folded) {
+    for (char c : folded)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80))
+            return false;
+    return !folded.empty();
+}
+
+class Scanner {
+public:
+    Scanner(std::string_view text, const std::vector<Token>& tokens, const Lexicons& lexicons)
+        : text_(text), tokens_(tokens), lex_(lexicons), n_(tokens.size()) {}
+
+    std::vector<Entity> run();
+
+private:
+    std::string_view text_;
+    const std::vector<Token>& tokens_;
+    const Lexicons& lex_;
+    std::size_t n_;
+    std::vector<Word> words_;
+    std::deque<std::string> owned_keys_;
+    std::vector<Candidate> forced_;           // long forms of taught acronyms
+    std::vector<std::size_t> next_forced_;    // first forced start at or after each token
+    std::vector<int> forced_at_;              // forced span starting at each token, or -1
+    std::unordered_map<std::string, Taught> taught_;
+    std::vector<std::pair<std::size_t, std::size_t>> first_name_runs_;
+    std::vector<Candidate> found_;
+
+    bool joinable(std::size_t i) const { return i > 0 && i < n_ && !(words_[i].gap & kNotJoinable); }
+    bool is_text(std::size_t i, std::initializer_list<std::string_view> forms) const {
+        for (std::string_view f : forms)
+            if (tokens_[i].text == f) return true;
+        return false;
+    }
+    // Only a dot and spaces since a title: "M. Hammond", "Mme Merkel".
+    bool after_title(std::size_t i) const {
+        return i > 0 && words_[i - 1].title && !(words_[i].gap & ~(kDot | kStop | kSpace));
+    }
+    bool first_names_has(std::string_view key) const { return lex_.first_names.count(std::string(key)) != 0; }
+    std::string span_text(std::size_t first, std::size_t last) const {
+        return collapse_spaces(text_.substr(tokens_[first].start, tokens_[last].end - tokens_[first].start));
+    }
+    std::string span_key(std::size_t first, std::size_t last) const;
+
+    void prepare_words();
+    void teach_acronyms();
+    bool first_name_start(std::size_t i) const;
+    std::size_t run_last(std::size_t i, std::size_t limit, bool person_mode, bool org_mode) const;
+    LexiconMatch lexicon_match(std::size_t i, std::size_t limit) const;
+    Before before(std::size_t i) const;
+    After after(std::size_t last) const;
+    std::size_t known_tail(std::size_t i) const;
+    bool commune_word(const LexiconMatch& m, std::size_t i) const;
+    void scan();
+    std::size_t scan_at(std::size_t i);
+    Guess resolve_lexicon(const LexiconMatch& m, const Before& b, const After& a, std::size_t i, Candidate& c) const;
+    void resolve_coreference();
+    std::vector<Entity> group() const;
+    bool tail_matches(const Candidate& shorter, const Candidate& longer) const;
+};
+
+void Scanner::prepare_words() {
+    words_.resize(n_);
+    for (std::size_t i = 0; i < n_; ++i) {
+        const Token& t = tokens_[i];
+        Word& w = words_[i];
+        if (plain_key(t.folded)) {
+            w.key = t.folded;
+        } else {
+            owned_keys_.push_back(entity_key(t.text));
+            w.key = owned_keys_.back();
+        }
+        if (t.elided_start < t.start) w.particle = elided_particle(text_.substr(t.elided_start, t.start - t.elided_start));
+        const std::size_t prev_end = i == 0 ? 0 : tokens_[i - 1].end;
+        w.gap = i == 0 ? 0 : scan_gap(text_.substr(prev_end, t.elided_start - prev_end));
+        w.cap = t.capitalised && !t.numeric;
+        w.acronym = t.all_caps && t.folded.size() <= 6;
+        w.common = t.stop || lex_.common_words.count(std::string(w.key)) != 0;
+        const std::size_t next_start = i + 1 < n_ ? tokens_[i + 1].elided_start : text_.size();
+        const bool dot_after = t.end < next_start && text_[t.end] == '.';
+        if (w.cap && w.particle.empty()) {
+            if (w.key == "mme" || w.key == "mmes" || w.key == "mlle" || w.key == "mlles")
+                w.title = true;
+            else if ((w.key == "m" || w.key == "mm" || w.key == "dr" || w.key == "pr" || w.key == "mgr") && dot_after)
+                w.title = true;
+        }
+    }
+    // A dot after a title or an initial ("M. Hammond", "J. K. Rowling") does not end a sentence.
+    for (std::size_t i = 0; i < n_; ++i) {
+        const Word& w = words_[i];
+        const bool after_abbrev =
+            i > 0 && (words_[i - 1].title || (tokens_[i - 1].text.size() == 1 && words_[i - 1].cap));
+        const bool boundary = (w.gap & (kStop | kQuote | kColon | kParagraph)) && !(after_abbrev && (w.gap & kDot));
+        words_[i].sentence_start = i == 0 || boundary;
+    }
+}
+
+std::string Scanner::span_key(std::size_t first, std::size_t last) const {
+    std::string key(words_[first].key);
+    for (std::size_t j = first + 1; j <= last; ++j) {
+        if (!words_[j].particle.empty()) key.append(" ").append(words_[j].particle);
+        key.append(" ").append(words_[j].key);
+    }
+    return key;
+}
+
+// "l'Agence internationale de l'énergie atomique (AIEA)": the acronym's
+// letters are the initials of the words before the bracket, read backwards,
+// function words skipped ("de", "l'").
+void Scanner::teach_acronyms() {
+    for (std::size_t i = 1; i < n_; ++i) {
+        const Word& acr = words_[i];
+        if (!acr.acronym || !(acr.gap & kParenOpen) || (acr.gap & (kNotJoinable & ~kParenOpen))) continue;
+        const std::size_t next = i + 1 < n_ ? tokens_[i + 1].elided_start : text_.size();
+        const std::string_view closing = text_.substr(tokens_[i].end, next - tokens_[i].end);
+        if (closing.empty() || closing.front() != ')') continue;
+        const std::string_view letters = acr.key;
+        // First try with function words never an initial, then allowing them.
+        for (int stops_count = 0; stops_count < 2; ++stops_count) {
+            int li = static_cast<int>(letters.size()) - 1;
+            std::size_t k = i - 1;
+            std::size_t skipped = 0;
+            bool ok = true;
+            while (true) {
+                const Word& w = words_[k];
+                const bool stop = tokens_[k].stop || is_name_particle(w.key);
+                if (!w.key.empty() && w.key.front() == letters[static_cast<std::size_t>(li)] && !(stop && stops_count == 0)) {
+                    if (--li < 0) break;
+                } else if (stop && ++skipped <= letters.size()) {
+                    // function word: not an initial
+                } else {
+                    ok = false;
+                    break;
+                }
+                if (k == 0 || !joinable(k)) {
+                    ok = false;
+                    break;
+                }
+                --k;
+            }
+            if (!ok || !words_[k].cap) continue;
+            Candidate c{k, i - 1, Guess::org, {}, false, -1};
+            const std::string acr_key(acr.key);
+            const std::string long_key = span_key(k, i - 1);
+            // The lexicons name it when they know the acronym or the long form.
+            auto known = [&](const std::string& key) {
+                if (auto it = lex_.orgs.find(key); it != lex_.orgs.end()) {
+                    c.canonical = it->second;
+                } else if (auto p = lex_.places.find(key); p != lex_.places.end()) {
+                    c.kind = Guess::place;
+                    c.canonical = p->second;
+                } else if (auto q = lex_.persons.find(key); q != lex_.persons.end()) {
+                    c.kind = Guess::person;
+                    c.canonical = q->second;
+                } else {
+                    return false;
+                }
+                return true;
+            };
+            if (!known(acr_key) && !known(long_key)) c.canonical = span_text(k, i - 1);
+            taught_[acr_key] = Taught{c.kind, c.canonical};
+            forced_at_[k] = static_cast<int>(forced_.size());
+            forced_.push_back(std::move(c));
+            break;
+        }
+    }
+}
+
+bool Scanner::first_name_start(std::size_t i) const {
+    const Word& w = words_[i];
+    if (!w.cap || w.acronym || w.title) return false;
+    if (first_names_has(w.key)) return true;
+    return i + 1 < n_ && joinable(i + 1) && (words_[i + 1].gap & kHyphen) &&
+           lex_.first_names.count(std::string(w.key) + " " + std::string(words_[i + 1].key)) != 0;
+}
+
+// The last token of the run of capitalised words from `i`. People's names
+// take particles ("Charles de Gaulle", "Valéry Giscard d'Estaing"),
+// organisations take "de" ("Banque de France"), other runs only capitals.
+std::size_t Scanner::run_last(std::size_t i, std::size_t limit, bool person_mode, bool org_mode) const {
+    std::size_t last = i;
+    if (words_[i].acronym && !person_mode) return i;
+    const std::size_t max = std::min(limit, i + 8);
+    std::size_t j = i + 1;
+    while (j < max && joinable(j)) {
+        const Word& w = words_[j];
+        if (w.title) break;
+        if (w.cap) {
+            if (!w.particle.empty() && !((person_mode || org_mode) && (w.particle == "d" || w.particle == "l")))
+                break;
+            if (w.acronym && !person_mode) break;
+            last = j++;
+            continue;
+        }
+        // lower-case particles, kept only when a capital follows
+        std::size_t k = j;
+        while (k < max && k - j < 2 && (person_mode || org_mode) && !words_[k].cap && is_name_particle(words_[k].key) &&
+               (k == j || joinable(k)))
+            ++k;
+        if (k == j || k >= max || !joinable(k) || !words_[k].cap || words_[k].acronym) break;
+        j = k;
+    }
+    return last;
+}
+
+LexiconMatch Scanner::lexicon_match(std::size_t i, std::size_t limit) const {
+    LexiconMatch best;
+    std::string key;
+    const std::size_t max = std::min(limit, i + 8);
+    for (std::size_t j = i; j < max; ++j) {
+        if (j > i) {
+            if (!joinable(j)) break;
+            if (!words_[j].particle.empty()) key.append(" ").append(words_[j].particle);
+            key.push_back(' ');
+        }
+        key.append(words_[j].key);
+        auto person = lex_.persons.find(key);
+        auto place = lex_.places.find(key);
+        auto org = lex_.orgs.find(key);
+        if (person == lex_.persons.end() && place == lex_.places.end() && org == lex_.orgs.end()) continue;
+        best.last = j;
+        best.person = person == lex_.persons.end() ? nullptr : &person->second;
+        best.place = place == lex_.places.end() ? nullptr : &place->second;
+        best.org = org == lex_.orgs.end() ? nullptr : &org->second;
+    }
+    return best;
+}
+
+Before Scanner::before(std::size_t i) const {
+    Before b;
+    const Word& w = words_[i];
+    auto place_noun_at = [&](std::size_t k) { return place_nouns().count(words_[k].key) != 0; };
+    if (!w.particle.empty()) {
+        // "d'Irak", "près d'Orange", "à l'Élysée": the elision is the word before.
+        if (w.particle == "d" && after_title(i)) {
+            b.title = true;  // M. d'Estaing
+        } else if (w.particle == "d") {
+            b.weak_place = true;
+            if (i > 0 && joinable(i) && place_noun_at(i - 1)) b.place = true;
+        } else if (w.particle == "l" && i > 0 && joinable(i) && is_text(i - 1, {"à", "À"})) {
+            b.place = true;
+        }
+        return b;
+    }
+    if (i == 0) return b;
+    const std::uint16_t gap = w.gap;
+    std::size_t k = i - 1;
+    if (after_title(i)) {
+        b.title = true;  // "M. Hammond", "Mme Merkel"
+        return b;
+    }
+    const bool only_comma = (gap & kComma) && !(gap & (kNotJoinable & ~kComma));
+    if (!joinable(i) && !only_comma) return b;
+    if (!only_comma) {
+        if (is_text(k, {"à", "À", "en", "En", "au", "Au", "aux", "Aux", "dans", "Dans", "vers", "depuis", "via"})) {
+            b.place = true;
+            b.place_strong = !is_text(k, {"à", "À", "vers", "depuis", "via"});
+            return b;
+        }
+        if (words_[k].key == "chez") {
+            b.org = true;
+            return b;
+        }
+        if (words_[k].key == "de" || words_[k].key == "du" || words_[k].key == "des") {
+            b.weak_place = true;
+            if (k > 0 && joinable(k) && place_noun_at(k - 1)) b.place = true;
+            return b;
+        }
+        if (speech_verbs().count(words_[k].key)) {
+            b.speech = true;
+            return b;
+        }
+    }
+    // Back over adjectives and complements to the cue noun:
+    // "le chef de la diplomatie britannique Philip Hammond".
+    int unknown_budget = 1;
+    bool direct = true;
+    for (int steps = 0; steps < 6; ++steps) {
+        const Word& c = words_[k];
+        const std::string_view key = c.key;
+        const bool compound = k > 0 && joinable(k) && (c.gap & kHyphen);
+        if (compound && (key == "avions" || key == "helicopteres" || key == "conteneurs") && words_[k - 1].key == "porte") {
+            b.vehicle = true;
+            break;
+        }
+        if (compound && key == "marin" && words_[k - 1].key == "sous") {
+            b.vehicle = true;
+            break;
+        }
+        if (!c.cap || c.common) {
+            if (vehicle_nouns().count(key)) { b.vehicle = true; break; }
+            if (role_nouns().count(key) && !(key == "porte" || key == "premier" || key == "premiere" || key == "vice")) {
+                b.role = true;
+                break;
+            }
+            // "le patron du groupe, Carlos Ghosn": after a comma, the name is the apposition.
+            if (org_nouns().count(key) && !only_comma) {
+                b.org = true;
+                break;
+            }
+            if (direct && !only_comma && place_nouns().count(key) && key != "pres" && key != "est") {
+                b.facility = true;
+                break;
+            }
+        }
+        const bool transparent = c.cap || adjective_like(key) || is_name_particle(key) || key == "premier" ||
+                                 key == "premiere" || key == "parole" || key == "porte" || key == "vice" ||
+                                 (only_comma && org_nouns().count(key));
+        if (!transparent) {
+            if (tokens_[k].stop || tokens_[k].numeric || unknown_budget-- <= 0) break;
+        }
+        if (!transparent || is_name_particle(key)) direct = false;
+        if (!c.particle.empty() && c.particle != "d" && c.particle != "l") break;
+        if (k == 0 || !joinable(k)) break;
+        --k;
+    }
+    return b;
+}
+
+After Scanner::after(std::size_t last) const {
+    After a;
+    std::size_t j = last + 1;
+    if (j < n_ && joinable(j)) {
+        const std::string_view k = words_[j].key;
+        if (speech_verbs().count(k) && k != "selon") a.speech = true;
+        if ((k == "a" || k == "avait" || k == "aurait") && j + 1 < n_ && joinable(j + 1) &&
+            speech_verbs().count(words_[j + 1].key))
+            a.speech = true;
+    }
+    for (std::size_t m = last + 1; m < n_ && m <= last + 5; ++m) {
+        if (words_[m].gap & (kStop | kParagraph)) break;
+        if (business_words().count(words_[m].key)) a.business = true;
+    }
+    return a;
+}
+
+// At `i`, the last tokens of a person named with a first name elsewhere in
+// the text ("Le Maire" after "Bruno Le Maire"): returns the span length, or 0.
+std::size_t Scanner::known_tail(std::size_t i) const {
+    std::size_t best = 0;
+    for (const auto& [first, last] : first_name_runs_) {
+        const std::size_t len = last - first + 1;
+        for (std::size_t m = len - 1; m >= 1 && m > best; --m) {
+            if (i + m > n_ || (first <= i && i <= last)) continue;
+            bool same = true;
+            for (std::size_t d = 0; d < m && same; ++d) same = words_[i + d].key == words_[last + 1 - m + d].key;
+            if (same && !(i + m < n_ && joinable(i + m) && words_[i + m].cap)) best = m;
+        }
+    }
+    return best;
+}
+
+// A common French word opening a sentence that only the commune list knows
+// ("Sens", "Vertus") needs a cue before it to be a place.
+bool Scanner::commune_word(const LexiconMatch& m, std::size_t i) const {
+    if (m.last != i || !m.place || m.org || m.person || !words_[i].common || !words_[i].sentence_start) return false;
+    auto kind = lex_.place_kinds.find(entity_key(*m.place));
+    return kind != lex_.place_kinds.end() && kind->second == "commune";
+}
+
+Guess Scanner::resolve_lexicon(const LexiconMatch& m, const Before& b, const After& a, std::size_t i,
+                               Candidate& c) const {
+    auto use = [&](Guess kind, const std::string* canonical) {
+        c.canonical = canonical ? *canonical : std::string();
+        return kind;
+    };
+    const bool single = m.last == i;
+    if (b.title) return use(Guess::person, m.person);
+    if ((b.org || a.business) && (m.org || m.place)) return use(Guess::org, m.org);
+    if (b.facility && m.place) return use(Guess::place, m.place);
+    if (b.role && single && !m.org) {
+        c.corefable = true;
+        return use(Guess::person, m.person);
+    }
+    if (b.place && m.place) return use(Guess::place, m.place);
+    if (m.org && m.place) return b.weak_place ? use(Guess::place, m.place) : use(Guess::org, m.org);
+    if (m.org) return use(Guess::org, m.org);
+    if (m.place) {
+        if (commune_word(m, i) && !b.weak_place) return Guess::drop;
+        c.corefable = single && !b.place_strong && !b.weak_place;
+        return use(Guess::place, m.place);
+    }
+    c.corefable = true;
+    return use(Guess::person, m.person);
+}
+
+// Decides the span starting at capitalised token `i`; returns where to go on.
+std::size_t Scanner::scan_at(std::size_t i) {
+    const Word& w = words_[i];
+    const std::size_t limit = next_forced_[i + 1];
+    const Before b = before(i);
+    const bool first = first_name_start(i);
+    const bool person_cue = b.title || b.role;
+    const bool person_mode = first || person_cue;
+    const bool org_head = !person_mode && org_heads().count(w.key) && i + 1 < limit && joinable(i + 1);
+    std::size_t r_last = run_last(i, limit, person_mode, org_head);
+    const LexiconMatch m = lexicon_match(i, limit);
+    const std::size_t span_end = std::max(r_last, m ? m.last : i);
+    if (b.vehicle) return span_end + 1;  // "le porte-avions Charles-de-Gaulle"
+
+    Candidate c{i, r_last, Guess::unknown, {}, false, -1};
+    if (w.acronym) {
+        auto t = taught_.find(std::string(w.key));
+        if (t != taught_.end()) {
+            c.kind = t->second.kind;
+            c.canonical = t->second.canonical;
+            found_.push_back(std::move(c));
+            return i + 1;
+        }
+    }
+    const bool org_run = org_head && r_last > i;
+    if (w.common && !m && !(first && r_last > i) && !person_cue && !org_run) {
+        // "Les", "Ce", "Affaires": not a name unless a person of the text ends so.
+        if (const std::size_t tail = known_tail(i)) {
+            c.last = i + tail - 1;
+            c.kind = Guess::person;
+            c.corefable = true;
+            found_.push_back(std::move(c));
+            return i + tail;
+        }
+        return i + 1;
+    }
+    if (!person_mode) {
+        // "à Londres Philip Hammond": a first name inside the run starts a new name.
+        for (std::size_t p = i + 1; p < r_last; ++p)
+            if (first_name_start(p) && words_[p + 1].cap) {
+                r_last = p - 1;
+                break;
+            }
+        c.last = r_last;
+    }
+    const After a = after(std::max(r_last, m ? m.last : i));
+    const bool thing_cue = b.org || b.facility;  // "l'aéroport Charles-de-Gaulle", "le groupe Marcel Dassault"
+    if (b.title || (b.role && (!m || m.last < r_last)) ||
+        (first && !thing_cue && r_last > i && (!m || m.last < r_last))) {
+        c.kind = Guess::person;
+        c.corefable = true;
+    } else if (m && m.last >= r_last) {
+        c.last = m.last;
+        c.kind = resolve_lexicon(m, b, a, i, c);
+    } else if (b.org || org_run) {
+        c.kind = Guess::org;
+    } else if (b.facility || (b.place && !w.acronym)) {
+        c.kind = Guess::place;
+    } else if (w.acronym) {
+        if (is_roman_numeral(w.key)) return i + 1;
+        c.kind = Guess::org;
+    } else if (m) {
+        c.last = m.last;
+        c.kind = resolve_lexicon(m, b, After{}, i, c);
+    } else {
+        c.corefable = true;
+        if (b.speech || a.speech)
+            c.kind = Guess::person;
+        else if (a.business)
+            c.kind = Guess::org;
+        else if (r_last > i && lex_.surnames.count(std::string(words_[r_last].key)) && !words_[i].common)
+            c.kind = Guess::person;
+    }
+    const std::size_t next = c.last + 1;
+    if (c.kind != Guess::drop) found_.push_back(std::move(c));
+    return next;
+}
+
+void Scanner::scan() {
+    // People named with a first name, for short forms that are common words.
+    for (std::size_t i = 0; i < n_; ++i) {
+        if (!first_name_start(i)) continue;
+        const std::size_t last = run_last(i, next_forced_[i + 1], true, false);
+        if (last > i) first_name_runs_.emplace_back(i, last);
+        i = last;
+    }
+    for (std::size_t i = 0; i < n_;) {
+        if (forced_at_[i] >= 0) {
+            const Candidate& f = forced_[static_cast<std::size_t>(forced_at_[i])];
+            found_.push_back(f);
+            i = f.last + 1;
+        } else if (words_[i].title && i + 2 < n_ && !words_[i + 1].cap && is_name_particle(words_[i + 1].key) &&
+                   words_[i + 1].particle.empty() &&
+                   joinable(i + 2) && words_[i + 2].cap && words_[i + 2].particle.empty()) {
+            i = scan_at(i + 1);  // "M. de Villepin": the particle opens the name
+        } else if (!words_[i].cap || words_[i].title) {
+            ++i;
+        } else {
+            i = scan_at(i);
+        }
+    }
+}
+
+bool Scanner::tail_matches(const Candidate& shorter, const Candidate& longer) const {
+    const std::size_t m = shorter.last - shorter.first + 1;
+    if (longer.last - longer.first + 1 <= m) return false;
+    for (std::size_t d = 0; d < m; ++d)
+        if (words_[shorter.first + d].key != words_[longer.last + 1 - m + d].key) return false;
+    return true;
+}
+
+// "M. Hammond" is "Philip Hammond" when the text names him so: the nearest
+// longer name before it that ends with the same words, else the nearest after.
+void Scanner::resolve_coreference() {
+    for (std::size_t ci = 0; ci < found_.size(); ++ci) {
+        Candidate& c = found_[ci];
+        if (!c.corefable) continue;
+        int best = -1;  // the last match before c, else the first after it
+        for (std::size_t pi = 0; pi < found_.size(); ++pi) {
+            const Candidate& p = found_[pi];
+            if (pi == ci || p.kind != Guess::person || !tail_matches(c, p)) continue;
+            if (p.first < c.first || best < 0) best = static_cast<int>(pi);
+            if (p.first > c.first) break;
+        }
+        if (best >= 0) {
+            c.kind = Guess::person;
+            c.target = best;
+            c.canonical.clear();
+            continue;
+        }
+        if (c.kind == Guess::unknown || c.kind == Guess::person) {
+            auto alias = lex_.persons.find(span_key(c.first, c.last));
+            if (alias != lex_.persons.end()) {
+                c.kind = Guess::person;
+                c.canonical = alias->second;
+            }
+        }
+    }
+}
+
+EntityKind to_kind(Guess g) {
+    switch (g) {
+        case Guess::place: return EntityKind::place;
+        case Guess::org: return EntityKind::org;
+        default: return EntityKind::person;
+    }
+}
+
+std::vector<Entity> Scanner::group() const {
+    std::vector<Entity> entities;
+    std::unordered_map<std::string, std::size_t> index;  // kind + key of canonical -> entity
+    for (std::size_t ci = 0; ci < found_.size(); ++ci) {
+        const Candidate& c = found_[ci];
+        if (c.kind == Guess::unknown || c.kind == Guess::drop) continue;
+        std::size_t root = ci;
+        for (int hops = 0; found_[root].target >= 0 && hops < 8; ++hops) root = static_cast<std::size_t>(found_[root].target);
+        const Candidate& r = found_[root];
+        std::string name = !r.canonical.empty() ? r.canonical : span_text(r.first, r.last);
+        if (r.kind == Guess::person && r.canonical.empty()) {
+            if (auto alias = lex_.persons.find(span_key(r.first, r.last)); alias != lex_.persons.end()) name = alias->second;
+        }
+        const EntityKind kind = to_kind(c.kind);
+        const std::string id = std::string(kind_name(kind)) + ":" + entity_key(name);
+        auto [it, added] = index.emplace(id, entities.size());
+        if (added) entities.push_back(Entity{kind, name, {}});
+        Entity& e = entities[it->second];
+        const std::size_t start = tokens_[c.first].start, end = tokens_[c.last].end;
+        e.mentions.push_back(Mention{std::string(text_.substr(start, end - start)), start, end});
+    }
+    return entities;
+}
+
+std::vector<Entity> Scanner::run() {
+    if (n_ == 0) return {};
+    prepare_words();
+    forced_at_.assign(n_, -1);
+    teach_acronyms();
+    next_forced_.assign(n_ + 1, n_);
+    for (std::size_t i = n_; i-- > 0;) next_forced_[i] = forced_at_[i] >= 0 ? i : next_forced_[i + 1];
+    scan();
+    resolve_coreference();
+    return group();
+}
+
+int kind_rank(EntityKind k) { return static_cast<int>(k); }
+
+void sort_entities(std::vector<Entity>& entities) {
+    std::stable_sort(entities.begin(), entities.end(), [](const Entity& a, const Entity& b) {
+        if (a.kind != b.kind) return kind_rank(a.kind) < kind_rank(b.kind);
+        return a.mentions.front().start < b.mentions.front().start;
+    });
+}
+
+}  // namespace
+
+std::vector<Entity> recognise_names(std::string_view text, const std::vector<Token>& tokens,
+                                    const Lexicons& lexicons) {
+    std::vector<Entity> entities = Scanner(text, tokens, lexicons).run();
+    sort_entities(entities);
+    return entities;
+}
+
+std::vector<Entity> recognise_entities(std::string_view text, const std::vector<Token>& tokens,
+                                       const Lexicons& lexicons, const PartialDate& published) {
+    std::vector<Entity> entities = recognise_names(text, tokens, lexicons);
+    std::unordered_map<std::string, std::size_t> by_value;
+    for (DateMention& d : find_dates(text, tokens, published)) {
+        auto [it, added] = by_value.emplace(d.value, entities.size());
+        if (added) entities.push_back(Entity{EntityKind::date, d.value, {}});
+        entities[it->second].mentions.push_back(Mention{std::move(d.text), d.start, d.end});
+    }
+    // No two mentions overlap: the longer wins ("Pâques" the date over a name).
+    struct Ref {
+        std::size_t entity, mention, start, end;
+    };
+    std::vector<Ref> refs;
+    for (std::size_t e = 0; e < entities.size(); ++e)
+        for (std::size_t m = 0; m < entities[e].mentions.size(); ++m)
+            refs.push_back(Ref{e, m, entities[e].mentions[m].start, entities[e].mentions[m].end});
+    std::sort(refs.begin(), refs.end(), [](const Ref& a, const Ref& b) {
+        return a.start != b.start ? a.start < b.start : a.end - a.start > b.end - b.start;
+    });
+    std::vector<std::vector<bool>> keep(entities.size());
+    for (std::size_t e = 0; e < entities.size(); ++e) keep[e].assign(entities[e].mentions.size(), true);
+    std::size_t kept = refs.size();  // the last kept mention
+    for (std::size_t r = 0; r < refs.size(); ++r) {
+        if (kept < refs.size() && refs[r].start < refs[kept].end) {
+            if (refs[r].end - refs[r].start > refs[kept].end - refs[kept].start) {
+                keep[refs[kept].entity][refs[kept].mention] = false;
+                kept = r;
+            } else {
+                keep[refs[r].entity][refs[r].mention] = false;
+            }
+            continue;
+        }
+        kept = r;
+    }
+    std::vector<Entity> out;
+    out.reserve(entities.size());
+    for (std::size_t e = 0; e < entities.size(); ++e) {
+        Entity entity{entities[e].kind, std::move(entities[e].name), {}};
+        for (std::size_t m = 0; m < entities[e].mentions.size(); ++m)
+            if (keep[e][m]) entity.mentions.push_back(std::move(entities[e].mentions[m]));
+        if (!entity.mentions.empty()) out.push_back(std::move(entity));
+    }
+    sort_entities(out);
+    return out;
+}
+
+}  // namespace depeche

@@ -1,0 +1,215 @@
+#include "schema.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <set>
+
+namespace depeche::schema {
+namespace {
+
+constexpr char kSeparator = '\x1f';
+constexpr std::size_t kMaxTermBytes = 245;
+
+std::uint64_t fnv1a(std::string_view s) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+// ---- day arithmetic (proleptic Gregorian, days since 1970-01-01) -------------
+
+long days_from_civil(int y, int m, int d) {
+    y -= m <= 2;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const long yoe = y - era * 400;
+    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+PartialDate civil_from_days(long z) {
+    z += 719468;
+    const long era = (z >= 0 ? z : z - 146096) / 146097;
+    const long doe = z - era * 146097;
+    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long mp = (5 * doy + 2) / 153;
+    const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    return {static_cast<int>(yoe + era * 400 + (m <= 2)), m, d};
+}
+
+long day_number(const PartialDate& d) { return days_from_civil(d.year, d.month, d.day); }
+
+DayRange days_of(const PartialDate& d) {
+    if (d.month == 0) return {{d.year, 1, 1}, {d.year, 12, 31}};
+    if (d.day == 0) return {{d.year, d.month, 1}, {d.year, d.month, days_in_month(d.year, d.month)}};
+    return {d, d};
+}
+
+bool parse_int(std::string_view s, int& out) {
+    if (s.empty() || s.size() > 4) return false;
+    int v = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') return false;
+        v = v * 10 + (c - '0');
+    }
+    out = v;
+    return true;
+}
+
+// "2015-W03": ISO week (Monday to Sunday) of ISO year 2015.
+std::optional<DayRange> iso_week_days(int year, int week) {
+    if (week < 1 || week > 53) return std::nullopt;
+    const long jan4 = days_from_civil(year, 1, 4);
+    const long weekday = ((jan4 + 3) % 7 + 7) % 7;  // 0 = Monday (1970-01-01 was a Thursday)
+    const long monday = jan4 - weekday + (week - 1) * 7;
+    const PartialDate first = civil_from_days(monday);
+    if (week == 53 && civil_from_days(monday + 3).year != year) return std::nullopt;
+    return DayRange{first, civil_from_days(monday + 6)};
+}
+
+// The aligned blocks (whole years, whole months, single days) covering a range.
+std::vector<PartialDate> blocks_of(const DayRange& range) {
+    std::vector<PartialDate> blocks;
+    long day = day_number(range.first);
+    const long last = day_number(range.last);
+    while (day <= last && blocks.size() < 100000) {
+        const PartialDate d = civil_from_days(day);
+        if (d.month == 1 && d.day == 1 && day_number({d.year, 12, 31}) <= last) {
+            blocks.push_back({d.year, 0, 0});
+            day = day_number({d.year, 12, 31}) + 1;
+        } else if (d.day == 1 && day_number({d.year, d.month, days_in_month(d.year, d.month)}) <= last) {
+            blocks.push_back({d.year, d.month, 0});
+            day = day_number({d.year, d.month, days_in_month(d.year, d.month)}) + 1;
+        } else {
+            blocks.push_back(d);
+            ++day;
+        }
+    }
+    return blocks;
+}
+
+std::optional<DayRange> single_value_days(std::string_view v) {
+    if (auto d = parse_iso_date(v)) return days_of(*d);
+    if (v.size() < 6 || v[4] != '-') return std::nullopt;
+    int year = 0, n = 0;
+    if (!parse_int(v.substr(0, 4), year)) return std::nullopt;
+    const char kind = v[5];
+    if (kind == 'W' && parse_int(v.substr(6), n)) return iso_week_days(year, n);
+    if (kind == 'Q' && parse_int(v.substr(6), n) && n >= 1 && n <= 4)
+        return DayRange{{year, 3 * n - 2, 1}, {year, 3 * n, days_in_month(year, 3 * n)}};
+    const std::string_view season = v.substr(5);
+    // Meteorological seasons: spring March-May, summer June-August, autumn
+    // September-November, winter December to February of the next year.
+    if (season == "SP") return DayRange{{year, 3, 1}, {year, 5, 31}};
+    if (season == "SU") return DayRange{{year, 6, 1}, {year, 8, 31}};
+    if (season == "FA") return DayRange{{year, 9, 1}, {year, 11, 30}};
+    if (season == "WI") return DayRange{{year, 12, 1}, {year + 1, 2, days_in_month(year + 1, 2)}};
+    return std::nullopt;
+}
+
+}  // namespace
+
+const char* entity_prefix(EntityKind kind) {
+    switch (kind) {
+        case EntityKind::person: return kPerson;
+        case EntityKind::place: return kPlace;
+        case EntityKind::org: return kOrg;
+        case EntityKind::date: return kMentioned;
+    }
+    return kPerson;
+}
+
+Xapian::valueno entity_slot(EntityKind kind) {
+    switch (kind) {
+        case EntityKind::person: return kSlotPersons;
+        case EntityKind::place: return kSlotPlaces;
+        case EntityKind::org: return kSlotOrgs;
+        case EntityKind::date: return kSlotMentioned;
+    }
+    return kSlotPersons;
+}
+
+std::string pack_values(const std::vector<std::string>& values) {
+    std::string packed;
+    for (const auto& v : values) {
+        if (!packed.empty()) packed.push_back(kSeparator);
+        packed += v;
+    }
+    return packed;
+}
+
+std::vector<std::string_view> unpack_values(std::string_view packed) {
+    std::vector<std::string_view> values;
+    while (!packed.empty()) {
+        const auto cut = packed.find(kSeparator);
+        values.push_back(packed.substr(0, cut));
+        if (cut == std::string_view::npos) break;
+        packed.remove_prefix(cut + 1);
+    }
+    return values;
+}
+
+std::string sortable_date(const PartialDate& date) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d%02d%02d", date.year % 10000, date.month % 100, date.day % 100);
+    return buf;
+}
+
+std::string make_term(std::string_view prefix, std::string_view value) {
+    std::string term;
+    term.reserve(prefix.size() + value.size());
+    term.append(prefix).append(value);
+    if (term.size() <= kMaxTermBytes) return term;
+    char hash[24];
+    std::snprintf(hash, sizeof hash, "#%016llx", static_cast<unsigned long long>(fnv1a(term)));
+    std::size_t cut = kMaxTermBytes - 17;
+    while (cut > 0 && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80) --cut;  // UTF-8 boundary
+    term.resize(cut);
+    return term + hash;
+}
+
+std::optional<DayRange> timex_days(std::string_view value) {
+    const auto slash = value.find('/');
+    if (slash == std::string_view::npos) return single_value_days(value);
+    auto a = single_value_days(value.substr(0, slash));
+    auto b = single_value_days(value.substr(slash + 1));
+    if (!a || !b || day_number(b->last) < day_number(a->first)) return std::nullopt;
+    return DayRange{a->first, b->last};
+}
+
+std::vector<std::string> period_terms(std::string_view value, std::string_view exact_prefix,
+                                      std::string_view contained_prefix) {
+    std::vector<std::string> terms;
+    const auto range = timex_days(value);
+    if (!range) return terms;
+    std::set<std::string> contained;
+    for (const PartialDate& b : blocks_of(*range)) {
+        terms.push_back(make_term(exact_prefix, to_iso(b)));
+        contained.insert(to_iso({b.year, 0, 0}));
+        if (b.month) contained.insert(to_iso({b.year, b.month, 0}));
+        if (b.day) contained.insert(to_iso(b));
+    }
+    for (const auto& c : contained) terms.push_back(make_term(contained_prefix, c));
+    return terms;
+}
+
+Xapian::Query period_query(const DayRange& range, std::string_view exact_prefix,
+                           std::string_view contained_prefix) {
+    std::vector<Xapian::Query> parts;
+    std::set<std::string> enclosing;
+    for (const PartialDate& b : blocks_of(range)) {
+        parts.emplace_back(make_term(contained_prefix, to_iso(b)));
+        if (b.month) enclosing.insert(to_iso({b.year, 0, 0}));
+        if (b.day) enclosing.insert(to_iso({b.year, b.month, 0}));
+    }
+    for (const auto& e : enclosing) parts.emplace_back(make_term(exact_prefix, e));
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+}  // namespace depeche::schema

@@ -1,0 +1,120 @@
+// depeche-extract: the entities of each dispatch, as JSON Lines.
+
+#include <boost/program_options.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+#include "cli.hpp"
+#include "document.hpp"
+#include "indexer.hpp"
+
+namespace po = boost::program_options;
+using namespace depeche;
+
+namespace {
+
+const char* const kUsage = R"(Usage: depeche-extract [options] INPUT...
+
+Recognises the people, places, organisations and dates of each dispatch and
+writes one JSON object per dispatch to standard output:
+  {"id": ..., "date": ..., "entities": [{"kind": "person|place|org|date",
+   "name": <canonical name, or the TIMEX3 value of a date>,
+   "mentions": [{"text": ..., "start": <byte>, "end": <byte>}]}]}
+Offsets are UTF-8 byte offsets into the dispatch text. Dates are resolved
+against the dispatch date: 2015-01-15, 2015-01, 2015, 2015-W03, 2015-Q1,
+spans as start/end.
+
+INPUT is a file, a folder (recursively: .txt, .jsonl, .ndjson) or - for
+standard input, in the line format or JSON Lines (see depeche-index --help).
+Bad records are reported on stderr as FILE:LINE: reason and skipped.
+
+Options)";
+
+const char* const kExitCodes = R"(
+Exit codes: 0 ok, 1 failure (input or lexicons missing), 2 usage error,
+3 the run completed but rejected records.
+)";
+
+std::string entities_json(const AnalysedArticle& a) {
+    nlohmann::json entities = nlohmann::json::array();
+    for (const Entity& e : a.entities) {
+        nlohmann::json mentions = nlohmann::json::array();
+        for (const Mention& m : e.mentions) mentions.push_back({{"text", m.text}, {"start", m.start}, {"end", m.end}});
+        entities.push_back({{"kind", kind_name(e.kind)}, {"name", e.name}, {"mentions", mentions}});
+    }
+    nlohmann::json out = {{"id", a.article.id}, {"date", to_iso(a.article.published)}, {"entities", entities}};
+    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+int run(int argc, char** argv) {
+    po::options_description options("Options");
+    // clang-format off
+    options.add_options()
+        ("format", po::value<std::string>()->default_value("auto")->value_name("FMT"), "auto, line or jsonl")
+        ("threads", po::value<unsigned>()->default_value(1)->value_name("N"), "analysis threads")
+        ("lexicons", po::value<std::string>()->value_name("DIR"), "lexicon folder (default: the installed one)")
+        ("help,h", "print this help and exit")
+        ("version", "print the version and exit");
+    // clang-format on
+    po::options_description hidden;
+    hidden.add_options()("input", po::value<std::vector<std::string>>());
+    po::options_description all;
+    all.add(options).add(hidden);
+    po::positional_options_description positional;
+    positional.add("input", -1);
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        throw UsageError(e.what());
+    }
+    if (vm.count("help")) {
+        std::cout << kUsage << '\n' << options << kExitCodes;
+        return kExitOk;
+    }
+    if (vm.count("version")) {
+        std::cout << "depeche-extract " DEPECHE_VERSION "\n";
+        return kExitOk;
+    }
+    if (!vm.count("input")) throw UsageError("no input given");
+    ReadOptions read;
+    read.inputs = vm["input"].as<std::vector<std::string>>();
+    const auto format = parse_input_format(vm["format"].as<std::string>());
+    if (!format) throw UsageError("--format takes auto, line or jsonl");
+    read.format = *format;
+    const unsigned threads = std::max(1u, vm["threads"].as<unsigned>());
+    const Lexicons lexicons = load_lexicons(find_lexicon_dir(vm.count("lexicons") ? vm["lexicons"].as<std::string>() : ""));
+
+    std::vector<Article> chunk;
+    auto flush = [&] {
+        std::vector<std::string> lines(chunk.size());
+        parallel_for(chunk.size(), threads, [&](std::size_t i) { lines[i] = entities_json(analyse_article(std::move(chunk[i]), lexicons)); });
+        for (const auto& line : lines) std::cout << line << '\n';
+        chunk.clear();
+    };
+    std::size_t rejected = 0;
+    read_inputs(
+        read,
+        [&](Article&& article) {
+            chunk.push_back(std::move(article));
+            if (chunk.size() >= 256) flush();
+        },
+        [&](const Reject& r) {
+            ++rejected;
+            std::fprintf(stderr, "%s: %s\n", r.source.c_str(), r.reason.c_str());
+        },
+        [](const std::string& warning) { std::fprintf(stderr, "depeche-extract: %s\n", warning.c_str()); });
+    flush();
+    std::cout.flush();
+    if (!std::cout) throw SetupError("cannot write to standard output");
+    return rejected ? kExitRejected : kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return guarded_main("depeche-extract", [&] { return run(argc, argv); });
+}

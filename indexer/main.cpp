@@ -1,0 +1,123 @@
+// depeche-index: index French dispatches into a depeche (Xapian) database.
+
+#include <boost/program_options.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "cli.hpp"
+#include "indexer.hpp"
+
+namespace po = boost::program_options;
+using namespace depeche;
+
+namespace {
+
+const char* const kUsage = R"(Usage: depeche-index [options] INPUT...
+
+Indexes French dispatches into a depeche database: French analysis (word
+breaking, elisions, accents, stop words, stemming), people, places,
+organisations and dates recognised and stored with each dispatch.
+
+INPUT is a file, a folder (read recursively: files ending .txt, .jsonl or
+.ndjson) or - for standard input, in either format:
+  line format   date YYYY-MM[-DD] <text>          one dispatch per line
+  JSON Lines    {"id": ..., "date": ..., "title": ..., "text": ..., ...}
+UTF-8 with or without a byte-order mark, LF or CRLF. A dispatch without an id
+gets one derived from its date and text, so indexing the same input again
+replaces instead of duplicating.
+
+Bad records (invalid UTF-8, NUL bytes, missing or impossible date, empty text,
+broken JSON) are reported as FILE:LINE: reason, counted, and set aside; the
+good records around them are indexed.
+
+Options)";
+
+const char* const kExitCodes = R"(
+Exit codes: 0 ok, 1 failure (database locked or unreadable, lexicons or input
+missing), 2 usage error, 3 the run completed but rejected records.
+)";
+
+int run(int argc, char** argv) {
+    po::options_description options("Options");
+    // clang-format off
+    options.add_options()
+        ("db", po::value<std::string>()->value_name("DIR"), "database folder, created when absent; default $DEPECHE_DB or ./depeche-db")
+        ("format", po::value<std::string>()->default_value("auto")->value_name("FMT"), "auto (each line by its first character), line or jsonl")
+        ("rejects", po::value<std::string>()->value_name("FILE"), "write each rejected record to FILE as 'FILE:LINE: reason<TAB>record'")
+        ("batch-size", po::value<std::size_t>()->default_value(5000)->value_name("N"), "dispatches per commit")
+        ("threads", po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency()))->value_name("N"), "analysis threads")
+        ("lexicons", po::value<std::string>()->value_name("DIR"), "lexicon folder (default: the installed one)")
+        ("quiet,q", "print nothing but errors")
+        ("help,h", "print this help and exit")
+        ("version", "print the version and exit");
+    // clang-format on
+    po::options_description hidden;
+    hidden.add_options()("input", po::value<std::vector<std::string>>());
+    po::options_description all;
+    all.add(options).add(hidden);
+    po::positional_options_description positional;
+    positional.add("input", -1);
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        throw UsageError(e.what());
+    }
+    if (vm.count("help")) {
+        std::cout << kUsage << '\n' << options << kExitCodes;
+        return kExitOk;
+    }
+    if (vm.count("version")) {
+        std::cout << "depeche-index " DEPECHE_VERSION "\n";
+        return kExitOk;
+    }
+    if (!vm.count("input")) throw UsageError("no input given");
+    IndexOptions index;
+    index.read.inputs = vm["input"].as<std::vector<std::string>>();
+    const auto format = parse_input_format(vm["format"].as<std::string>());
+    if (!format) throw UsageError("--format takes auto, line or jsonl");
+    index.read.format = *format;
+    index.database = vm.count("db") ? vm["db"].as<std::string>() : default_database();
+    index.batch_size = std::max<std::size_t>(1, vm["batch-size"].as<std::size_t>());
+    index.threads = std::max(1u, vm["threads"].as<unsigned>());
+    const bool quiet = vm.count("quiet") != 0;
+
+    std::ofstream rejects;
+    if (vm.count("rejects")) {
+        rejects.open(vm["rejects"].as<std::string>(), std::ios::binary | std::ios::trunc);
+        if (!rejects) throw SetupError("cannot write " + vm["rejects"].as<std::string>());
+    }
+    const Lexicons lexicons = load_lexicons(find_lexicon_dir(vm.count("lexicons") ? vm["lexicons"].as<std::string>() : ""));
+    const IndexReport report = run_index(
+        index, lexicons,
+        [&](const Reject& r) {
+            std::fprintf(stderr, "%s: %s\n", r.source.c_str(), r.reason.c_str());
+            if (rejects.is_open()) rejects << r.source << ": " << r.reason << '\t' << r.record << '\n';
+        },
+        [&](const std::string& warning) {
+            if (!quiet) std::fprintf(stderr, "depeche-index: %s\n", warning.c_str());
+        });
+    if (rejects.is_open()) {
+        rejects.flush();
+        if (!rejects) throw SetupError("cannot write " + vm["rejects"].as<std::string>());
+    }
+    if (!quiet) {
+        const double seconds = std::max(report.seconds, 1e-6);
+        std::fprintf(stderr,
+                     "depeche-index: %zu added, %zu replaced, %zu rejected from %zu files in %.2f s "
+                     "(%.0f dispatches/s, %.2f MB/s) into %s\n",
+                     report.added, report.replaced, report.rejected, report.files, report.seconds,
+                     (report.added + report.replaced) / seconds, report.bytes / seconds / 1e6, index.database.c_str());
+    }
+    return report.rejected ? kExitRejected : kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return guarded_main("depeche-index", [&] { return run(argc, argv); });
+}

@@ -1,0 +1,139 @@
+// depeche-search: ranked, faceted search over a depeche database.
+
+#include <boost/program_options.hpp>
+#include <unistd.h>
+
+#include <iostream>
+
+#include "cli.hpp"
+#include "database.hpp"
+#include "lexicon.hpp"
+#include "output.hpp"
+#include "search.hpp"
+
+namespace po = boost::program_options;
+using namespace depeche;
+
+namespace {
+
+const char* const kUsage = R"(Usage: depeche-search [options] [QUERY...]
+
+Ranked search over a depeche database, with exact facet counts on people,
+places, organisations, publication dates and mentioned dates.
+
+Query language (words are accent- and case-insensitive, elision-aware, stemmed):
+  coalition londres        every word must match (--any: any word); when nothing
+                           matches every word, the least informative words are
+                           dropped and the output says which
+  a AND b, a OR b, a NOT b, (a OR b) c, -word, +word
+  "president de la republique"   phrase          coalit*   trailing wildcard
+  coalition NEAR londres, NEAR/5                 words near each other
+  personne:"Philip Hammond"  person:obama  lieu:londres  place:London  org:EI
+  date:2015-01..2015-03  date:2015  mention:2021   (publication / mentioned dates;
+                           a less precise date matches a range it overlaps)
+An empty query with filters browses every matching dispatch, newest first.
+
+Options)";
+
+const char* const kExitCodes = R"(
+Exit codes: 0 ok (zero hits included), 1 failure (database missing, locked or
+unreadable), 2 usage error, malformed query or impossible date.
+)";
+
+SortOrder parse_sort(const std::string& s) {
+    if (s == "relevance") return SortOrder::relevance;
+    if (s == "date") return SortOrder::date;
+    if (s == "-date") return SortOrder::date_desc;
+    throw UsageError("--sort takes relevance, date or -date, not '" + s + "'");
+}
+
+DateGranularity parse_granularity(const std::string& s) {
+    if (s == "year") return DateGranularity::year;
+    if (s == "month") return DateGranularity::month;
+    if (s == "day") return DateGranularity::day;
+    throw UsageError("--date-facet takes year, month or day, not '" + s + "'");
+}
+
+int run(int argc, char** argv) {
+    po::options_description options("Options");
+    // clang-format off
+    options.add_options()
+        ("db", po::value<std::vector<std::string>>()->value_name("DIR"),
+         "database folder (repeatable: search several as one); default $DEPECHE_DB or ./depeche-db")
+        ("person", po::value<std::vector<std::string>>()->value_name("NAME"), "only dispatches naming this person (repeatable, all must hold)")
+        ("place", po::value<std::vector<std::string>>()->value_name("NAME"), "only dispatches naming this place (repeatable)")
+        ("org", po::value<std::vector<std::string>>()->value_name("NAME"), "only dispatches naming this organisation (repeatable)")
+        ("from", po::value<std::string>()->value_name("DATE"), "published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+        ("to", po::value<std::string>()->value_name("DATE"), "published on or before DATE")
+        ("sort", po::value<std::string>()->value_name("ORDER"), "relevance (default), date or -date (newest first, the default when browsing)")
+        ("limit", po::value<std::size_t>()->default_value(10)->value_name("N"), "hits to show")
+        ("offset", po::value<std::size_t>()->default_value(0)->value_name("N"), "hits to skip")
+        ("facet-limit", po::value<std::size_t>()->default_value(10)->value_name("N"), "values per facet (0: all)")
+        ("date-facet", po::value<std::string>()->default_value("month")->value_name("UNIT"), "publication and mentioned date facets by year, month or day")
+        ("any", "match any word instead of every word")
+        ("json", "print JSON (one object) instead of text")
+        ("id", po::value<std::string>()->value_name("ID"), "print the stored dispatch ID and exit")
+        ("lexicons", po::value<std::string>()->value_name("DIR"), "lexicon folder (default: the installed one)")
+        ("help,h", "print this help and exit")
+        ("version", "print the version and exit");
+    // clang-format on
+    po::options_description hidden;
+    hidden.add_options()("query", po::value<std::vector<std::string>>());
+    po::options_description all;
+    all.add(options).add(hidden);
+    po::positional_options_description positional;
+    positional.add("query", -1);
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        throw UsageError(e.what());
+    }
+    if (vm.count("help")) {
+        std::cout << kUsage << '\n' << options << kExitCodes;
+        return kExitOk;
+    }
+    if (vm.count("version")) {
+        std::cout << "depeche-search " DEPECHE_VERSION "\n";
+        return kExitOk;
+    }
+    const auto strings = [&vm](const char* name) {
+        return vm.count(name) ? vm[name].as<std::vector<std::string>>() : std::vector<std::string>{};
+    };
+    std::vector<std::string> databases = strings("db");
+    if (databases.empty()) databases.push_back(default_database());
+    const Lexicons lexicons = load_lexicons(find_lexicon_dir(vm.count("lexicons") ? vm["lexicons"].as<std::string>() : ""));
+    const Xapian::Database db = open_for_reading(databases, current_versions(lexicons.version));
+    const bool json = vm.count("json") != 0;
+
+    if (vm.count("id")) {
+        const std::string id = vm["id"].as<std::string>();
+        const auto dispatch = find_dispatch(db, id);
+        if (!dispatch) throw SetupError("no dispatch with id '" + id + "'");
+        std::cout << (json ? render_dispatch_json(*dispatch) : render_dispatch_text(*dispatch));
+        return kExitOk;
+    }
+    SearchRequest request;
+    for (const auto& word : strings("query")) request.query += (request.query.empty() ? "" : " ") + word;
+    request.persons = strings("person");
+    request.places = strings("place");
+    request.orgs = strings("org");
+    if (vm.count("from")) request.from = vm["from"].as<std::string>();
+    if (vm.count("to")) request.to = vm["to"].as<std::string>();
+    if (vm.count("sort")) request.sort = parse_sort(vm["sort"].as<std::string>());
+    request.limit = vm["limit"].as<std::size_t>();
+    request.offset = vm["offset"].as<std::size_t>();
+    request.facet_limit = vm["facet-limit"].as<std::size_t>();
+    request.date_facet = parse_granularity(vm["date-facet"].as<std::string>());
+    request.any = vm.count("any") != 0;
+    const SearchResult result = search(db, lexicons, request);
+    std::cout << (json ? render_json(result) : render_text(result, isatty(STDOUT_FILENO) != 0));
+    return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return guarded_main("depeche-search", [&] { return run(argc, argv); });
+}

@@ -1,0 +1,134 @@
+#include "search.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "query.hpp"
+#include "schema.hpp"
+
+namespace depeche {
+namespace {
+
+Xapian::Query filters_of(const SearchRequest& request, const Xapian::Database& db, const Lexicons& lexicons) {
+    std::vector<Xapian::Query> filters;
+    auto add = [&](EntityKind kind, const std::vector<std::string>& names) {
+        for (const auto& name : names) filters.push_back(entity_query(kind, name, db, lexicons));
+    };
+    add(EntityKind::person, request.persons);
+    add(EntityKind::place, request.places);
+    add(EntityKind::org, request.orgs);
+    if (!request.from.empty() || !request.to.empty())
+        filters.push_back(date_query(request.from + ".." + request.to, false));
+    if (filters.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+}
+
+// How many dispatches a typed word occurs in (its stem, or the word itself
+// for a stop word).
+Xapian::doccount word_frequency(const Xapian::Database& db, const std::string& word) {
+    Xapian::doccount best = 0;
+    for (const Token& t : analyse(word)) {
+        const std::string term = t.stem.empty() ? schema::make_term("", t.folded) : schema::make_term(schema::kStem, t.stem);
+        const Xapian::doccount f = db.get_termfreq(term);
+        best = best == 0 ? f : std::min(best, f);
+    }
+    return best;
+}
+
+std::string join(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+    return out;
+}
+
+std::vector<ByteRange> entity_ranges(const StoredDispatch& d, const std::set<std::string>& terms) {
+    std::vector<ByteRange> ranges;
+    for (const Entity& e : d.entities) {
+        if (e.kind == EntityKind::date) continue;
+        if (!terms.count(schema::make_term(schema::entity_prefix(e.kind), entity_key(e.name)))) continue;
+        for (const Mention& m : e.mentions) ranges.emplace_back(m.start, m.end);
+    }
+    return ranges;
+}
+
+Hit make_hit(const Xapian::MSetIterator& it, const Xapian::Enquire& enquire, std::size_t rank) {
+    const StoredDispatch d = parse_stored_record(it.get_document().get_data());
+    const std::set<std::string> terms(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
+    Hit hit;
+    hit.id = d.id;
+    hit.rank = rank;
+    hit.score = it.get_weight();
+    hit.date = d.date;
+    hit.title = d.title;
+    hit.snippet = make_snippet(d.text, analyse(d.text), terms, entity_ranges(d, terms));
+    hit.persons = names_of(d.entities, EntityKind::person);
+    hit.places = names_of(d.entities, EntityKind::place);
+    hit.orgs = names_of(d.entities, EntityKind::org);
+    return hit;
+}
+
+}  // namespace
+
+SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const SearchRequest& request) {
+    SearchResult result;
+    result.query = request.query;
+    result.offset = request.offset;
+    const Xapian::Query filter = filters_of(request, db, lexicons);
+    const bool browsing = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
+    std::vector<std::string> words = plain_words(request.query);
+    std::string text = request.query;
+
+    Xapian::Enquire enquire(db);
+    switch (request.sort.value_or(browsing ? SortOrder::date_desc : SortOrder::relevance)) {
+        case SortOrder::relevance: enquire.set_sort_by_relevance_then_value(schema::kSlotId, false); break;
+        case SortOrder::date: enquire.set_sort_by_value(schema::kSlotDateId, false); break;
+        case SortOrder::date_desc: enquire.set_sort_by_value(schema::kSlotDateId, true); break;
+    }
+    const Xapian::doccount everything = std::max<Xapian::doccount>(db.get_doccount(), 1);
+    while (true) {
+        Xapian::Query query = parse_query(text, db, lexicons, request.any);
+        if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+        enquire.set_query(query);
+        FacetSpy spy(request.date_facet);
+        enquire.clear_matchspies();
+        enquire.add_matchspy(&spy);
+        // checkatleast = every document: the total and the facets are exact.
+        const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, everything);
+        result.total = mset.get_matches_estimated();
+        if (result.total == 0 && !request.any && words.size() > 1) {
+            // Drop the least informative word: one that occurs nowhere, else
+            // the most common one.
+            std::size_t victim = 0;
+            Xapian::doccount victim_frequency = 0;
+            bool found_absent = false;
+            for (std::size_t i = 0; i < words.size() && !found_absent; ++i) {
+                const Xapian::doccount f = word_frequency(db, words[i]);
+                if (f == 0) {
+                    victim = i;
+                    found_absent = true;
+                } else if (f > victim_frequency) {
+                    victim = i;
+                    victim_frequency = f;
+                }
+            }
+            result.dropped.push_back(words[victim]);
+            words.erase(words.begin() + static_cast<std::ptrdiff_t>(victim));
+            text = join(words);
+            continue;
+        }
+        std::size_t rank = request.offset;
+        for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(it, enquire, ++rank));
+        result.facets = spy.result(request.facet_limit);
+        break;
+    }
+    return result;
+}
+
+std::optional<StoredDispatch> find_dispatch(const Xapian::Database& db, const std::string& id) {
+    const std::string term = schema::make_term(schema::kId, id);
+    auto it = db.postlist_begin(term);
+    if (it == db.postlist_end(term)) return std::nullopt;
+    return parse_stored_record(db.get_document(*it).get_data());
+}
+
+}  // namespace depeche

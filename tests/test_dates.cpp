@@ -1,0 +1,489 @@
+#include <catch2/catch.hpp>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dates.hpp"
+
+using namespace depeche;
+
+namespace {
+
+// Every date mention of `text` in a dispatch of `published`, as one line:
+// "15 janvier 2015=2015-01-15 | jeudi=2015-01-22".
+std::string dates(std::string_view text, std::string_view published) {
+    const std::optional<PartialDate> dispatch = parse_iso_date(published);
+    REQUIRE(dispatch);
+    const std::vector<Token> tokens = analyse(text);
+    std::string out;
+    for (const DateMention& m : find_dates(text, tokens, *dispatch)) {
+        REQUIRE(m.start < m.end);
+        REQUIRE(m.text == text.substr(m.start, m.end - m.start));
+        if (!out.empty()) out += " | ";
+        out += m.text + "=" + m.value;
+    }
+    return out;
+}
+
+void append_code_point(std::string& out, std::uint32_t c) {
+    if (c < 0x80) {
+        out.push_back(static_cast<char>(c));
+    } else if (c < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else if (c < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+}
+
+// Mostly ASCII and Latin-1 (digits, letters, apostrophes, spaces), some of
+// anything else (no surrogates).
+std::uint32_t random_code_point(std::mt19937& random) {
+    switch (random() % 4) {
+        case 0: return 0x20 + random() % 0x5F;
+        case 1: return static_cast<std::uint32_t>("0123456789/-.' "[random() % 15]);
+        case 2: return 0xA0 + random() % 0x1B0;
+        default: {
+            std::uint32_t c = random() % 0x110000;
+            return c >= 0xD800 && c <= 0xDFFF ? 0x2019 : c;
+        }
+    }
+}
+
+struct Case {
+    const char* published;
+    const char* text;
+    const char* expected;
+};
+
+void check(const std::vector<Case>& cases) {
+    for (const Case& c : cases) {
+        CAPTURE(c.published, c.text);
+        CHECK(dates(c.text, c.published) == c.expected);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("parse_iso_date is strict", "[dates]") {
+    CHECK(parse_iso_date("2015") == PartialDate{2015, 0, 0});
+    CHECK(parse_iso_date("2022-03") == PartialDate{2022, 3, 0});
+    CHECK(parse_iso_date("2015-01-15") == PartialDate{2015, 1, 15});
+    CHECK(parse_iso_date("2020-02-29") == PartialDate{2020, 2, 29});
+    CHECK(parse_iso_date("2000-02-29") == PartialDate{2000, 2, 29});
+    for (const char* bad :
+         {"2019-02-30", "1900-02-29", "2021-02-29", "2022-13", "2022-00", "2022-04-31", "2022-01-00", "0999", "999",
+          "20155", "2015-1", "2015-01-1", "2015/01/15", "", "abcd", "2015-01-15T10:00", " 2015", "2015-0a"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(parse_iso_date(bad));
+    }
+}
+
+TEST_CASE("to_iso and days_in_month", "[dates]") {
+    CHECK(to_iso({2015, 0, 0}) == "2015");
+    CHECK(to_iso({2015, 1, 0}) == "2015-01");
+    CHECK(to_iso({2015, 1, 5}) == "2015-01-05");
+    CHECK(days_in_month(2019, 2) == 28);
+    CHECK(days_in_month(2020, 2) == 29);
+    CHECK(days_in_month(1900, 2) == 28);
+    CHECK(days_in_month(2000, 2) == 29);
+    CHECK(days_in_month(2015, 4) == 30);
+    CHECK(days_in_month(2015, 12) == 31);
+    CHECK(days_in_month(2015, 0) == 0);
+    CHECK(days_in_month(2015, 13) == 0);
+}
+
+TEST_CASE("absolute dates", "[dates]") {
+    check({
+        {"2015-01-20", "Le 15 janvier 2015, la police a arrêté trois hommes.", "15 janvier 2015=2015-01-15"},
+        {"2016-05-02", "Le défilé du 1er mai 2016 a réuni des milliers de personnes.", "1er mai 2016=2016-05-01"},
+        {"2016-05-02", "Le défilé du 1er Mai 2016 a réuni des milliers de personnes.", "1er Mai 2016=2016-05-01"},
+        {"2016-05-02", "le premier mai 2016", "premier mai 2016=2016-05-01"},
+        {"2015-02-10", "Il est arrivé le 3 février 2015.", "3 février 2015=2015-02-03"},
+        {"2015-02-10", "Il est arrivé le 3 fevrier 2015.", "3 fevrier 2015=2015-02-03"},
+        {"2015-08-20", "le 15 août 2015", "15 août 2015=2015-08-15"},
+        {"2015-08-20", "le 15 aout 2015", "15 aout 2015=2015-08-15"},
+        {"2015-09-20", "le 12 sept. 2015", "12 sept=2015-09-12"},
+        {"2015-01-20",
+         "le 15\xC2\xA0janvier\xC2\xA0"
+         "2015",
+         "15\xC2\xA0janvier\xC2\xA0"
+         "2015=2015-01-15"},
+        // no year: the one that puts the date nearest the dispatch
+        {"2015-03-10", "L'accord a été signé le 3 mars.", "3 mars=2015-03-03"},
+        {"2015-12-20", "Le vote aura lieu le 3 janvier.", "3 janvier=2016-01-03"},
+        {"2015-01-10", "Il a été arrêté le 20 décembre.", "20 décembre=2014-12-20"},
+        {"2022-03", "Il a été arrêté le 20 mars.", "20 mars=2022-03-20"},
+        {"2015-01-10", "le 15 janvier dernier", "15 janvier dernier=2014-01-15"},
+        {"2015-03-10", "le 3 mars prochain", "3 mars prochain=2016-03-03"},
+        {"2016-03-01", "le 29 février", "29 février=2016-02-29"},
+        // month and year
+        {"2019-05-02", "en mars 2019", "mars 2019=2019-03"},
+        {"2019-05-02", "En mars 2019, le chômage a baissé.", "mars 2019=2019-03"},
+        {"2019-05-02", "depuis décembre 2018", "décembre 2018=2018-12"},
+        // a year alone, when the word before makes it one
+        {"2015-06-01", "en 2009", "2009=2009"},
+        {"2015-06-01", "En 2009, le pays a changé.", "2009=2009"},
+        {"2015-06-01", "Il vit à Lyon depuis 2009.", "2009=2009"},
+        {"2015-06-01", "jusqu'en 2009", "2009=2009"},
+        {"2015-06-01", "jusqu’en 2009", "2009=2009"},
+        {"2015-06-01", "d'ici 2020", "2020=2020"},
+        {"2015-06-01", "d’ici 2020", "2020=2020"},
+        {"2015-06-01", "dès 2016", "2016=2016"},
+        {"2015-06-01", "la crise de 2008 a frappé", "2008=2008"},
+        {"2015-06-01", "l'an 2000", "2000=2000"},
+        {"2015-06-01", "en 2008-2010", "2008-2010=2008/2010"},
+        // a month alone, after a word that makes it a date
+        {"2015-03", "en janvier", "janvier=2015-01"},
+        {"2015-03-10", "En janvier, les ventes ont baissé.", "janvier=2015-01"},
+        {"2015-03", "en novembre", "novembre=2014-11"},
+        {"2015-03", "en mai", "mai=2015-05"},
+        {"2015-03", "en mai dernier", "mai dernier=2014-05"},
+        {"2015-03-10", "en mars dernier", "mars dernier=2014-03"},
+        {"2015-03-10", "en mars prochain", "mars prochain=2016-03"},
+        {"2015-06", "d'avril", "avril=2015-04"},
+        {"2015-06", "en janvier, février et mars", "janvier=2015-01 | février=2015-02 | mars=2015-03"},
+        {"2015-06", "en janvier, fevrier et mars", "janvier=2015-01 | fevrier=2015-02 | mars=2015-03"},
+        // numeric
+        {"2015-01-20", "le 15/01/2015 à Paris", "15/01/2015=2015-01-15"},
+        {"2015-01-20", "le 2015-01-15 à Paris", "2015-01-15=2015-01-15"},
+        {"2015-01-20", "le 15.01.2015 à Paris", "15.01.2015=2015-01-15"},
+        {"2015-01-20", "le 5/1/2015", "5/1/2015=2015-01-05"},
+    });
+}
+
+TEST_CASE("impossible dates and numbers are no dates", "[dates]") {
+    check({
+        {"2015-01-20", "2009 personnes ont été évacuées.", ""},
+        {"2015-01-20", "Une amende de 2000 euros.", ""},
+        {"2015-01-20", "Il est né le 31 février.", ""},
+        {"2015-01-20", "le 31 février 2015", ""},
+        {"2015-01-20", "le 29 février 2015", ""},
+        {"2015-01-20", "le 31/02/2015", ""},
+        {"2015-01-20", "le 2015-13-01", ""},
+        {"2015-01-20", "le 32 janvier 2015", "janvier 2015=2015-01"},
+        {"2015-01-20", "La sonde est arrivée sur Mars.", ""},
+        {"2015-01-20", "La mission vers Mars, en mai, a réussi.", "mai=2015-05"},
+        {"2015-01-20", "Le maire de Maisons-Alfort a mainte fois parlé.", ""},
+        {"2015-01-20", "Il a gagné 15 à 3, puis 2-1.", ""},
+        {"2015-01-20", "12 45 2015 1789 99999", ""},
+        {"2015-01-20", "Robinson et Vendredi", ""},
+        {"2015-01-20", "le Premier ministre", ""},
+        {"2015-01-20", "deux semaines après les attentats", ""},
+        {"2015-01-20", "Cette année-là, il pleuvait.", ""},
+        {"2015-01-20", "mars", ""},
+        {"2015-01-20", "Il a été 2018 fois champion.", ""},
+        {"2015-01-20", "de 1500 à 2000 euros", ""},
+        {"2015-01-20", "entre 1900 et 2000 personnes", ""},
+        {"2015-01-20", "le 99999999999999999999 janvier en 99999", ""},
+    });
+}
+
+TEST_CASE("days relative to the dispatch", "[dates]") {
+    check({
+        {"2015-01-16", "aujourd'hui", "aujourd'hui=2015-01-16"},
+        {"2015-01-16", "Aujourd’hui, il pleut.", "Aujourd’hui=2015-01-16"},
+        {"2015-01-16", "Il est arrivé hier.", "hier=2015-01-15"},
+        {"2015-01-16", "Hier, il est arrivé.", "Hier=2015-01-15"},
+        {"2015-01-16", "avant-hier", "avant-hier=2015-01-14"},
+        {"2015-01-16", "Avant-hier, il est arrivé.", "Avant-hier=2015-01-14"},
+        {"2015-01-16", "demain", "demain=2015-01-17"},
+        {"2015-01-16", "après-demain", "après-demain=2015-01-18"},
+        {"2015-01-16", "apres-demain", "apres-demain=2015-01-18"},
+        {"2015-01-31", "demain", "demain=2015-02-01"},
+        {"2016-02-28", "demain", "demain=2016-02-29"},
+        // a dispatch dated to the month only gives no day
+        {"2022-03", "hier", "hier=2022-03"},
+        {"2022-03", "après-demain", "après-demain=2022-03"},
+        {"2022", "hier", "hier=2022"},
+    });
+}
+
+TEST_CASE("weeks, months and years relative to the dispatch", "[dates]") {
+    check({
+        {"2015-01-15", "cette semaine", "cette semaine=2015-W03"},
+        {"2015-01-15", "la semaine dernière", "semaine dernière=2015-W02"},
+        {"2015-01-15", "la semaine derniere", "semaine derniere=2015-W02"},
+        {"2015-01-15", "la semaine prochaine", "semaine prochaine=2015-W04"},
+        {"2015-12-31", "cette semaine", "cette semaine=2015-W53"},
+        {"2015-12-31", "la semaine prochaine", "semaine prochaine=2016-W01"},
+        {"2022-03", "la semaine dernière", "semaine dernière=2022-03"},
+        {"2015-01-15", "le mois dernier", "mois dernier=2014-12"},
+        {"2015-01-15", "le mois prochain", "mois prochain=2015-02"},
+        {"2015-01-15", "ce mois-ci", "ce mois-ci=2015-01"},
+        {"2022-03", "le mois dernier", "mois dernier=2022-02"},
+        {"2022", "le mois dernier", "mois dernier=2022"},
+        {"2022-03", "l'an dernier", "l'an dernier=2021"},
+        {"2022-03", "l’an dernier", "l’an dernier=2021"},
+        {"2022-03", "L'an dernier, il a gagné.", "L'an dernier=2021"},
+        {"2022-03", "l'année dernière", "l'année dernière=2021"},
+        {"2022-03", "l'annee derniere", "l'annee derniere=2021"},
+        {"2022-03", "l'an passé", "l'an passé=2021"},
+        {"2022-03", "l'an prochain", "l'an prochain=2023"},
+        {"2022-03", "l'année prochaine", "l'année prochaine=2023"},
+        {"2022-03", "cette année", "cette année=2022"},
+        {"2015-01-15", "Il est arrivé ce matin.", "ce matin=2015-01-15"},
+        {"2015-01-15", "ce soir-là", ""},
+        {"2015-06-01", "Au cours des années 1990, le pays a changé.", "années 1990=199"},
+        {"2015-06-01", "dans les années 2000", "années 2000=200"},
+        {"2015-06-01", "dans les années 80", "années 80=198"},
+        {"2022-03", "Cette année, le salon ouvre.", "Cette année=2022"},
+        {"2021-06-10", "cette annee", "cette annee=2021"},
+    });
+}
+
+TEST_CASE("counted offsets: il y a, dans", "[dates]") {
+    check({
+        {"2015-01-15", "il y a deux ans", "il y a deux ans=2013"},
+        {"2015-01-15", "Il y a un an, il était élu.", "Il y a un an=2014"},
+        {"2015-01-15", "il y a trois mois", "il y a trois mois=2014-10"},
+        {"2015-01-15", "il y a dix jours", "il y a dix jours=2015-01-05"},
+        {"2015-01-15", "il y a 10 jours", "il y a 10 jours=2015-01-05"},
+        {"2015-01-15", "il y a vingt-deux jours", "il y a vingt-deux jours=2014-12-24"},
+        {"2015-01-15", "il y a trente ans", "il y a trente ans=1985"},
+        {"2015-01-15", "dans trois jours", "dans trois jours=2015-01-18"},
+        {"2015-01-15", "dans deux semaines", "dans deux semaines=2015-W05"},
+        {"2015-01-15", "dans six mois", "dans six mois=2015-07"},
+        {"2015-01-15", "dans 5 ans", "dans 5 ans=2020"},
+        {"2022-03", "il y a dix jours", "il y a dix jours=2022-03"},
+        {"2022-03", "il y a trois mois", "il y a trois mois=2021-12"},
+        {"2015-01-15", "il y a des jours", ""},
+        {"2015-01-15", "il y a trois personnes", ""},
+        {"2015-01-15", "dans trois villes", ""},
+        {"2015-01-15", "il y a 99999999 ans", ""},
+        {"1001-01-01", "il y a 9000 ans", ""},
+    });
+}
+
+TEST_CASE("weekdays in a dispatch dated to the day", "[dates]") {
+    // 2015-01-16 is a Friday.
+    check({
+        {"2015-01-16", "Le ministre a annoncé vendredi sa démission.", "vendredi=2015-01-16"},
+        {"2015-01-16", "Le ministre a reçu jeudi les syndicats.", "jeudi=2015-01-15"},
+        {"2015-01-16", "Les responsables ont déclaré lundi que", "lundi=2015-01-12"},
+        {"2015-01-16", "Le président se rendra lundi à Berlin.", "lundi=2015-01-19"},
+        {"2015-01-16", "Le sommet doit se tenir mardi à Bruxelles.", "mardi=2015-01-20"},
+        {"2015-01-16", "La réunion aura lieu jeudi.", "jeudi=2015-01-22"},
+        {"2015-01-16", "La réunion, prévue jeudi, est importante.", "jeudi=2015-01-22"},
+        {"2015-01-16", "Les syndicats organisent une manifestation jeudi.", "jeudi=2015-01-22"},
+        {"2015-01-16", "Les syndicats ont organisé une manifestation jeudi.", "jeudi=2015-01-15"},
+        {"2015-01-16", "Le président était mardi à Berlin.", "mardi=2015-01-13"},
+        {"2015-01-16", "Il est parti mardi. Il reviendra bientôt.", "mardi=2015-01-13"},
+        {"2015-01-16", "mercredi", "mercredi=2015-01-14"},
+        {"2015-01-16", "lundi prochain", "lundi prochain=2015-01-19"},
+        {"2015-01-16", "vendredi prochain", "vendredi prochain=2015-01-23"},
+        {"2015-01-16", "vendredi dernier", "vendredi dernier=2015-01-09"},
+        {"2015-01-16", "dimanche dernier", "dimanche dernier=2015-01-11"},
+        {"2015-01-16", "Lundi, le ministre a démissionné.", "Lundi=2015-01-12"},
+        {"2015-01-16", "« Samedi, nous manifesterons », a-t-il dit.", "Samedi=2015-01-17"},
+        {"2015-01-16", "dans la nuit de jeudi à vendredi", "jeudi=2015-01-15 | vendredi=2015-01-16"},
+        // the explicit date wins
+        {"2015-03-10", "jeudi 12 mars", "jeudi 12 mars=2015-03-12"},
+        {"2015-03-10", "Le jeudi 12 mars 2015, il a plu.", "jeudi 12 mars 2015=2015-03-12"},
+        {"2015-03-10", "mardi 3, il a plu.", "mardi 3=2015-03-03"},
+        {"2015-03-10", "mardi 3 personnes sont mortes", "mardi=2015-03-10"},
+        {"2015-03-16", "samedi 14 et dimanche 15 mars", "samedi 14=2015-03-14 | dimanche 15 mars=2015-03-15"},
+        {"2015-01-16", "Mardi gras, le carnaval.", ""},
+        {"2015-01-16", "le vendredi saint", ""},
+    });
+}
+
+TEST_CASE("weekdays in a dispatch dated to the month keep its precision", "[dates]") {
+    check({
+        {"2022-03", "jeudi", "jeudi=2022-03"},
+        {"2022-03", "lundi prochain", "lundi prochain=2022-03"},
+        {"2022", "jeudi", "jeudi=2022"},
+        // the seed dispatch
+        {"2022-03",
+         "Les chefs des diplomaties britannique Philip Hammond et américaine John Kerry organisent une "
+         "réunion des pays membres de la coalition contre le groupe jihadiste Etat islamique (EI) jeudi à "
+         "Londres, ont annoncé samedi des responsables. Les ministres sont attendus à cette journée de "
+         "discussions pour faire le point sur la lutte contre l'EI qui a conquis de vastes régions en Irak "
+         "et en Syrie l'an dernier. Un haut responsable a confirmé que la réunion aurait lieu à Lancaster "
+         "House, deux semaines après les attentats de Paris lors desquels trois jihadistes ont tué 17 "
+         "personnes. \"Ce sera une occasion importante\", a indiqué M. Hammond. L'annonce de cette réunion "
+         "intervient après une rencontre entre le président américain Barack Obama et le Premier ministre "
+         "britannique David Cameron vendredi à Washington.",
+         "jeudi=2022-03 | samedi=2022-03 | l'an dernier=2021 | vendredi=2022-03"},
+    });
+}
+
+TEST_CASE("spans", "[dates]") {
+    check({
+        {"2015-04-20", "du 3 au 5 mai 2015", "du 3 au 5 mai 2015=2015-05-03/2015-05-05"},
+        {"2015-04-20", "Le salon se tiendra du 3 au 5 mai.", "du 3 au 5 mai=2015-05-03/2015-05-05"},
+        {"2015-06-01", "entre 2008 et 2010", "entre 2008 et 2010=2008/2010"},
+        {"2015-06-01", "de 2008 à 2010", "de 2008 à 2010=2008/2010"},
+        {"2015-06", "de janvier à mars", "de janvier à mars=2015-01/2015-03"},
+        {"2015-06", "de janvier a mars", "de janvier a mars=2015-01/2015-03"},
+        {"2015-06", "d'avril à juin 2016", "d'avril à juin 2016=2016-04/2016-06"},
+        {"2015-07-20", "du 26 juillet au 11 août", "du 26 juillet au 11 août=2015-07-26/2015-08-11"},
+        {"2015-07-20", "du 26 juillet au 11 aout", "du 26 juillet au 11 aout=2015-07-26/2015-08-11"},
+        {"2015-01-02", "du 28 décembre au 3 janvier", "du 28 décembre au 3 janvier=2014-12-28/2015-01-03"},
+        {"2015-06-01", "entre le 3 et le 5 mai 2015", "entre le 3 et le 5 mai 2015=2015-05-03/2015-05-05"},
+        {"2015-06-01", "du 26 juillet 2014 au 11 août 2015",
+         "du 26 juillet 2014 au 11 août 2015=2014-07-26/2015-08-11"},
+        // not spans
+        {"2015-04-20", "les 3 et 4 mai", "3=2015-05-03 | 4 mai=2015-05-04"},
+        {"2015-04-20", "les 3, 4 et 5 mai 2016", "3=2016-05-03 | 4=2016-05-04 | 5 mai 2016=2016-05-05"},
+        {"2015-04-20", "les 30 et 31 février", ""},
+        {"2015-04-20", "les 3 et 4 personnes", ""},
+        {"2015-06-01", "du 5 au 3 mai 2015", "3 mai 2015=2015-05-03"},
+        {"2015-06-01", "entre 2010 et 2008", ""},
+        {"2015-06-01", "de 10 à 15 ans", ""},
+    });
+}
+
+TEST_CASE("vague but dated: start, end, middle, quarters, seasons", "[dates]") {
+    check({
+        {"2015-05-20", "début juin", "début juin=2015-06"},
+        {"2015-05-20", "debut juin", "debut juin=2015-06"},
+        {"2015-05-20", "fin 2013", "fin 2013=2013"},
+        {"2015-05-20", "Fin 2013, le pays a voté.", "Fin 2013=2013"},
+        {"2015-04", "à la mi-mars", "mi-mars=2015-03"},
+        {"2015-04", "fin mars 2014", "fin mars 2014=2014-03"},
+        {"2015-04", "début 2015", "début 2015=2015"},
+        {"2019-05-10", "au premier trimestre 2019", "premier trimestre 2019=2019-Q1"},
+        {"2019-05-10", "au 1er trimestre 2019", "1er trimestre 2019=2019-Q1"},
+        {"2019-05-10", "au quatrième trimestre de 2018", "quatrième trimestre de 2018=2018-Q4"},
+        {"2019-05-10", "au dernier trimestre 2018", "dernier trimestre 2018=2018-Q4"},
+        {"2015-11-05", "au troisième trimestre", "troisième trimestre=2015-Q3"},
+        {"2016-02-05", "au quatrième trimestre", "quatrième trimestre=2015-Q4"},
+        {"2019-05-10", "le T1 2019", "T1 2019=2019-Q1"},
+        {"2020-09-10", "au premier semestre 2020", "premier semestre 2020=2020-H1"},
+        {"2019-05-10", "l'été 2018", "l'été 2018=2018-SU"},
+        {"2019-05-10", "l'ete 2018", "l'ete 2018=2018-SU"},
+        {"2019-05-10", "à l’automne 2018", "l’automne 2018=2018-FA"},
+        {"2018-05-10", "cet été", "cet été=2018-SU"},
+        {"2015-01-20", "la semaine du 12 janvier 2015", "semaine du 12 janvier 2015=2015-W03"},
+        {"2015-01-20", "la semaine du 12 janvier", "semaine du 12 janvier=2015-W03"},
+    });
+}
+
+TEST_CASE("without a usable dispatch date only absolute dates are found", "[dates]") {
+    const std::string text = "Le 15 janvier 2015, hier, jeudi, l'an dernier, en mars, le 3 mars.";
+    for (const PartialDate& published : {PartialDate{0, 0, 0}, PartialDate{99999, 1, 1}, PartialDate{2015, 13, 0},
+                                         PartialDate{2015, 2, 30}, PartialDate{2015, 0, 5}}) {
+        std::string out;
+        for (const DateMention& m : find_dates(text, analyse(text), published)) out += m.text + "=" + m.value + ";";
+        CHECK(out == "15 janvier 2015=2015-01-15;");
+    }
+}
+
+TEST_CASE("garbage in finds nothing or something, and never throws", "[dates]") {
+    std::mt19937 random(20150115);
+    const std::vector<std::string> pieces = {"le ",
+                                             "du ",
+                                             "de ",
+                                             "d'",
+                                             "l'",
+                                             "l’",
+                                             "au ",
+                                             "à ",
+                                             "a ",
+                                             "entre ",
+                                             "et ",
+                                             "en ",
+                                             "il y a ",
+                                             "dans ",
+                                             "31 ",
+                                             "1er ",
+                                             "29 ",
+                                             "0 ",
+                                             "99999 ",
+                                             "2015 ",
+                                             "1899 ",
+                                             "9999 ",
+                                             "12345678901234567890 ",
+                                             "février ",
+                                             "mars ",
+                                             "Mars ",
+                                             "aout ",
+                                             "jeudi ",
+                                             "Vendredi ",
+                                             "prochain ",
+                                             "dernier ",
+                                             "an ",
+                                             "année ",
+                                             "semaine ",
+                                             "mois ",
+                                             "jours ",
+                                             "ans ",
+                                             "cette ",
+                                             "ce ",
+                                             "-ci ",
+                                             "-là ",
+                                             "hier ",
+                                             "demain ",
+                                             "avant-",
+                                             "après-",
+                                             "aujourd'hui ",
+                                             "mi-",
+                                             "début ",
+                                             "fin ",
+                                             "trimestre ",
+                                             "premier ",
+                                             "été ",
+                                             "T1 ",
+                                             "/",
+                                             "-",
+                                             ".",
+                                             ", ",
+                                             ". ",
+                                             "« ",
+                                             "\n",
+                                             "\xC2\xA0",
+                                             "€",
+                                             "日本",
+                                             "\xF0\x9F\x98\x80",
+                                             "é",
+                                             "vingt-",
+                                             "deux ",
+                                             "sept. ",
+                                             "a annoncé ",
+                                             "se rendra "};
+    const std::vector<PartialDate> dispatches = {{2015, 1, 16},   {2022, 3, 0},   {2022, 0, 0},
+                                                 {1000, 1, 1},    {9999, 12, 31}, {0, 0, 0},
+                                                 {99999, 13, 40}, {2015, 2, 31},  {-5, -1, -1}};
+    auto check_mentions = [](std::string_view text, const std::vector<DateMention>& mentions) {
+        std::size_t previous_end = 0;
+        for (const DateMention& m : mentions) {
+            REQUIRE(m.start >= previous_end);
+            REQUIRE(m.start < m.end);
+            REQUIRE(m.end <= text.size());
+            REQUIRE(!m.value.empty());
+            previous_end = m.end;
+        }
+    };
+    for (int round = 0; round < 3000; ++round) {
+        std::string text;
+        const int length = static_cast<int>(random() % 40);
+        for (int k = 0; k < length; ++k) {
+            switch (round % 3) {
+                case 0: text.push_back(static_cast<char>(random() % 256)); break;  // bytes, often invalid UTF-8
+                case 1: append_code_point(text, random_code_point(random)); break;
+                default: text += pieces[random() % pieces.size()]; break;
+            }
+        }
+        const PartialDate& published = dispatches[static_cast<std::size_t>(round) % dispatches.size()];
+        CAPTURE(text);
+        std::vector<Token> tokens;
+        REQUIRE_NOTHROW(tokens = analyse(text));
+        std::vector<DateMention> mentions;
+        REQUIRE_NOTHROW(mentions = find_dates(text, tokens, published));
+        check_mentions(text, mentions);
+    }
+    // Tokens that do not belong to the text find nothing.
+    std::vector<Token> stray = analyse("le 15 janvier 2015");
+    CHECK(find_dates("le 15", stray, {2015, 1, 16}).empty());
+    CHECK(find_dates("", {}, {2015, 1, 16}).empty());
+}

@@ -1,0 +1,134 @@
+#include "lexicon.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace fs = std::filesystem;
+using depeche::EntityKind;
+using depeche::Lexicons;
+
+namespace {
+
+const fs::path kMini = DEPECHE_SOURCE_DIR "/tests/data/lexicons-mini";
+const fs::path kReal = DEPECHE_SOURCE_DIR "/corpus/lexicons";
+
+bool real_lexicons_present() { return fs::is_regular_file(kReal / "places.tsv"); }
+
+// A scratch folder holding the named files of the mini lexicons.
+fs::path scratch_copy(const std::string& name, std::initializer_list<const char*> files) {
+    const fs::path dir = fs::temp_directory_path() / ("depeche-test-lexicon-" + name);
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    for (const char* f : files) fs::copy_file(kMini / f, dir / f);
+    return dir;
+}
+
+std::string value_or(const std::optional<std::string>& v, const char* fallback) { return v ? *v : fallback; }
+
+}  // namespace
+
+TEST_CASE("mini lexicons load every file", "[lexicon]") {
+    const Lexicons lex = depeche::load_lexicons(kMini);
+    CHECK(lex.places.at("london") == "Londres");
+    CHECK(lex.places.at("londres") == "Londres");
+    CHECK(lex.places.at("cote d ivoire") == "Côte d'Ivoire");
+    CHECK(lex.places.at("etats unis") == "États-Unis");
+    CHECK(lex.place_kinds.at("londres") == "city");
+    CHECK(lex.place_kinds.at("seine saint denis") == "department");
+    // Aliases override and every canonical name is a surface of itself.
+    CHECK(lex.orgs.at("daech") == "État islamique");
+    CHECK(lex.orgs.at("ei") == "État islamique");
+    CHECK(lex.orgs.at("etat islamique") == "État islamique");
+    CHECK(lex.orgs.at("organisation des nations unies") == "Organisation des Nations unies");
+    CHECK(lex.orgs.at("afp") == "Agence France-Presse");
+    CHECK(lex.persons.at("obama") == "Barack Obama");
+    CHECK(lex.persons.at("barack obama") == "Barack Obama");
+    // Word lists are folded like entity keys.
+    CHECK(lex.first_names.count("philip"));
+    CHECK(lex.first_names.count("jean yves"));
+    CHECK(lex.first_names.count("francois"));
+    CHECK(lex.common_words.count("etrangeres"));
+    CHECK(lex.surnames.count("hammond"));
+    CHECK_FALSE(lex.common_words.count("# one common word a line"));
+}
+
+TEST_CASE("the version is a stable digest of the files", "[lexicon]") {
+    const Lexicons a = depeche::load_lexicons(kMini);
+    const Lexicons b = depeche::load_lexicons(kMini);
+    CHECK(a.version.size() == 16);
+    CHECK(a.version == b.version);
+    // One file less is another version.
+    const fs::path dir = scratch_copy("no-orgs", {"places.tsv", "aliases.tsv", "first_names.txt", "surnames.txt",
+                                                  "common_words.txt"});
+    const Lexicons c = depeche::load_lexicons(dir);
+    CHECK(c.version != a.version);
+    CHECK(c.orgs.at("ei") == "État islamique");  // orgs.tsv may be absent
+    CHECK_FALSE(c.orgs.count("afp"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a missing folder or required file is named in the error", "[lexicon]") {
+    const std::string missing = DEPECHE_SOURCE_DIR "/tests/data/no-such-lexicons";
+    CHECK_THROWS_WITH(depeche::load_lexicons(missing), Catch::Contains(missing));
+    const fs::path dir = scratch_copy("no-first-names", {"places.tsv", "aliases.tsv"});
+    CHECK_THROWS_WITH(depeche::load_lexicons(dir), Catch::Contains("first_names.txt"));
+    fs::remove(dir / "aliases.tsv");
+    CHECK_THROWS_WITH(depeche::load_lexicons(dir), Catch::Contains("aliases.tsv"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("canonical names from the lexicons only", "[lexicon]") {
+    const Lexicons lex = depeche::load_lexicons(kMini);
+    CHECK(value_or(canonical_name(lex, EntityKind::place, "London"), "-") == "Londres");
+    CHECK(value_or(canonical_name(lex, EntityKind::place, "LONDRES"), "-") == "Londres");
+    CHECK(value_or(canonical_name(lex, EntityKind::place, "cote d’ivoire"), "-") == "Côte d'Ivoire");
+    CHECK(value_or(canonical_name(lex, EntityKind::org, "Etat Islamique"), "-") == "État islamique");
+    CHECK(value_or(canonical_name(lex, EntityKind::org, "État islamique"), "-") == "État islamique");
+    CHECK(value_or(canonical_name(lex, EntityKind::org, "daech"), "-") == "État islamique");
+    CHECK(value_or(canonical_name(lex, EntityKind::person, "obama"), "-") == "Barack Obama");
+    CHECK(value_or(canonical_name(lex, EntityKind::person, "Barack Obama"), "-") == "Barack Obama");
+    // A surname alone, through the person aliases.
+    CHECK(value_or(canonical_name(lex, EntityKind::person, "Hollande"), "-") == "François Hollande");
+    CHECK_FALSE(canonical_name(lex, EntityKind::person, "Londres"));
+    CHECK_FALSE(canonical_name(lex, EntityKind::place, "Atlantide"));
+    CHECK_FALSE(canonical_name(lex, EntityKind::place, ""));
+    CHECK_FALSE(canonical_name(lex, EntityKind::date, "2015"));
+}
+
+TEST_CASE("the lexicon folder is found", "[lexicon]") {
+    CHECK(depeche::find_lexicon_dir(kMini.string()) == kMini);
+    CHECK_THROWS_WITH(depeche::find_lexicon_dir("/no/such/lexicons"), Catch::Contains("/no/such/lexicons"));
+    const char* saved = std::getenv("DEPECHE_LEXICONS");
+    const std::string saved_value = saved ? saved : "";
+    ::setenv("DEPECHE_LEXICONS", kMini.c_str(), 1);
+    CHECK(depeche::find_lexicon_dir("") == kMini);
+    ::setenv("DEPECHE_LEXICONS", "/no/such/env/lexicons", 1);
+    CHECK_THROWS_WITH(depeche::find_lexicon_dir(""), Catch::Contains("/no/such/env/lexicons"));
+    ::unsetenv("DEPECHE_LEXICONS");
+    // From a build tree, the source tree's folder.
+    CHECK(fs::equivalent(depeche::find_lexicon_dir(""), kReal));
+    if (saved) ::setenv("DEPECHE_LEXICONS", saved_value.c_str(), 1);
+}
+
+TEST_CASE("the real lexicons load quickly", "[lexicon]") {
+    if (!real_lexicons_present()) {
+        WARN("corpus/lexicons not built yet: skipped");
+        return;
+    }
+    const auto begin = std::chrono::steady_clock::now();
+    const Lexicons lex = depeche::load_lexicons(kReal);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+    INFO("load took " << seconds << " s");
+    CHECK(seconds < 3.0);  // well under a second in release builds
+    CHECK(value_or(canonical_name(lex, EntityKind::place, "London"), "-") == "Londres");
+    CHECK(value_or(canonical_name(lex, EntityKind::place, "Irak"), "-") == "Irak");
+    CHECK(value_or(canonical_name(lex, EntityKind::org, "EI"), "-") == "État islamique");
+    CHECK(lex.first_names.count("philip"));
+    CHECK(lex.common_words.count("les"));
+    CHECK(depeche::load_lexicons(kReal).version == lex.version);
+}

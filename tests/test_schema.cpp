@@ -1,0 +1,106 @@
+#include "schema.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "query.hpp"
+
+using namespace depeche;
+namespace s = depeche::schema;
+
+namespace {
+
+std::string terms(std::string_view value) {
+    std::string out;
+    for (const auto& t : s::period_terms(value, "E", "C")) out += (out.empty() ? "" : " ") + t;
+    return out;
+}
+
+// Ids (the value of each document) of an in-memory database of mentioned
+// dates that match mention:`range`.
+std::string matching(const std::vector<std::string>& values, std::string_view range) {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    for (const auto& v : values) {
+        Xapian::Document doc;
+        for (const auto& t : s::period_terms(v, s::kMentionedAs, s::kMentioned)) doc.add_boolean_term(t);
+        doc.set_data(v);
+        db.add_document(doc);
+    }
+    Xapian::Enquire enquire(db);
+    enquire.set_query(date_query(range, true));
+    std::string out;
+    const Xapian::MSet mset = enquire.get_mset(0, 100);
+    for (auto it = mset.begin(); it != mset.end(); ++it) out += (out.empty() ? "" : " ") + it.get_document().get_data();
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("period terms: each value, its blocks and their ancestors", "[schema]") {
+    CHECK(terms("2015") == "E2015 C2015");
+    CHECK(terms("2015-03") == "E2015-03 C2015 C2015-03");
+    CHECK(terms("2015-03-15") == "E2015-03-15 C2015 C2015-03 C2015-03-15");
+    CHECK(terms("2015-05-03/2015-05-04") == "E2015-05-03 E2015-05-04 C2015 C2015-05 C2015-05-03 C2015-05-04");
+    CHECK(terms("2014-12/2015-01") == "E2014-12 E2015-01 C2014 C2014-12 C2015 C2015-01");
+    CHECK(terms("2015-Q1") == "E2015-01 E2015-02 E2015-03 C2015 C2015-01 C2015-02 C2015-03");
+    CHECK(terms("2008/2010") == "E2008 E2009 E2010 C2008 C2009 C2010");
+    CHECK(terms("not a date").empty());
+    CHECK(terms("2015-02-30").empty());
+}
+
+TEST_CASE("TIMEX3 values to days", "[schema]") {
+    auto week = s::timex_days("2015-W03");
+    REQUIRE(week);
+    CHECK(to_iso(week->first) == "2015-01-12");
+    CHECK(to_iso(week->last) == "2015-01-18");
+    auto w1 = s::timex_days("2015-W01");  // ISO week 1 of 2015 starts in 2014
+    REQUIRE(w1);
+    CHECK(to_iso(w1->first) == "2014-12-29");
+    CHECK_FALSE(s::timex_days("2015-W54"));
+    CHECK_FALSE(s::timex_days("2015-06/2015-05"));
+    auto winter = s::timex_days("2015-WI");
+    REQUIRE(winter);
+    CHECK(to_iso(winter->last) == "2016-02-29");
+}
+
+TEST_CASE("date ranges match the periods they overlap", "[schema][query]") {
+    const std::vector<std::string> values = {"2015", "2015-01", "2015-01-15", "2015-03-31", "2015-04", "2014",
+                                             "2014-12-30/2015-01-02", "2015-W03"};
+    CHECK(matching(values, "2015-01") == "2015 2015-01 2015-01-15 2014-12-30/2015-01-02 2015-W03");
+    CHECK(matching(values, "2015-01..2015-03") == "2015 2015-01 2015-01-15 2015-03-31 2014-12-30/2015-01-02 2015-W03");
+    CHECK(matching(values, "2015-01-15") == "2015 2015-01 2015-01-15 2015-W03");
+    CHECK(matching(values, "2014") == "2014 2014-12-30/2015-01-02");
+    CHECK(matching(values, "..2014-12-31") == "2014 2014-12-30/2015-01-02");
+    CHECK(matching(values, "2015-04-02..") == "2015 2015-04");
+    CHECK(matching(values, "2016").empty());
+}
+
+TEST_CASE("impossible dates and empty ranges are query errors", "[schema][query]") {
+    CHECK_THROWS_AS(parse_date_range("2015-13"), QueryError);
+    CHECK_THROWS_AS(parse_date_range("2019-02-30"), QueryError);
+    CHECK_THROWS_AS(parse_date_range("2015-03..2015-01"), QueryError);
+    CHECK_THROWS_AS(parse_date_range(".."), QueryError);
+    CHECK_THROWS_WITH(parse_date_range("2015-01..2015-02-31"), Catch::Contains("2015-02-31"));
+}
+
+TEST_CASE("terms longer than Xapian allows are cut with a hash", "[schema]") {
+    const std::string word(300, 'a');
+    const std::string term = s::make_term("", word);
+    CHECK(term.size() <= 245);
+    CHECK(term == s::make_term("", word));
+    CHECK(term != s::make_term("", word + "b"));
+    const std::string accented = std::string(1, 'a') + [] {
+        std::string s;
+        for (int i = 0; i < 150; ++i) s += "\xC3\xA9";
+        return s;
+    }();
+    const std::string cut = s::make_term("XP", accented);
+    CHECK(cut.size() <= 245);
+    CHECK(s::make_term("Q", "short") == "Qshort");
+}
+
+TEST_CASE("packed values", "[schema]") {
+    CHECK(s::unpack_values(s::pack_values({"Barack Obama", "John Kerry"})) ==
+          std::vector<std::string_view>{"Barack Obama", "John Kerry"});
+    CHECK(s::unpack_values("").empty());
+    CHECK(s::sortable_date({2022, 3, 0}) == "20220300");
+}

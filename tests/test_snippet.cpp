@@ -1,0 +1,48 @@
+#include "snippet.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace depeche;
+
+namespace {
+
+// The snippet with each highlight in [brackets].
+std::string show(std::string_view text, const std::set<std::string>& terms, std::size_t max_bytes = 240,
+                 const std::vector<ByteRange>& ranges = {}) {
+    const Snippet s = make_snippet(text, analyse(text), terms, ranges, max_bytes);
+    std::string out;
+    std::size_t at = 0;
+    for (const auto& [start, end] : s.highlights) {
+        out += s.text.substr(at, start - at) + "[" + s.text.substr(start, end - start) + "]";
+        at = end;
+    }
+    return out + s.text.substr(at);
+}
+
+}  // namespace
+
+TEST_CASE("snippets highlight words as written: accents, elisions, stems", "[snippet]") {
+    CHECK(show("La sécurité de l'Élysée est renforcée.", {"Zsecurit", "elysee"}) ==
+          "La [sécurité] de l'[Élysée] est renforcée.");
+    CHECK(show("Les réunions se multiplient.", {"Zreunion"}) == "Les [réunions] se multiplient.");
+    CHECK(show("Contre l’État islamique.", {"etat", "islamique"}) == "Contre l’[État] [islamique].");
+}
+
+TEST_CASE("snippets pick the passage with the most distinct matches", "[snippet]") {
+    const std::string text =
+        "Un mot au début. " + std::string(300, 'x') + " puis la coalition se réunit à Londres jeudi. Fin du texte.";
+    const std::string s = show(text, {"coalition", "londres"}, 80);
+    CHECK(s.find("[coalition]") != std::string::npos);
+    CHECK(s.find("[Londres]") != std::string::npos);
+    CHECK(s.rfind("\xE2\x80\xA6", 0) == 0);  // cut at the start
+}
+
+TEST_CASE("snippets without a match show the start", "[snippet]") {
+    CHECK(show("Rien à voir ici.", {"coalition"}) == "Rien à voir ici.");
+    CHECK(show("", {"coalition"}).empty());
+}
+
+TEST_CASE("byte ranges (entity mentions) highlight too", "[snippet]") {
+    const std::string text = "Selon M. Hammond, la réunion aura lieu.";
+    CHECK(show(text, {}, 240, {{9, 16}}) == "Selon M. [Hammond], la réunion aura lieu.");
+}

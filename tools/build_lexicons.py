@@ -1,0 +1,941 @@
+#!/usr/bin/env python3
+"""Build depeche's generated lexicon files from maintained data packages.
+
+    python3 tools/build_lexicons.py [--out corpus/lexicons] [--communes PATH]
+                                    [--npm-dir DIR]... [--check]
+
+Writes places.tsv, orgs.tsv, first_names.txt, surnames.txt and
+common_words.txt into --out.  It never writes aliases.tsv (hand-written and
+reviewed) nor README.md; it only checks the format of aliases.tsv.
+
+Python 3.11 standard library only.  The data come from packages that must be
+installed; when one is missing the tool prints the commands that install it
+and exits 1:
+
+  Debian: iso-codes, unicode-cldr-core, hunspell-fr-comprehensive,
+          libgeonames-common (+ libgeonames0, read through ctypes for the
+          GeoNames id, country and population of each city), wfrench
+  npm:    @etalab/decoupage-administratif, i18n-iso-countries, fetched with
+          `npm pack` into a cache folder (~/.cache/depeche by default; /tmp
+          and --npm-dir folders are searched too).  The tarball is read as
+          it is; an extracted `package/` folder works as well.
+
+The output is deterministic: sorted, no timestamps, the recorded command is
+always the canonical one, so a rebuild from the same package versions gives
+byte-identical files.  --check builds into a temporary folder and compares
+with --out instead of writing (exit 1 when they differ).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import difflib
+import json
+import os
+import re
+import struct
+import sys
+import tarfile
+import tempfile
+import unicodedata
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BUILD_COMMAND = "python3 tools/build_lexicons.py --out corpus/lexicons"
+GENERATED = ["places.tsv", "orgs.tsv", "first_names.txt", "surnames.txt", "common_words.txt"]
+
+# --------------------------------------------------------------------------
+# Sources
+# --------------------------------------------------------------------------
+
+# Debian packages: the files read from each, and its licence (from
+# /usr/share/doc/PACKAGE/copyright).
+DEBIAN = {
+    "iso-codes": {
+        "licence": "LGPL-2.1+",
+        "files": [
+            "/usr/share/iso-codes/json/iso_3166-1.json",
+            "/usr/share/iso-codes/json/iso_3166-2.json",
+            "/usr/share/locale/fr/LC_MESSAGES/iso_3166-1.mo",
+            "/usr/share/locale/fr/LC_MESSAGES/iso_3166-2.mo",
+        ],
+    },
+    "unicode-cldr-core": {
+        "licence": "Unicode-DFS-2016",
+        "files": [
+            "/usr/share/unicode/cldr/common/main/fr.xml",
+            "/usr/share/unicode/cldr/common/main/en.xml",
+        ],
+    },
+    "hunspell-fr-comprehensive": {
+        "licence": "MPL-2.0",
+        "files": ["/usr/share/hunspell/fr.dic"],
+    },
+    "libgeonames-common": {
+        "licence": "GeoNames data CC-BY-4.0 (geonames.org); package GPL-3",
+        "files": [
+            "/usr/share/locale/fr/LC_MESSAGES/geonames.mo",
+            "/usr/share/locale/en/LC_MESSAGES/geonames.mo",
+        ],
+    },
+    "libgeonames0": {
+        "licence": "GeoNames data CC-BY-4.0 (geonames.org); library GPL-3, only run at build time",
+        "files": [],  # found through ctypes (libgeonames.so.0)
+    },
+    "wfrench": {
+        "licence": "GPL-2+",
+        "files": ["/usr/share/dict/french"],
+    },
+}
+
+# npm packages: pinned versions (others are accepted with a warning), the
+# files read inside the package, and the data licence when it differs from
+# the package.json "license" field.
+NPM = {
+    "@etalab/decoupage-administratif": {
+        "version": "6.0.0",
+        "files": ["data/communes.json", "data/departements.json", "data/regions.json"],
+        "data_licence": "code MIT; data Licence Ouverte 2.0 (INSEE COG, Etalab)",
+    },
+    "i18n-iso-countries": {
+        "version": "7.14.0",
+        "files": ["langs/fr.json"],
+        "data_licence": None,
+    },
+}
+
+COMMUNE_MIN_POPULATION = 3000
+
+
+class MissingSource(Exception):
+    pass
+
+
+def dpkg_versions() -> dict[str, str]:
+    """Installed Debian package versions, read from the dpkg status file."""
+    versions: dict[str, str] = {}
+    status = Path("/var/lib/dpkg/status")
+    if not status.exists():
+        return versions
+    for stanza in status.read_text(encoding="utf-8", errors="replace").split("\n\n"):
+        fields: dict[str, str] = {}
+        for line in stanza.splitlines():
+            if line and not line[0].isspace() and ":" in line:
+                k, v = line.split(":", 1)
+                fields[k] = v.strip()
+        if "Package" in fields and fields.get("Status", "").endswith(" installed"):
+            versions[fields["Package"]] = fields.get("Version", "?")
+    return versions
+
+
+@dataclass
+class NpmPackage:
+    name: str
+    version: str
+    licence: str
+    where: str  # tarball or folder it was read from (not written to outputs)
+    files: dict[str, bytes] = field(default_factory=dict)
+
+    def json(self, rel: str):
+        return json.loads(self.files[rel].decode("utf-8"))
+
+
+def _version_tuple(v: str) -> tuple:
+    return tuple(int(x) if x.isdigit() else x for x in re.split(r"[.+-]", v))
+
+
+def find_npm_package(name: str, dirs: list[Path], explicit: list[Path]) -> NpmPackage:
+    """Finds `name` as an `npm pack` tarball or an extracted package folder."""
+    spec = NPM[name]
+    flat = name.lstrip("@").replace("/", "-")
+    candidates: list[Path] = list(explicit)
+    for d in dirs:
+        if not d.is_dir():
+            continue
+        candidates += sorted(d.glob(f"{flat}-*.tgz"))
+        candidates += [d / "package", d / "node_modules" / name]
+        candidates += sorted(p / "package" for p in d.glob(f"{flat}-*") if p.is_dir())
+        candidates += sorted(p / "package" for p in d.glob(f"{flat}*/") if p.is_dir())
+    found: list[NpmPackage] = []
+    seen: set[str] = set()
+    for c in candidates:
+        key = str(c.resolve()) if c.exists() else str(c)
+        if key in seen or not c.exists():
+            continue
+        seen.add(key)
+        pkg = _read_npm_candidate(c, name, spec["files"])
+        if pkg:
+            found.append(pkg)
+    if not found:
+        raise MissingSource(name)
+    # An explicit path wins; else the pinned version; else the newest.
+    if explicit and found[0].where in {str(p) for p in explicit}:
+        chosen = found[0]
+    else:
+        pinned = [p for p in found if p.version == spec["version"]]
+        chosen = pinned[0] if pinned else max(found, key=lambda p: _version_tuple(p.version))
+    if chosen.version != spec["version"]:
+        print(f"warning: {name} {chosen.version} found, the lexicons were reviewed with "
+              f"{spec['version']}", file=sys.stderr)
+    return chosen
+
+
+def _read_npm_candidate(path: Path, name: str, rels: list[str]) -> NpmPackage | None:
+    try:
+        if path.is_file() and path.name.endswith((".tgz", ".tar.gz")):
+            with tarfile.open(path, "r:gz") as tar:
+                members = {m.name: m for m in tar.getmembers() if m.isfile()}
+
+                def read(rel: str) -> bytes | None:
+                    m = members.get("package/" + rel)
+                    f = tar.extractfile(m) if m else None
+                    return f.read() if f else None
+
+                meta_raw = read("package.json")
+                if meta_raw is None:
+                    return None
+                meta = json.loads(meta_raw)
+                if meta.get("name") != name:
+                    return None
+                files = {rel: read(rel) for rel in rels}
+        elif path.is_dir():
+            pj = path / "package.json"
+            if not pj.is_file():
+                return None
+            meta = json.loads(pj.read_text(encoding="utf-8"))
+            if meta.get("name") != name:
+                return None
+            files = {rel: (path / rel).read_bytes() if (path / rel).is_file() else None for rel in rels}
+        else:
+            return None
+    except (OSError, tarfile.TarError, json.JSONDecodeError):
+        return None
+    if any(v is None for v in files.values()):
+        return None
+    lic = meta.get("license", "?")
+    if isinstance(lic, dict):
+        lic = lic.get("type", "?")
+    data_lic = NPM[name]["data_licence"]
+    return NpmPackage(name, meta.get("version", "?"), data_lic or lic, str(path), files)
+
+
+def etalab_from_communes_json(path: Path) -> NpmPackage | None:
+    """--communes PATH: a communes.json whose package folder is above it."""
+    if path.is_file() and path.name == "communes.json":
+        root = path.parent.parent  # package/data/communes.json
+        return _read_npm_candidate(root, "@etalab/decoupage-administratif",
+                                   NPM["@etalab/decoupage-administratif"]["files"])
+    return _read_npm_candidate(path, "@etalab/decoupage-administratif",
+                               NPM["@etalab/decoupage-administratif"]["files"])
+
+
+# --------------------------------------------------------------------------
+# Readers
+# --------------------------------------------------------------------------
+
+def read_mo(path: str) -> dict[str, str]:
+    """A GNU gettext .mo catalogue as {msgid: msgstr} (first plural form)."""
+    data = Path(path).read_bytes()
+    magic = struct.unpack("<I", data[:4])[0]
+    if magic == 0x950412DE:
+        end = "<"
+    elif magic == 0xDE120495:
+        end = ">"
+    else:
+        raise ValueError(f"{path}: not a .mo file")
+    _rev, n, o_orig, o_trans = struct.unpack(end + "4I", data[4:20])
+    out: dict[str, str] = {}
+    for i in range(n):
+        ln, off = struct.unpack(end + "2I", data[o_orig + 8 * i:o_orig + 8 * i + 8])
+        tl, toff = struct.unpack(end + "2I", data[o_trans + 8 * i:o_trans + 8 * i + 8])
+        msgid = data[off:off + ln]
+        if not msgid:
+            continue  # header entry
+        key = msgid.split(b"\x04")[-1].split(b"\x00")[0].decode("utf-8")
+        val = data[toff:toff + tl].split(b"\x00")[0].decode("utf-8")
+        if val:
+            out[key] = val
+    return out
+
+
+def read_cldr_territories(path: str) -> dict[str, dict[str | None, str]]:
+    """CLDR <territory type="DE" alt="...">name</territory> as {code: {alt: name}}."""
+    out: dict[str, dict[str | None, str]] = {}
+    for el in ET.parse(path).getroot().iter("territory"):
+        code = el.get("type")
+        if code and el.text:
+            out.setdefault(code, {})[el.get("alt")] = el.text
+    return out
+
+
+@dataclass
+class GeoCity:
+    geonameid: str
+    name: str
+    admin1: str
+    country: str
+    population: int
+
+
+def read_libgeonames_cities() -> list[GeoCity]:
+    """Every city of libgeonames0 (GeoNames cities with a population), read
+    through its C API; each city is a GVariant (sssssssudd): id, name,
+    admin1 code, admin1 name, country code, country name, timezone,
+    population, latitude, longitude."""
+    try:
+        lib = ctypes.CDLL("libgeonames.so.0")
+        glib = ctypes.CDLL("libglib-2.0.so.0")
+    except OSError as e:
+        raise MissingSource("libgeonames0") from e
+    lib.geonames_get_n_cities.restype = ctypes.c_int
+    lib.geonames_get_city.restype = ctypes.c_void_p
+    lib.geonames_get_city.argtypes = [ctypes.c_int]
+    lib.geonames_city_free.argtypes = [ctypes.c_void_p]
+    glib.g_variant_get_type_string.restype = ctypes.c_char_p
+    glib.g_variant_get_type_string.argtypes = [ctypes.c_void_p]
+    glib.g_variant_get_child_value.restype = ctypes.c_void_p
+    glib.g_variant_get_child_value.argtypes = [ctypes.c_void_p, ctypes.c_size_t]
+    glib.g_variant_get_string.restype = ctypes.c_char_p
+    glib.g_variant_get_string.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
+    glib.g_variant_get_uint32.restype = ctypes.c_uint32
+    glib.g_variant_get_uint32.argtypes = [ctypes.c_void_p]
+    glib.g_variant_unref.argtypes = [ctypes.c_void_p]
+
+    def child_str(v, i):
+        c = glib.g_variant_get_child_value(v, i)
+        s = glib.g_variant_get_string(c, None).decode("utf-8")
+        glib.g_variant_unref(c)
+        return s
+
+    cities = []
+    for i in range(lib.geonames_get_n_cities()):
+        v = lib.geonames_get_city(i)
+        if not v:
+            continue
+        if glib.g_variant_get_type_string(v) != b"(sssssssudd)":
+            lib.geonames_city_free(v)
+            raise RuntimeError("libgeonames0: unexpected city record layout")
+        c = glib.g_variant_get_child_value(v, 7)
+        pop = int(glib.g_variant_get_uint32(c))
+        glib.g_variant_unref(c)
+        cities.append(GeoCity(child_str(v, 0), child_str(v, 1), child_str(v, 2), child_str(v, 4), pop))
+        lib.geonames_city_free(v)
+    if not cities:
+        raise RuntimeError("libgeonames0 returned no city")
+    return cities
+
+
+def hunspell_lemmas(path: str, tag: str) -> list[str]:
+    """Entries of a Grammalecte hunspell .dic carrying morphological `tag`."""
+    out = set()
+    with open(path, encoding="utf-8") as f:
+        next(f)  # entry count
+        for line in f:
+            parts = line.split()
+            if len(parts) < 2 or tag not in parts[1:]:
+                continue
+            word = parts[0].split("/", 1)[0]
+            if word:
+                out.add(unicodedata.normalize("NFC", word))
+    return sorted(out)
+
+
+# --------------------------------------------------------------------------
+# Names
+# --------------------------------------------------------------------------
+
+APOSTROPHES = "\u2019\u02bc\u2018`\u00b4"
+
+
+def clean(s: str) -> str:
+    """NFC, no invisible format characters, one kind of apostrophe, single spaces."""
+    s = unicodedata.normalize("NFC", s)
+    s = "".join(c for c in s if unicodedata.category(c) != "Cf")
+    for a in APOSTROPHES:
+        s = s.replace(a, "'")
+    return " ".join(s.split())
+
+
+def entity_key(s: str) -> str:
+    """Mirror of depeche::entity_key (common/entity.cpp): case folding, accents
+    and ligatures off, every run of non-alphanumerics as one space."""
+    out = []
+    for ch in s:
+        for c in ch.casefold():
+            c = {"\u0153": "oe", "\u00e6": "ae", "\u00df": "ss"}.get(c, c)
+            out.append("".join(d for d in unicodedata.normalize("NFD", c)
+                               if unicodedata.category(d) != "Mn"))
+    folded = "".join(out)
+    return " ".join("".join(c if c.isalnum() else " " for c in folded).split())
+
+
+def name_forms(raw: str) -> list[str]:
+    """The ways a catalogue name is written in text: "Myanmar (Birmanie)" ->
+    Myanmar, Birmanie; inverted ISO forms ("Corée, République de") -> none."""
+    s = clean(raw)
+    s = re.sub(r"\s*\[[^\]]*\]", "", s)  # "Norrbottens län [SE-25]"
+    m = re.fullmatch(r"([^,()]+), ([^,()]+)", s)
+    if m:  # ISO inverted order: "Russie, Fédération de" -> Fédération de Russie
+        head, tail = m.groups()
+        if re.search(r"(?:\b(?:de|du|des|de la|of|of the)|[dl]')$", tail):
+            return [tail + ("" if tail.endswith("'") else " ") + head]
+        if re.fullmatch(r"(?:[ÎîIi]les?|Islands?|Island)", tail):
+            return [tail + " " + head]
+        return []
+    if not s or "," in s or ";" in s:
+        return []
+    m = re.fullmatch(r"(.+?)\s*\((.+)\)", s)
+    if m:
+        return [x for x in (m.group(1).strip(), m.group(2).strip()) if x and "(" not in x]
+    if "(" in s or ")" in s:
+        return []
+    if "/" in s:  # "Biel/Bienne", "Donostia / San Sebastian"
+        return [x.strip() for x in s.split("/") if x.strip()]
+    return [s]
+
+
+def strip_division_word(name: str | None) -> str | None:
+    """GeoNames division names without their generic word: "Brittany Region"
+    -> "Brittany", "République de Tchétchénie" -> "Tchétchénie",
+    "République autonome de Crimée" -> "Crimée"."""
+    if not name:
+        return None
+    name = clean(name)
+    m = re.fullmatch(r"(.+?) (Region|Province|Governorate|Prefecture)", name)
+    if m:
+        return m.group(1)
+    m = re.fullmatch(r"(?:République(?: autonome)?|Oblast|Kraï|Province|Région|Communauté) "
+                     r"(?:de la |de l'|du |des |de |d')(\S.+)", name)
+    return m.group(1) if m else None
+
+
+def good_surface(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    if len(letters) < 2 or not any(c.isupper() for c in s):
+        return False
+    if any(c.isdigit() for c in s):
+        return False
+    if s.replace(".", "").replace("-", "").isupper() and len(letters) <= 3:
+        return False  # codes and acronyms: US, UK, RDC, É.-U.
+    if "." in s and len(letters) <= 4:
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------
+# Places
+# --------------------------------------------------------------------------
+
+# Importance when one surface names several places (lower wins).  Foreign
+# first-level divisions (US states, German Länder...) come after cities so
+# "Washington" stays the city and "Kaboul" the capital, not the province.
+RANK = {"country": 0, "region": 1, "territory": 2, "department": 3, "city": 4,
+        "foreign-region": 5, "commune": 6}
+KIND_OUT = {"foreign-region": "region"}
+
+# Kinds of surface (lower wins before importance): the French canonical name
+# itself, another French form, a foreign (English, local) form.  So
+# "Mexico" is the French name of the city before the English name of the
+# country, and "Madrid" the city before the English name of its community.
+CANON, FRENCH, FOREIGN = 0, 1, 2
+
+# ISO 3166-2 types of a subdivision that is itself an ISO 3166-1 entry
+# dependent on another country (FR-NC, US-PR, CN-HK, NL-AW...).
+TERRITORY_TYPES = {
+    "Overseas region", "Overseas collectivity", "Overseas collectivity with special status",
+    "Overseas territory", "Outlying area", "Special administrative region", "Country",
+    "Dependency",
+}
+
+# Countries and territories administered by France: their GeoNames cities
+# are French communes, taken from the INSEE list.
+FRENCH_CODES = {"FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF", "NC", "PF", "WF", "TF"}
+
+# The one canonical country name that no package gives in its usual French
+# press form: CLDR says "État de la Cité du Vatican".
+COUNTRY_CANONICAL_OVERRIDE = {"VA": "Vatican"}
+
+
+# Names of foreign divisions that are generic words, not places one writes
+# about by that name alone ("Province de l'Ouest" -> "Ouest", "Capital Region").
+GENERIC_DIVISION_WORDS = {
+    "nord", "sud", "est", "ouest", "nord est", "nord ouest", "sud est", "sud ouest",
+    "centre", "centre nord", "centre sud", "centre est", "centre ouest", "central", "centrale",
+    "capital", "capitale", "north", "south", "east", "west", "northern", "southern", "eastern",
+    "western", "north east", "north west", "south east", "south west", "northeast", "northwest",
+    "southeast", "southwest", "maritime", "littoral", "plateau", "plateaux", "lac", "lacs", "lakes",
+    "unite", "unity", "coast", "coastal", "upper", "lower", "interior", "islands", "iles",
+    "savanes", "montagnes", "collines", "cascades", "atlantique", "atlantic",
+}
+# Common words only some small division would claim.
+SMALL_DIVISION = 50_000
+
+
+@dataclass
+class Place:
+    canonical: str
+    kind: str  # key of RANK
+    population: int = 0
+    surfaces: dict[str, int] = field(default_factory=dict)
+
+    def add(self, raw: str | None, stype: int) -> None:
+        if not raw:
+            return
+        for form in name_forms(raw):
+            if not good_surface(form):
+                continue
+            st = CANON if form == self.canonical else stype
+            if form not in self.surfaces or st < self.surfaces[form]:
+                self.surfaces[form] = st
+
+
+def build_places(src: "Sources", common_words: set[str]) -> tuple[list[tuple[str, str, str]], dict]:
+    places: list[Place] = []
+    stats: dict[str, int] = {}
+
+    def new(canonical: str, kind: str, population: int = 0) -> Place | None:
+        forms = name_forms(canonical)
+        if not forms or not good_surface(forms[0]):
+            return None
+        canonical = forms[0]  # "Gjilan/Gnjilane" -> Gjilan
+        p = Place(canonical, kind, population)
+        for f in forms:
+            p.add(f, CANON)
+        places.append(p)
+        stats[kind] = stats.get(kind, 0) + 1
+        return p
+
+    iso1 = json.loads(Path(DEBIAN["iso-codes"]["files"][0]).read_text(encoding="utf-8"))["3166-1"]
+    iso2 = json.loads(Path(DEBIAN["iso-codes"]["files"][1]).read_text(encoding="utf-8"))["3166-2"]
+    iso1_fr = read_mo(DEBIAN["iso-codes"]["files"][2])
+    iso2_fr = read_mo(DEBIAN["iso-codes"]["files"][3])
+    cldr_fr = read_cldr_territories(DEBIAN["unicode-cldr-core"]["files"][0])
+    cldr_en = read_cldr_territories(DEBIAN["unicode-cldr-core"]["files"][1])
+    geo_fr = read_mo(DEBIAN["libgeonames-common"]["files"][0])
+    geo_en = read_mo(DEBIAN["libgeonames-common"]["files"][1])
+    i18n_fr = src.npm["i18n-iso-countries"].json("langs/fr.json")["countries"]
+    etalab = src.npm["@etalab/decoupage-administratif"]
+
+    # Population of a country or a first-level division: that of its
+    # GeoNames cities, to rank places that share a surface.
+    division_population: dict[str, int] = {}
+    for city in src.geonames_cities:
+        for code in (city.country, f"{city.country}.{city.admin1}"):
+            division_population[code] = division_population.get(code, 0) + city.population
+
+    # -- countries and territories (ISO 3166-1) ---------------------------
+    alpha2 = {c["alpha_2"] for c in iso1}
+    territories = set()
+    for s in iso2:
+        parent, sub = s["code"].split("-", 1)
+        if sub in alpha2 and sub != parent and s["type"] in TERRITORY_TYPES:
+            territories.add(sub)
+    for c in sorted(iso1, key=lambda c: c["alpha_2"]):
+        code = c["alpha_2"]
+        fr = cldr_fr.get(code, {})
+        canonical = fr.get(None) or iso1_fr.get(c["name"])
+        if not canonical:
+            continue
+        short = fr.get("short")
+        if short and "." not in short:
+            canonical = short  # "Hong Kong", "Palestine"
+        if "(" in canonical:  # "Myanmar (Birmanie)": the ISO French name if plain
+            iso_name = iso1_fr.get(c["name"], "")
+            forms = name_forms(canonical)
+            canonical = iso_name if name_forms(iso_name) == [clean(iso_name)] else forms[0]
+        canonical = COUNTRY_CANONICAL_OVERRIDE.get(code, canonical)
+        p = new(canonical, "territory" if code in territories else "country",
+                division_population.get(code, 0))
+        if not p:
+            continue
+        for alt, name in fr.items():
+            p.add(name, FRENCH)
+        for key in ("name", "official_name", "common_name"):
+            if c.get(key):
+                p.add(iso1_fr.get(c[key]), FRENCH)
+                p.add(c[key], FOREIGN)
+        v = i18n_fr.get(code)
+        for name in (v if isinstance(v, list) else [v]):
+            p.add(name, FRENCH)
+        p.add(geo_fr.get(code), FRENCH)
+        p.add(geo_en.get(code), FOREIGN)
+        for alt, name in cldr_en.get(code, {}).items():
+            p.add(name, FOREIGN)
+
+    # -- French régions, départements, communes (INSEE via Etalab) ---------
+    iso_fr_subdiv = [s for s in iso2 if s["code"].startswith("FR-")]
+
+    def iso_forms_matching(nom: str, codes: set[str]) -> list[str]:
+        """ISO 3166-2 FR names (and their French catalogue forms) of the
+        subdivision `nom`: same code, or same name once folded."""
+        out = []
+        k = entity_key(nom)
+        for s in iso_fr_subdiv:
+            forms = name_forms(s["name"]) + name_forms(iso2_fr.get(s["name"], ""))
+            if s["code"][3:] in codes or any(entity_key(f) == k for f in forms):
+                out += forms
+        return out
+
+    communes = [c for c in etalab.json("data/communes.json") if c.get("type") == "commune-actuelle"]
+    commune_by_code = {c["code"]: c for c in communes}
+    for r in sorted(etalab.json("data/regions.json"), key=lambda r: r["code"]):
+        kind = "territory" if r.get("zone") == "com" else "region"
+        p = new(r["nom"], kind)
+        if not p:
+            continue
+        for f in iso_forms_matching(r["nom"], set()):
+            p.add(f, FRENCH)
+        # GeoNames first-level codes for France are the INSEE region codes.
+        p.add(geo_fr.get("FR." + r["code"]), FRENCH)
+        p.add(geo_en.get("FR." + r["code"]), FOREIGN)
+        p.add(strip_division_word(geo_en.get("FR." + r["code"])), FOREIGN)
+    for d in sorted(etalab.json("data/departements.json"), key=lambda d: d["code"]):
+        chef = commune_by_code.get(d.get("chefLieu", ""))
+        if chef and chef["nom"] == d["nom"]:
+            continue  # Paris: the commune, not the département of the same name
+        kind = "territory" if d.get("zone") == "com" else "department"
+        p = new(d["nom"], kind)
+        if not p:
+            continue
+        for f in iso_forms_matching(d["nom"], {d["code"]}):
+            p.add(f, FRENCH)
+
+    big_communes = [c for c in communes if c.get("population", 0) >= COMMUNE_MIN_POPULATION]
+    commune_places: dict[str, list[Place]] = {}
+    for c in sorted(big_communes, key=lambda c: c["code"]):
+        p = new(c["nom"], "commune", c["population"])
+        if p:
+            commune_places.setdefault(entity_key(p.canonical), []).append(p)
+
+    # -- world cities (GeoNames via libgeonames) ---------------------------
+    cities = src.geonames_cities
+    city_names = {clean(geo_fr[c.geonameid]) for c in cities if c.geonameid in geo_fr}
+    stats["geonames cities read"] = len(cities)
+    for city in sorted(cities, key=lambda c: (-c.population, int(c.geonameid))):
+        fr = geo_fr.get(city.geonameid)
+        if city.country in FRENCH_CODES:
+            # A French city is an INSEE commune: give the commune its
+            # English/GeoNames names.
+            for key in {entity_key(x) for x in (fr, city.name) if x}:
+                for p in commune_places.get(key, []):
+                    p.add(fr, FRENCH)
+                    p.add(city.name, FOREIGN)
+                    p.add(geo_en.get(city.geonameid), FOREIGN)
+            continue
+        if not fr:
+            continue  # no French name in GeoNames: skipped
+        forms = name_forms(fr)
+        if not forms:
+            continue
+        # "Bruxelles (Jette)" is Jette; "Biel/Bienne" is Biel.
+        canonical = forms[1] if len(forms) == 2 and "(" in fr and forms[0] in city_names else forms[0]
+        p = new(canonical, "city", city.population)
+        if p:
+            p.add(geo_en.get(city.geonameid), FOREIGN)
+            p.add(city.name, FOREIGN)
+
+    # -- foreign first-level divisions with a French name (GeoNames) -------
+    for code in sorted(k for k in geo_fr if re.fullmatch(r"[A-Z]{2}\.[0-9A-Z]+", k)):
+        if code[:2] in FRENCH_CODES:
+            continue
+        p = new(geo_fr[code], "foreign-region", division_population.get(code, 0))
+        if p:
+            p.add(strip_division_word(geo_fr[code]), FRENCH)
+            p.add(geo_en.get(code), FOREIGN)
+            p.add(strip_division_word(geo_en.get(code)), FOREIGN)
+
+    # -- one line per surface key ------------------------------------------
+    def importance(p: Place) -> tuple:
+        return (RANK[p.kind], -p.population, entity_key(p.canonical), p.canonical)
+
+    # The kind of a canonical name is that of its most important place, so
+    # every line naming "Vienne" says the same kind.
+    kind_of: dict[str, tuple] = {}
+    for p in places:
+        k = entity_key(p.canonical)
+        if k not in kind_of or importance(p) < kind_of[k]:
+            kind_of[k] = importance(p)
+    kind_name = {}
+    for p in places:
+        k = entity_key(p.canonical)
+        if importance(p) == kind_of[k]:
+            kind_name[k] = KIND_OUT.get(p.kind, p.kind)
+
+    # Per surface key and per rank, the place that wins by population (then
+    # by kind of surface): "London" is Londres (8.9 M), not London, Ontario.
+    # Across ranks the kind of surface decides first, then the rank:
+    # "Mexico" is the French name of the city before the English name of
+    # the country (see cross_rank for foreign divisions).
+    per_rank: dict[str, dict[int, tuple]] = {}
+    for p in places:
+        for surface, stype in p.surfaces.items():
+            k = entity_key(surface)
+            if not k:
+                continue
+            if p.kind == "foreign-region" and (
+                    k in GENERIC_DIVISION_WORDS
+                    or (k in common_words and (stype != CANON or p.population < SMALL_DIVISION))):
+                continue  # "Ouest", "Amour" (Oblast d'Amour), "Sal" (Cap-Vert)
+            if p.kind == "city" and stype == FOREIGN and k in common_words:
+                continue  # English/local forms that are French words: "Sur" (Sour), "Oral"
+            cand = (-p.population, stype) + importance(p) + (0 if surface == p.canonical else 1, surface)
+            slot = per_rank.setdefault(k, {})
+            r = RANK[p.kind]
+            if r not in slot or cand < slot[r][0]:
+                slot[r] = (cand, stype, surface, p)
+    def cross_rank(v: tuple) -> tuple:
+        # A foreign division's own name does not take a surface from a
+        # higher-ranked place ("Dhaka" is the city Dacca, not the division).
+        stype = FOREIGN + 1 if v[3].kind == "foreign-region" else v[1]
+        return (stype, RANK[v[3].kind], v[0])
+
+    rows = []
+    for k, slot in per_rank.items():
+        _, stype, surface, p = min(slot.values(), key=cross_rank)
+        rows.append((importance(p), surface, p.canonical, kind_name[entity_key(p.canonical)]))
+    rows.sort(key=lambda r: (r[0], entity_key(r[1]), r[1]))
+    return [(s, c, kd) for _, s, c, kd in rows], stats
+
+
+# --------------------------------------------------------------------------
+# Output
+# --------------------------------------------------------------------------
+
+@dataclass
+class Sources:
+    debian: dict[str, str]  # package -> version
+    npm: dict[str, NpmPackage]
+    geonames_cities: list[GeoCity]
+
+    def deb(self, name: str, what: str) -> str:
+        return f"#   {name} {self.debian[name]} (Debian; {DEBIAN[name]['licence']}): {what}"
+
+    def npm_line(self, name: str, what: str) -> str:
+        p = self.npm[name]
+        return f"#   {name} {p.version} (npm; {p.licence}): {what}"
+
+
+def header(title: str, fmt: str, sources: list[str], notes: list[str] = ()) -> str:
+    lines = [
+        f"# depeche lexicon: {title}",
+        f"# Format: {fmt}",
+        "# Generated file, do not edit: rebuild with",
+        f"#   {BUILD_COMMAND}",
+        "# Sources (package, version, licence):",
+        *sources,
+        *[f"# {n}" for n in notes],
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def write(path: Path, head: str, body_lines: list[str]) -> None:
+    data = head + "".join(line + "\n" for line in body_lines)
+    path.write_bytes(data.encode("utf-8"))
+
+
+def build(src: Sources, out: Path) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    hun = DEBIAN["hunspell-fr-comprehensive"]["files"][0]
+
+    # common_words.txt (read first: places.tsv uses it)
+    words = set()
+    with open(DEBIAN["wfrench"]["files"][0], encoding="utf-8") as f:
+        for line in f:
+            w = unicodedata.normalize("NFC", line.strip())
+            if w and w == w.lower() and "\t" not in w:
+                words.add(w)
+    common = sorted(words)
+
+    # places.tsv
+    rows, stats = build_places(src, {entity_key(w) for w in common})
+    for r in rows:
+        assert "\t" not in "".join(r) and "\n" not in "".join(r)
+    write(out / "places.tsv", header(
+        "places.tsv (places: countries, regions, departments, cities, communes)",
+        "surface<TAB>canonical<TAB>kind; kind in country, region, territory, department, city, commune",
+        [
+            src.deb("iso-codes", "ISO 3166-1 countries (English names, French catalogue), ISO 3166-2 FR subdivisions"),
+            src.deb("unicode-cldr-core", "fr.xml and en.xml territory names (the French canonical country names)"),
+            src.deb("libgeonames-common", "French and English names of world cities and first-level divisions (geonames.mo, msgid = GeoNames id)"),
+            src.deb("libgeonames0", "GeoNames id, main name, country and population of each city"),
+            src.npm_line("@etalab/decoupage-administratif", f"régions, départements, communes with population >= {COMMUNE_MIN_POPULATION}"),
+            src.npm_line("i18n-iso-countries", "French country name variants (langs/fr.json)"),
+        ],
+        [
+            "GeoNames data (c) geonames.org, CC-BY-4.0; INSEE Code officiel géographique via Etalab, Licence Ouverte 2.0.",
+            "One line per surface (compared as depeche::entity_key compares them: case, accents and punctuation folded).",
+            "When a surface names several places the French name beats other forms, then",
+            "country > region > territory > department > city (by population) > foreign region > commune.",
+            "Lines are in that order of importance. A canonical name has one kind on every line.",
+            "Hand-reviewed extra places belong in aliases.tsv, never here.",
+        ],
+    ), [f"{s}\t{c}\t{k}" for s, c, k in rows])
+    counts["places.tsv"] = len(rows)
+
+    # orgs.tsv: hunspell po:npr does not tell organisations apart.
+    write(out / "orgs.tsv", header(
+        "orgs.tsv (organisations from packages)",
+        "surface<TAB>canonical",
+        [src.deb("hunspell-fr-comprehensive", "examined, not used: see below")],
+        [
+            "Intentionally empty. The only packaged candidate, hunspell-fr-comprehensive po:npr (2,948 entries),",
+            "tags places, companies, software, stars and other proper names alike: Airbus and Béthune are both",
+            "po:npr is:epi, AFP and the star Deneb both po:npr is:fem, Carrefour and Firefox both po:npr is:mas.",
+            "Organisations cannot be told apart from its tags, so none is taken from it. The organisations",
+            "depeche knows are the reviewed lines of aliases.tsv.",
+        ],
+    ), [])
+    counts["orgs.tsv"] = 0
+
+    # first_names.txt
+    first = hunspell_lemmas(hun, "po:prn")
+    write(out / "first_names.txt", header(
+        "first_names.txt (first names)",
+        "one first name per line, as written",
+        [src.deb("hunspell-fr-comprehensive", "/usr/share/hunspell/fr.dic entries tagged po:prn")],
+        ["Not used: the international list in shared/data/firstnames-intl (firstname-database, GFDL-1.2+):",
+         "its copyleft terms do not fit a merge into this MPL-2.0-derived file (see README.md here)."],
+    ), first)
+    counts["first_names.txt"] = len(first)
+
+    # surnames.txt
+    sur = hunspell_lemmas(hun, "po:patr")
+    write(out / "surnames.txt", header(
+        "surnames.txt (surnames)",
+        "one surname per line, as written",
+        [src.deb("hunspell-fr-comprehensive", "/usr/share/hunspell/fr.dic entries tagged po:patr")],
+    ), sur)
+    counts["surnames.txt"] = len(sur)
+
+    write(out / "common_words.txt", header(
+        "common_words.txt (lower-case French words, all inflected forms)",
+        "one word per line",
+        [src.deb("wfrench", "/usr/share/dict/french, lower-case entries")],
+    ), common)
+    counts["common_words.txt"] = len(common)
+    return counts
+
+
+def check_aliases(path: Path) -> list[str]:
+    """Format problems of the hand-written aliases.tsv (never rewritten)."""
+    problems = []
+    if not path.exists():
+        return [f"{path}: missing (hand-written file, the tool does not create it)"]
+    seen: dict[tuple[str, str], str] = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        f = line.split("\t")
+        if len(f) != 4 or not all(x.strip() for x in f):
+            problems.append(f"{path.name}:{n}: want kind<TAB>surface<TAB>canonical<TAB>source")
+            continue
+        if f[0] not in ("person", "place", "org"):
+            problems.append(f"{path.name}:{n}: kind {f[0]!r} not in person, place, org")
+        key = (f[0], entity_key(f[1]))
+        if key in seen and seen[key] != f[2]:
+            problems.append(f"{path.name}:{n}: {f[1]!r} already maps to {seen[key]!r}")
+        seen[key] = f[2]
+    return problems
+
+
+def install_hint(missing_deb: list[str], missing_npm: list[str]) -> str:
+    lines = ["Missing lexicon sources. Install them with:"]
+    if missing_deb:
+        lines.append("  apt-get update && apt-get install -y " + " ".join(missing_deb))
+    if missing_npm:
+        specs = " ".join(f"{n}@{NPM[n]['version']}" for n in missing_npm)
+        lines.append(f"  mkdir -p ~/.cache/depeche && cd ~/.cache/depeche && npm pack {specs}")
+        lines.append("  (or pass --communes PATH/communes.json / --npm-dir DIR where the packages are)")
+    return "\n".join(lines)
+
+
+def gather_sources(args) -> Sources:
+    installed = dpkg_versions()
+    missing_deb = []
+    for name, spec in DEBIAN.items():
+        if name not in installed or any(not Path(f).is_file() for f in spec["files"]):
+            missing_deb.append(name)
+    dirs = [Path(d).expanduser() for d in args.npm_dir]
+    if os.environ.get("DEPECHE_CACHE"):
+        dirs.append(Path(os.environ["DEPECHE_CACHE"]).expanduser())
+    dirs += [Path("~/.cache/depeche").expanduser(), Path(tempfile.gettempdir()), Path("/tmp")]
+    npm: dict[str, NpmPackage] = {}
+    missing_npm = []
+    for name in NPM:
+        try:
+            if name == "@etalab/decoupage-administratif" and args.communes:
+                pkg = etalab_from_communes_json(Path(args.communes).expanduser())
+                if not pkg:
+                    print(f"error: --communes {args.communes}: no {name} package with "
+                          f"{', '.join(NPM[name]['files'])} there", file=sys.stderr)
+                    raise MissingSource(name)
+                npm[name] = pkg
+            else:
+                npm[name] = find_npm_package(name, dirs, [])
+        except MissingSource:
+            missing_npm.append(name)
+    cities: list[GeoCity] = []
+    if "libgeonames0" not in missing_deb:
+        try:
+            cities = read_libgeonames_cities()
+        except MissingSource:
+            missing_deb.append("libgeonames0")
+    if missing_deb or missing_npm:
+        print(install_hint(missing_deb, missing_npm), file=sys.stderr)
+        sys.exit(1)
+    for name, pkg in npm.items():
+        print(f"using {name} {pkg.version} from {pkg.where}", file=sys.stderr)
+    return Sources({n: installed[n] for n in DEBIAN}, npm, cities)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--out", default=str(REPO / "corpus" / "lexicons"),
+                    help="lexicon folder (default: corpus/lexicons of this repository)")
+    ap.add_argument("--communes", help="communes.json of @etalab/decoupage-administratif "
+                    "(or its npm pack tarball / package folder)")
+    ap.add_argument("--npm-dir", action="append", default=[],
+                    help="folder holding npm pack tarballs or extracted packages (repeatable)")
+    ap.add_argument("--check", action="store_true",
+                    help="build into a temporary folder and compare with --out; exit 1 on a difference")
+    args = ap.parse_args(argv)
+    out = Path(args.out)
+
+    src = gather_sources(args)
+    if args.check:
+        with tempfile.TemporaryDirectory() as tmp:
+            build(src, Path(tmp))
+            differ = []
+            for name in GENERATED:
+                new = (Path(tmp) / name).read_bytes()
+                old = (out / name).read_bytes() if (out / name).exists() else b""
+                if new != old:
+                    differ.append(name)
+                    diff = list(difflib.unified_diff(
+                        old.decode("utf-8", "replace").splitlines(),
+                        new.decode("utf-8", "replace").splitlines(),
+                        f"{out / name}", f"rebuilt {name}", lineterm="", n=0))
+                    print("\n".join(diff[:40]), file=sys.stderr)
+            problems = check_aliases(out / "aliases.tsv")
+            for p in problems:
+                print("aliases: " + p, file=sys.stderr)
+            if differ:
+                print("differ from a rebuild: " + ", ".join(differ), file=sys.stderr)
+                return 1
+            print("lexicons match a rebuild", file=sys.stderr)
+            return 1 if problems else 0
+
+    out.mkdir(parents=True, exist_ok=True)
+    counts = build(src, out)
+    for name in GENERATED:
+        print(f"{name}: {counts[name]} entries, {(out / name).stat().st_size} bytes", file=sys.stderr)
+    for p in check_aliases(out / "aliases.tsv"):
+        print("aliases: " + p, file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
