@@ -470,8 +470,12 @@ GENERIC_DIVISION_WORDS = {
     "unite", "unity", "coast", "coastal", "upper", "lower", "interior", "islands", "iles",
     "savanes", "montagnes", "collines", "cascades", "atlantique", "atlantic",
 }
-# Common words only some small division would claim.
+# Below these populations a foreign place loses a surface that is also a
+# French common word (Stade, Borne) or a first name or surname from the
+# hunspell lists (Darwin, Mao, Lincoln): as a place it is rarely meant.
 SMALL_DIVISION = 50_000
+SMALL_CITY_WORD = 100_000
+SMALL_CITY_NAME = 300_000
 
 
 @dataclass
@@ -492,7 +496,8 @@ class Place:
                 self.surfaces[form] = st
 
 
-def build_places(src: "Sources", common_words: set[str]) -> tuple[list[tuple[str, str, str]], dict]:
+def build_places(src: "Sources", common_words: set[str],
+                 person_names: set[str]) -> tuple[list[tuple[str, str, str]], dict]:
     places: list[Place] = []
     stats: dict[str, int] = {}
 
@@ -675,12 +680,18 @@ def build_places(src: "Sources", common_words: set[str]) -> tuple[list[tuple[str
             k = entity_key(surface)
             if not k:
                 continue
+            word, name = k in common_words, k in person_names
+            if stype == FOREIGN and name:
+                continue  # English forms that are first names or surnames: "Jordan", "Chad"
             if p.kind == "foreign-region" and (
                     k in GENERIC_DIVISION_WORDS
-                    or (k in common_words and (stype != CANON or p.population < SMALL_DIVISION))):
+                    or (word and (stype != CANON or p.population < SMALL_DIVISION))
+                    or (name and (stype != CANON or p.population < SMALL_CITY_NAME))):
                 continue  # "Ouest", "Amour" (Oblast d'Amour), "Sal" (Cap-Vert)
-            if p.kind == "city" and stype == FOREIGN and k in common_words:
-                continue  # English/local forms that are French words: "Sur" (Sour), "Oral"
+            if p.kind == "city" and (
+                    (word and (stype == FOREIGN or p.population < SMALL_CITY_WORD))
+                    or (name and p.population < SMALL_CITY_NAME)):
+                continue  # "Sur" (Sour), "Stade", "Borne", "Darwin", "Mao"
             cand = (-p.population, stype) + importance(p) + (0 if surface == p.canonical else 1, surface)
             slot = per_rank.setdefault(k, {})
             r = RANK[p.kind]
@@ -749,8 +760,12 @@ def build(src: Sources, out: Path) -> dict[str, int]:
                 words.add(w)
     common = sorted(words)
 
+    first = hunspell_lemmas(hun, "po:prn")
+    sur = hunspell_lemmas(hun, "po:patr")
+
     # places.tsv
-    rows, stats = build_places(src, {entity_key(w) for w in common})
+    rows, stats = build_places(src, {entity_key(w) for w in common},
+                               {entity_key(w) for w in first + sur})
     for r in rows:
         assert "\t" not in "".join(r) and "\n" not in "".join(r)
     write(out / "places.tsv", header(
@@ -791,7 +806,6 @@ def build(src: Sources, out: Path) -> dict[str, int]:
     counts["orgs.tsv"] = 0
 
     # first_names.txt
-    first = hunspell_lemmas(hun, "po:prn")
     write(out / "first_names.txt", header(
         "first_names.txt (first names)",
         "one first name per line, as written",
@@ -802,7 +816,6 @@ def build(src: Sources, out: Path) -> dict[str, int]:
     counts["first_names.txt"] = len(first)
 
     # surnames.txt
-    sur = hunspell_lemmas(hun, "po:patr")
     write(out / "surnames.txt", header(
         "surnames.txt (surnames)",
         "one surname per line, as written",
