@@ -108,28 +108,47 @@ std::size_t split_tabs(std::string_view line, std::string_view* fields, std::siz
     return n;
 }
 
-// entity_key without ICU for the plain ASCII words that make most of the
-// word lists; anything else goes through entity_key so both always agree.
+// The base letter of a Latin-1 letter with a diacritic (the second byte of
+// its UTF-8 form after 0xC3), as fold() gives it; 0 when fold() does more
+// (ß, æ, ø, þ...) or it is no letter (×, ÷).
+char latin1_base(unsigned char second) {
+    static const char kBase[64 + 1] =
+        "aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0\0"  // À..ß (0x80..0x9F)
+        "aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0y";  // à..ÿ (0xA0..0xBF)
+    return second >= 0x80 && second <= 0xBF ? kBase[second - 0x80] : 0;
+}
+
+// entity_key without ICU for the words that make most of the lists (ASCII
+// and French accented letters); anything else goes through entity_key, so
+// that both always agree (tests/test_lexicon.cpp checks a sample).
 std::string word_key(std::string_view word) {
-    bool plain = true;
-    for (unsigned char c : word)
-        if (c >= 0x80) {
-            plain = false;
-            break;
-        }
-    if (!plain) return entity_key(word);
     std::string key;
     key.reserve(word.size());
     bool pending_space = false;
-    for (unsigned char c : word) {
-        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        if (!alnum) {
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(word[i]);
+        char out = 0;
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            out = static_cast<char>(c);
+        } else if (c >= 'A' && c <= 'Z') {
+            out = static_cast<char>(c + ('a' - 'A'));
+        } else if (c == 0xC3 && i + 1 < word.size() && (out = latin1_base(static_cast<unsigned char>(word[i + 1])))) {
+            ++i;
+        } else if (c == 0xC5 && i + 1 < word.size() && (word[i + 1] == '\x92' || word[i + 1] == '\x93')) {
+            if (pending_space) key.push_back(' ');
+            pending_space = false;
+            key += "oe";  // Œ, œ
+            ++i;
+            continue;
+        } else if (c >= 0x80) {
+            return entity_key(word);
+        } else {
             pending_space = !key.empty();
             continue;
         }
         if (pending_space) key.push_back(' ');
         pending_space = false;
-        key.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+        key.push_back(out);
     }
     return key;
 }
@@ -153,8 +172,9 @@ void load_words(std::string_view bytes, std::unordered_set<std::string>& words) 
 void add_canonical_surfaces(std::unordered_map<std::string, std::string>& names) {
     std::vector<std::pair<std::string, std::string>> extra;
     for (const auto& [key, canonical] : names) {
-        std::string canonical_key = entity_key(canonical);
-        if (canonical_key != key && !names.count(canonical_key)) extra.emplace_back(std::move(canonical_key), canonical);
+        std::string canonical_key = word_key(canonical);
+        if (canonical_key != key && !names.count(canonical_key))
+            extra.emplace_back(std::move(canonical_key), canonical);
     }
     for (auto& [key, canonical] : extra) names.emplace(std::move(key), std::move(canonical));
 }
@@ -191,7 +211,7 @@ Lexicons load_lexicons(const std::filesystem::path& dir) {
         if (key.empty()) return;
         const std::string canonical(f[1]);
         if (lex.places.emplace(std::move(key), canonical).second && !f[2].empty())
-            lex.place_kinds.emplace(entity_key(canonical), std::string(f[2]));
+            lex.place_kinds.emplace(word_key(canonical), std::string(f[2]));
     });
     if (orgs) {
         for_each_line(*orgs, [&](std::string_view line) {
@@ -252,10 +272,17 @@ std::optional<std::string> canonical_name(const Lexicons& lexicons, EntityKind k
     if (key.empty()) return std::nullopt;
     const std::unordered_map<std::string, std::string>* names = nullptr;
     switch (kind) {
-        case EntityKind::person: names = &lexicons.persons; break;
-        case EntityKind::place: names = &lexicons.places; break;
-        case EntityKind::org: names = &lexicons.orgs; break;
-        case EntityKind::date: return std::nullopt;
+        case EntityKind::person:
+            names = &lexicons.persons;
+            break;
+        case EntityKind::place:
+            names = &lexicons.places;
+            break;
+        case EntityKind::org:
+            names = &lexicons.orgs;
+            break;
+        case EntityKind::date:
+            return std::nullopt;
     }
     if (auto it = names->find(key); it != names->end()) return it->second;
     // A surname alone ("hollande") names the one aliased person whose

@@ -23,91 +23,146 @@ namespace {
 
 using WordSet = std::unordered_set<std::string_view>;
 
+// The words of a space-separated literal (views into it: it lives forever).
+WordSet words_of(std::string_view list) {
+    WordSet words;
+    for (std::size_t pos = 0; pos < list.size();) {
+        std::size_t space = list.find(' ', pos);
+        if (space == std::string_view::npos) space = list.size();
+        if (space > pos) words.insert(list.substr(pos, space - pos));
+        pos = space + 1;
+    }
+    return words;
+}
+
+// True when `w` ends with one of the space-separated `endings` and keeps at
+// least three letters before it.
+bool ends_with_any(std::string_view w, std::string_view endings) {
+    for (std::size_t pos = 0; pos < endings.size();) {
+        std::size_t space = endings.find(' ', pos);
+        if (space == std::string_view::npos) space = endings.size();
+        const std::string_view e = endings.substr(pos, space - pos);
+        if (!e.empty() && w.size() > e.size() + 2 && w.substr(w.size() - e.size()) == e) return true;
+        pos = space + 1;
+    }
+    return false;
+}
+
 // "le président", "la ministre", "le chef" ... before a person's name.
 const WordSet& role_nouns() {
-    static const WordSet words{
-        "president", "presidente", "ministre", "chef", "cheffe", "secretaire", "ambassadeur", "ambassadrice",
-        "directeur", "directrice", "patron", "patronne", "pdg", "senateur", "senatrice", "depute", "deputee",
-        "maire", "colonel", "capitaine", "commandant", "juge", "procureur", "procureure", "avocat", "avocate",
-        "roi", "reine", "prince", "princesse", "pape", "chancelier", "chanceliere", "candidat", "candidate",
-        "leader", "dirigeant", "dirigeante", "commissaire", "gouverneur", "ecrivain", "ecrivaine", "auteur",
-        "autrice", "acteur", "actrice", "chanteur", "chanteuse", "entraineur", "selectionneur", "joueur",
-        "joueuse", "footballeur", "journaliste", "photographe", "realisateur", "realisatrice", "cineaste",
-        "philosophe", "historien", "historienne", "economiste", "chercheur", "chercheuse", "professeur",
-        "docteur", "eveque", "archeveque", "cardinal", "imam", "rabbin", "abbe", "militant", "militante",
-        "opposant", "opposante", "dissident", "dissidente", "fondateur", "fondatrice", "emir", "cheikh",
-        "sultan", "ayatollah", "monsieur", "madame", "homologue", "successeur", "predecesseur", "conseiller",
-        "conseillere", "rapporteur", "porte", "parole", "champion", "championne", "pilote", "cycliste",
-        "coureur", "nageur", "nageuse", "tennisman", "boxeur", "sprinteur", "attaquant", "gardien", "general",
-        "marechal", "amiral", "lieutenant", "sergent", "president-directeur", "vice", "premier", "premiere"};
+    static const WordSet words = words_of(
+        "president presidente ministre chef cheffe secretaire ambassadeur ambassadrice directeur directrice "
+        "patron patronne pdg senateur senatrice depute deputee maire colonel capitaine commandant juge "
+        "procureur procureure avocat avocate roi reine prince princesse pape chancelier chanceliere candidat "
+        "candidate leader dirigeant dirigeante commissaire gouverneur ecrivain ecrivaine auteur autrice "
+        "acteur actrice chanteur chanteuse entraineur selectionneur joueur joueuse footballeur journaliste "
+        "photographe realisateur realisatrice cineaste philosophe historien historienne economiste chercheur "
+        "chercheuse professeur docteur eveque archeveque cardinal imam rabbin abbe militant militante "
+        "opposant opposante dissident dissidente fondateur fondatrice emir cheikh sultan ayatollah monsieur "
+        "madame homologue successeur predecesseur conseiller conseillere rapporteur porte parole champion "
+        "championne pilote cycliste coureur nageur nageuse tennisman boxeur sprinteur attaquant gardien "
+        "general marechal amiral lieutenant sergent president-directeur vice premier premiere");
     return words;
 }
 
 // "le groupe", "la société", "l'opérateur", "le quotidien" ... before an organisation.
 const WordSet& org_nouns() {
-    static const WordSet words{
-        "groupe", "societe", "entreprise", "parti", "quotidien", "journal", "hebdomadaire", "mensuel",
-        "magazine", "operateur", "constructeur", "banque", "chaine", "agence", "syndicat", "organisation",
-        "mouvement", "compagnie", "geant", "club", "equipe", "firme", "fabricant", "distributeur", "editeur",
-        "assureur", "laboratoire", "association", "fondation", "ong", "cabinet", "fonds", "holding",
-        "filiale", "enseigne", "marque", "startup", "site", "radio", "television", "institut", "ecurie",
-        "formation", "alliance", "federation", "confederation", "reseau", "plateforme", "application",
-        "transporteur", "armateur", "brasseur", "industriel", "minier", "petrolier", "gazier", "chimiste",
-        "equipementier", "sidérurgiste", "siderurgiste", "voyagiste", "hebergeur", "studio", "label"};
+    static const WordSet words = words_of(
+        "groupe societe entreprise parti quotidien journal hebdomadaire mensuel magazine operateur "
+        "constructeur banque chaine agence syndicat organisation mouvement compagnie geant club equipe firme "
+        "fabricant distributeur editeur assureur laboratoire association fondation ong cabinet fonds holding "
+        "filiale enseigne marque startup site radio television institut ecurie formation alliance federation "
+        "confederation reseau plateforme application transporteur armateur brasseur industriel minier "
+        "petrolier gazier chimiste equipementier siderurgiste voyagiste hebergeur studio label");
     return words;
 }
 
 // A capitalised first word that opens an organisation name: "Banque de France",
 // "Agence France-Presse", "Ministère de l'Intérieur".
 const WordSet& org_heads() {
-    static const WordSet words{
-        "agence", "banque", "ministere", "conseil", "cour", "commission", "federation", "organisation",
-        "office", "institut", "universite", "union", "parti", "front", "mouvement", "association", "comite",
-        "fondation", "syndicat", "groupe", "caisse", "compagnie", "societe", "tribunal", "assemblee",
-        "armee", "eglise", "chambre", "autorite", "direction", "observatoire", "ecole", "bureau", "forum",
-        "alliance", "ligue", "conference", "confederation", "fonds", "centre", "haut", "haute", "conseil"};
+    static const WordSet words = words_of(
+        "agence banque ministere conseil cour commission federation organisation office institut universite "
+        "union parti front mouvement association comite fondation syndicat groupe caisse compagnie societe "
+        "tribunal assemblee armee eglise chambre autorite direction observatoire ecole bureau forum alliance "
+        "ligue conference confederation fonds centre haut haute");
     return words;
 }
 
 // Places people go or live in: "l'aéroport Charles-de-Gaulle", "la ville de Nancy".
 const WordSet& place_nouns() {
-    static const WordSet words{
-        "aeroport", "gare", "stade", "rue", "avenue", "boulevard", "pont", "quai", "hopital", "palais",
-        "musee", "lycee", "college", "eglise", "cathedrale", "basilique", "chateau", "parc", "prison",
-        "station", "autoroute", "tunnel", "port", "camp", "hotel", "theatre", "cimetiere", "centrale", "ile",
-        "mont", "lac", "fleuve", "riviere", "vallee", "golfe", "detroit", "canal", "massif", "region",
-        "province", "departement", "ville", "capitale", "commune", "village", "quartier", "banlieue",
-        "district", "centre", "nord", "sud", "est", "ouest", "environs", "abords", "peripherie", "pres",
-        "localite", "agglomeration", "metropole", "territoire", "frontiere"};
+    static const WordSet words = words_of(
+        "aeroport gare stade rue avenue boulevard pont quai hopital palais musee lycee college eglise "
+        "cathedrale basilique chateau parc prison station autoroute tunnel port camp hotel theatre cimetiere "
+        "centrale ile mont lac fleuve riviere vallee golfe detroit canal massif region province departement "
+        "ville capitale commune village quartier banlieue district centre nord sud est ouest environs abords "
+        "peripherie pres localite agglomeration metropole territoire frontiere");
     return words;
+}
+
+// Natural features whose name follows them: "la mer Noire", "l'océan Pacifique".
+// The noun belongs to the place name.
+const WordSet& geo_nouns() {
+    static const WordSet words = words_of(
+        "ocean mer mont monts lac golfe detroit cap ile iles fleuve riviere desert massif chaine canal baie "
+        "archipel peninsule vallee plaine plateau bassin glacier volcan pic cordillere foret estuaire delta "
+        "atoll col");
+    return words;
+}
+
+// What may follow a place inside its name: "Amérique centrale", "Europe du Nord".
+bool is_geo_adjective(std::string_view w) {
+    static const WordSet words = words_of(
+        "centrale central latine occidentale occidental orientale oriental septentrionale septentrional "
+        "meridionale meridional subsaharienne australe austral equatoriale equatorial");
+    return words.count(w) != 0;
+}
+
+// Acronyms that are common nouns, not organisations: "le PIB", "l'ADN", "une ONG".
+bool is_common_acronym(std::string_view w) {
+    static const WordSet words = words_of(
+        "pib adn ong dj tv pme tpe tva sms pdg ceo vih sida ovni hlm rer tgv suv gps pc cd dvd irm qi rsa "
+        "smic cdi cdd bd hd ko ok vip sdf rh ttc ht km kg mw kw gw cv faq pdf usb ia ogm ivg pma gpa avc "
+        "ovnis ap jc bp cp ce1 ce2 cm1 cm2");
+    return words.count(w) != 0;
+}
+
+// Adjectives that follow the head of an organisation's name: "Ligue
+// nationale", "Banque mondiale", "Parti socialiste", "Conseil constitutionnel".
+bool is_org_adjective(std::string_view w) {
+    return ends_with_any(w,
+                         "al ale aux ales el elle els elles iste istes ique iques aire aires ier iere if ive ien ienne "
+                         "ais aise ain aine and ande een eenne eme ois oise");
+}
+
+bool is_compass(std::string_view w) {
+    return w == "nord" || w == "sud" || w == "est" || w == "ouest";
 }
 
 // Vessels and craft carry people's names but are not people:
 // "le porte-avions Charles-de-Gaulle".
 const WordSet& vehicle_nouns() {
-    static const WordSet words{"navire", "fregate", "paquebot", "croiseur", "destroyer", "cargo",
-                               "chalutier", "yacht", "voilier", "vaisseau", "sonde", "satellite", "fusee",
-                               "lanceur", "navette", "batiment", "submersible", "remorqueur", "ferry"};
+    static const WordSet words = words_of(
+        "navire fregate paquebot croiseur destroyer cargo chalutier yacht voilier vaisseau sonde satellite "
+        "fusee lanceur navette batiment submersible remorqueur ferry");
     return words;
 }
 
 // Verbs of saying around a person subject: "a déclaré Hammond", "Hammond estime".
 const WordSet& speech_verbs() {
-    static const WordSet words{
-        "declare", "indique", "dit", "affirme", "ajoute", "explique", "estime", "souligne", "precise",
-        "confie", "insiste", "raconte", "temoigne", "martele", "ironise", "repond", "repondu", "assure",
-        "poursuit", "poursuivi", "conclut", "conclu", "juge", "observe", "rappelle", "releve", "commente",
-        "deplore", "regrette", "denonce", "reconnait", "reconnu", "avertit", "averti", "previent",
-        "prevenu", "tweete", "ecrit", "admet", "admis", "promet", "promis", "selon", "declarait", "disait"};
+    static const WordSet words = words_of(
+        "declare indique dit affirme ajoute explique estime souligne precise confie insiste raconte temoigne "
+        "martele ironise repond repondu assure poursuit poursuivi conclut conclu juge observe rappelle releve "
+        "commente deplore regrette denonce reconnait reconnu avertit averti previent prevenu tweete ecrit "
+        "admet admis promet promis declarait disait");
     return words;
 }
 
 // Words of business near a company subject: "Orange a racheté", "le chiffre d'affaires d'Orange".
 const WordSet& business_words() {
-    static const WordSet words{"rachete", "rachat", "chiffre", "benefice", "benefices", "resultats",
-                               "salaries", "employes", "emploie", "licencie", "licenciements", "abonnes",
-                               "clients", "actionnaires", "filiale", "filiales", "cotee", "dividende",
-                               "dividendes", "usine", "usines", "action", "actions", "bourse", "fusion"};
+    static const WordSet words = words_of(
+        "rachete rachat chiffre benefice benefices resultats salaries employes emploie licencie licenciements "
+        "abonnes clients actionnaires filiale filiales cotee dividende dividendes usine usines action actions "
+        "bourse fusion");
     return words;
 }
 
@@ -115,25 +170,25 @@ const WordSet& business_words() {
 // "le groupe jihadiste". Nationalities are too many to list: their endings
 // are enough here.
 bool adjective_like(std::string_view w) {
-    static const WordSet words{"ancien", "ancienne", "nouveau", "nouvelle", "ex", "futur", "future", "actuel",
-                               "actuelle", "sortant", "sortante", "adjoint", "adjointe", "delegue",
-                               "deleguee", "russe", "turc", "turque", "grec", "grecque", "belge", "suisse",
-                               "kurde", "arabe", "afghan", "afghane", "democrate", "conservateur",
-                               "conservatrice", "liberal", "liberale", "radical", "rebelle", "chiite",
-                               "sunnite", "interimaire", "honoraire", "emerite", "d", "etat", "francais"};
+    static const WordSet words = words_of(
+        "ancien ancienne nouveau nouvelle ex futur future actuel actuelle sortant sortante adjoint adjointe "
+        "delegue deleguee russe turc turque grec grecque belge suisse kurde arabe afghan afghane democrate "
+        "conservateur conservatrice liberal liberale radical rebelle chiite sunnite interimaire honoraire "
+        "emerite d etat francais");
     if (words.count(w)) return true;
-    static const char* const endings[] = {"ain", "aine", "ains", "aines", "ais", "aise", "aises", "ien",
-                                          "ienne", "iens", "iennes", "ique", "iques", "and", "ande", "ands",
-                                          "andes", "ois", "oise", "oises", "ol", "ole", "ols", "oles",
-                                          "een", "eenne", "iste", "istes", "in", "ine"};
-    for (std::string_view e : endings)
-        if (w.size() > e.size() + 2 && w.substr(w.size() - e.size()) == e) return true;
-    return false;
+    return ends_with_any(w,
+                         "ain aine ains aines ais aise aises ien ienne iens iennes ique iques and ande ands andes ois "
+                         "oise oises ol ole ols oles een eenne iste istes in ine");
 }
 
 bool is_name_particle(std::string_view w) {
-    static const WordSet words{"de", "du", "des", "la", "le", "van", "von", "der", "den", "di", "da", "del",
-                               "della", "dos", "das", "do", "ben", "bin", "ibn", "el", "al", "y", "ter"};
+    static const WordSet words =
+        words_of("de du des la le van von der den di da del della dos das do ben bin ibn el al y ter");
+    return words.count(w) != 0;
+}
+
+bool is_hyphen_particle(std::string_view w) {
+    static const WordSet words = words_of("de du des la le les sur sous en lez aux au et");
     return words.count(w) != 0;
 }
 
@@ -158,7 +213,8 @@ enum GapFlag : std::uint16_t {
     kParagraph = 512,
     kOther = 1024,
 };
-constexpr std::uint16_t kNotJoinable = kStop | kComma | kQuote | kParenOpen | kParenClose | kColon | kParagraph | kOther;
+constexpr std::uint16_t kNotJoinable =
+    kStop | kComma | kQuote | kParenOpen | kParenClose | kColon | kParagraph | kOther;
 
 std::uint16_t scan_gap(std::string_view g) {
     std::uint16_t flags = 0;
@@ -167,17 +223,46 @@ std::uint16_t scan_gap(std::string_view g) {
         const unsigned char c = static_cast<unsigned char>(g[i]);
         if (c < 0x80) {
             switch (c) {
-                case ' ': case '\t': case '\r': flags |= kSpace; break;
-                case '\n': flags |= kSpace; if (++newlines > 1) flags |= kParagraph; break;
-                case '-': flags |= kHyphen; break;
-                case '.': flags |= kDot | kStop; break;
-                case '!': case '?': case ';': flags |= kStop; break;
-                case ',': flags |= kComma; break;
-                case '"': flags |= kQuote; break;
-                case '(': case '[': flags |= kParenOpen; break;
-                case ')': case ']': flags |= kParenClose; break;
-                case ':': flags |= kColon; break;
-                default: flags |= kOther; break;
+                case ' ':
+                case '\t':
+                case '\r':
+                    flags |= kSpace;
+                    break;
+                case '\n':
+                    flags |= kSpace;
+                    if (++newlines > 1) flags |= kParagraph;
+                    break;
+                case '-':
+                    flags |= kHyphen;
+                    break;
+                case '.':
+                    flags |= kDot | kStop;
+                    break;
+                case '!':
+                case '?':
+                case ';':
+                    flags |= kStop;
+                    break;
+                case ',':
+                    flags |= kComma;
+                    break;
+                case '"':
+                    flags |= kQuote;
+                    break;
+                case '(':
+                case '[':
+                    flags |= kParenOpen;
+                    break;
+                case ')':
+                case ']':
+                    flags |= kParenClose;
+                    break;
+                case ':':
+                    flags |= kColon;
+                    break;
+                default:
+                    flags |= kOther;
+                    break;
             }
             continue;
         }
@@ -201,7 +286,8 @@ std::uint16_t scan_gap(std::string_view g) {
 
 // The folded elision of a token ("d", "l", "qu"), from its bytes before the apostrophe.
 std::string_view elided_particle(std::string_view elided) {
-    static const char* const kParticles[] = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"};
+    static const char* const kParticles[] = {"l", "d",  "j",     "m",      "n",      "s",     "t",
+                                             "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"};
     std::size_t n = 0;
     char lower[8];
     for (char c : elided) {
@@ -223,7 +309,6 @@ struct Word {
     bool acronym = false;  // all capitals, 2 to 6 letters ("EI", "AIEA")
     bool common = false;   // stop word or common French word
     bool title = false;    // "M.", "Mme", "Dr" ...
-    bool sentence_start = false;
 };
 
 enum class Guess : std::uint8_t { drop, unknown, person, place, org };
@@ -231,7 +316,7 @@ enum class Guess : std::uint8_t { drop, unknown, person, place, org };
 struct Candidate {
     std::size_t first = 0, last = 0;  // token indices, inclusive
     Guess kind = Guess::unknown;
-    std::string canonical;  // from the lexicons or taught; empty: as written
+    std::string canonical;   // from the lexicons or taught; empty: as written
     bool corefable = false;  // may be a short form of a person named in the text
     int target = -1;         // the candidate it is a short form of
 };
@@ -254,12 +339,16 @@ struct Before {
     bool title = false;         // M. Hammond
     bool role = false;          // le président (américain) Obama
     bool org = false;           // le groupe, l'opérateur, chez
-    bool facility = false;      // l'aéroport, la capitale
+    bool facility = false;      // l'aéroport, la capitale, la mer
+    bool geo_noun = false;      // with `facility`: the noun just before is a natural feature
     bool vehicle = false;       // le porte-avions
     bool place = false;         // à, en, au, aux, dans, la ville de
     bool place_strong = false;  // en, au, aux, dans: rarely before a person
     bool weak_place = false;    // de, d'
-    bool speech = false;        // a déclaré X, selon X
+    bool speech = false;        // a déclaré X
+    // With `org`: where the name began when capitals lie between the cue
+    // noun and the token ("l'agence sanitaire Santé publique France").
+    std::size_t org_start = static_cast<std::size_t>(-1);
 };
 
 struct After {
@@ -285,8 +374,7 @@ std::string collapse_spaces(std::string_view s) {
 
 bool plain_key(std::string_view folded) {
     for (char c : folded)
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80))
-            return false;
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80)) return false;
     return !folded.empty();
 }
 
@@ -304,9 +392,9 @@ private:
     std::size_t n_;
     std::vector<Word> words_;
     std::deque<std::string> owned_keys_;
-    std::vector<Candidate> forced_;           // long forms of taught acronyms
-    std::vector<std::size_t> next_forced_;    // first forced start at or after each token
-    std::vector<int> forced_at_;              // forced span starting at each token, or -1
+    std::vector<Candidate> forced_;         // long forms of taught acronyms
+    std::vector<std::size_t> next_forced_;  // first forced start at or after each token
+    std::vector<int> forced_at_;            // forced span starting at each token, or -1
     std::unordered_map<std::string, Taught> taught_;
     std::vector<std::pair<std::size_t, std::size_t>> first_name_runs_;
     std::vector<Candidate> found_;
@@ -321,6 +409,20 @@ private:
     bool after_title(std::size_t i) const {
         return i > 0 && words_[i - 1].title && !(words_[i].gap & ~(kDot | kStop | kSpace));
     }
+    // "une Mercedes-Benz", "le Charles-de-Gaulle": an article seldom comes
+    // right before a person's name in dispatches.
+    bool after_article(std::size_t i) const {
+        static const WordSet articles = words_of("le la les un une des du au aux");
+        if (words_[i].particle == "l") return true;
+        return i > 0 && joinable(i) && words_[i].particle.empty() && articles.count(words_[i - 1].key);
+    }
+    // "George W. Bush": a dot after a one-letter capital inside a name.
+    bool after_initial(std::size_t j) const {
+        return j > 0 && tokens_[j - 1].text.size() == 1 && words_[j - 1].cap && (words_[j].gap & kDot) &&
+               !(words_[j].gap & ~(kDot | kStop | kSpace)) && words_[j].cap;
+    }
+    // Only hyphens between: "Boulogne-sur-Mer", "Val-d'Oise".
+    bool hyphen_only(std::size_t i) const { return i > 0 && (words_[i].gap & kHyphen) && !(words_[i].gap & ~kHyphen); }
     bool first_names_has(std::string_view key) const { return lex_.first_names.count(std::string(key)) != 0; }
     std::string span_text(std::size_t first, std::size_t last) const {
         return collapse_spaces(text_.substr(tokens_[first].start, tokens_[last].end - tokens_[first].start));
@@ -331,13 +433,17 @@ private:
     void teach_acronyms();
     bool first_name_start(std::size_t i) const;
     std::size_t run_last(std::size_t i, std::size_t limit, bool person_mode, bool org_mode) const;
+    bool names_country(std::size_t k, std::size_t limit) const;
     LexiconMatch lexicon_match(std::size_t i, std::size_t limit) const;
     Before before(std::size_t i) const;
     After after(std::size_t last) const;
     std::size_t known_tail(std::size_t i) const;
-    bool commune_word(const LexiconMatch& m, std::size_t i) const;
+    bool function_word_place(const LexiconMatch& m, std::size_t i) const;
     void scan();
     std::size_t scan_at(std::size_t i);
+    std::size_t sports_team(std::size_t i, std::size_t r_last, std::size_t limit) const;
+    std::size_t org_phrase_last(std::size_t i, std::size_t limit) const;
+    void extend_place(Candidate& c, std::size_t limit) const;
     Guess resolve_lexicon(const LexiconMatch& m, const Before& b, const After& a, std::size_t i, Candidate& c) const;
     void resolve_coreference();
     std::vector<Entity> group() const;
@@ -355,7 +461,8 @@ void Scanner::prepare_words() {
             owned_keys_.push_back(entity_key(t.text));
             w.key = owned_keys_.back();
         }
-        if (t.elided_start < t.start) w.particle = elided_particle(text_.substr(t.elided_start, t.start - t.elided_start));
+        if (t.elided_start < t.start)
+            w.particle = elided_particle(text_.substr(t.elided_start, t.start - t.elided_start));
         const std::size_t prev_end = i == 0 ? 0 : tokens_[i - 1].end;
         w.gap = i == 0 ? 0 : scan_gap(text_.substr(prev_end, t.elided_start - prev_end));
         w.cap = t.capitalised && !t.numeric;
@@ -369,14 +476,6 @@ void Scanner::prepare_words() {
             else if ((w.key == "m" || w.key == "mm" || w.key == "dr" || w.key == "pr" || w.key == "mgr") && dot_after)
                 w.title = true;
         }
-    }
-    // A dot after a title or an initial ("M. Hammond", "J. K. Rowling") does not end a sentence.
-    for (std::size_t i = 0; i < n_; ++i) {
-        const Word& w = words_[i];
-        const bool after_abbrev =
-            i > 0 && (words_[i - 1].title || (tokens_[i - 1].text.size() == 1 && words_[i - 1].cap));
-        const bool boundary = (w.gap & (kStop | kQuote | kColon | kParagraph)) && !(after_abbrev && (w.gap & kDot));
-        words_[i].sentence_start = i == 0 || boundary;
     }
 }
 
@@ -409,7 +508,8 @@ void Scanner::teach_acronyms() {
             while (true) {
                 const Word& w = words_[k];
                 const bool stop = tokens_[k].stop || is_name_particle(w.key);
-                if (!w.key.empty() && w.key.front() == letters[static_cast<std::size_t>(li)] && !(stop && stops_count == 0)) {
+                if (!w.key.empty() && w.key.front() == letters[static_cast<std::size_t>(li)] &&
+                    !(stop && stops_count == 0)) {
                     if (--li < 0) break;
                 } else if (stop && ++skipped <= letters.size()) {
                     // function word: not an initial
@@ -453,7 +553,7 @@ void Scanner::teach_acronyms() {
 
 bool Scanner::first_name_start(std::size_t i) const {
     const Word& w = words_[i];
-    if (!w.cap || w.acronym || w.title) return false;
+    if (!w.cap || w.acronym || w.title || after_article(i)) return false;
     if (first_names_has(w.key)) return true;
     return i + 1 < n_ && joinable(i + 1) && (words_[i + 1].gap & kHyphen) &&
            lex_.first_names.count(std::string(w.key) + " " + std::string(words_[i + 1].key)) != 0;
@@ -466,26 +566,44 @@ std::size_t Scanner::run_last(std::size_t i, std::size_t limit, bool person_mode
     std::size_t last = i;
     if (words_[i].acronym && !person_mode) return i;
     const std::size_t max = std::min(limit, i + 8);
+    const bool particles = person_mode || org_mode;
     std::size_t j = i + 1;
-    while (j < max && joinable(j)) {
+    while (j < max && (joinable(j) || (person_mode && after_initial(j)))) {
         const Word& w = words_[j];
         if (w.title) break;
         if (w.cap) {
-            if (!w.particle.empty() && !((person_mode || org_mode) && (w.particle == "d" || w.particle == "l")))
-                break;
+            const bool elided_ok = particles && (w.particle == "d" || w.particle == "l");
+            if (!w.particle.empty() && !elided_ok && !(w.particle == "d" && hyphen_only(j))) break;
             if (w.acronym && !person_mode) break;
             last = j++;
             continue;
         }
-        // lower-case particles, kept only when a capital follows
+        // Lower-case particles, kept only when a capital follows: "Charles de
+        // Gaulle" in names of people and organisations, "Boulogne-sur-Mer"
+        // between hyphens in any name.
         std::size_t k = j;
-        while (k < max && k - j < 2 && (person_mode || org_mode) && !words_[k].cap && is_name_particle(words_[k].key) &&
-               (k == j || joinable(k)))
+        bool hyphens = true;
+        while (k < max && k - j < 2 && !words_[k].cap && (k == j || joinable(k))) {
+            const bool linked = hyphen_only(k) && words_[k].particle.empty() && is_hyphen_particle(words_[k].key);
+            if (!linked && !(particles && is_name_particle(words_[k].key))) break;
+            hyphens = hyphens && linked;
             ++k;
+        }
         if (k == j || k >= max || !joinable(k) || !words_[k].cap || words_[k].acronym) break;
+        if (hyphens && !hyphen_only(k)) hyphens = false;
+        if (!hyphens && !particles) break;
+        // "le roi Hassan II du Maroc": a country after the particle is no part of the name.
+        if (!hyphens && person_mode && names_country(k, max)) break;
         j = k;
     }
     return last;
+}
+
+bool Scanner::names_country(std::size_t k, std::size_t limit) const {
+    const LexiconMatch m = lexicon_match(k, limit);
+    if (!m.place) return false;
+    auto kind = lex_.place_kinds.find(entity_key(*m.place));
+    return kind != lex_.place_kinds.end() && (kind->second == "country" || kind->second == "region");
 }
 
 LexiconMatch Scanner::lexicon_match(std::size_t i, std::size_t limit) const {
@@ -555,16 +673,24 @@ Before Scanner::before(std::size_t i) const {
             b.speech = true;
             return b;
         }
+        // "le champion de la Ligue": after an article the name heads its own
+        // noun phrase; a cue noun before it names something else.
+        if (is_name_particle(words_[k].key) || words_[k].key == "les" || words_[k].key == "un" ||
+            words_[k].key == "une")
+            return b;
     }
     // Back over adjectives and complements to the cue noun:
     // "le chef de la diplomatie britannique Philip Hammond".
     int unknown_budget = 1;
     bool direct = true;
+    bool particle_seen = false;
+    std::size_t cap_start = i;
     for (int steps = 0; steps < 6; ++steps) {
         const Word& c = words_[k];
         const std::string_view key = c.key;
         const bool compound = k > 0 && joinable(k) && (c.gap & kHyphen);
-        if (compound && (key == "avions" || key == "helicopteres" || key == "conteneurs") && words_[k - 1].key == "porte") {
+        if (compound && (key == "avions" || key == "helicopteres" || key == "conteneurs") &&
+            words_[k - 1].key == "porte") {
             b.vehicle = true;
             break;
         }
@@ -573,18 +699,25 @@ Before Scanner::before(std::size_t i) const {
             break;
         }
         if (!c.cap || c.common) {
-            if (vehicle_nouns().count(key)) { b.vehicle = true; break; }
-            if (role_nouns().count(key) && !(key == "porte" || key == "premier" || key == "premiere" || key == "vice")) {
+            if (vehicle_nouns().count(key)) {
+                b.vehicle = true;
+                break;
+            }
+            if (role_nouns().count(key) &&
+                !(key == "porte" || key == "premier" || key == "premiere" || key == "vice")) {
                 b.role = true;
                 break;
             }
             // "le patron du groupe, Carlos Ghosn": after a comma, the name is the apposition.
             if (org_nouns().count(key) && !only_comma) {
                 b.org = true;
+                if (cap_start < i) b.org_start = cap_start;
                 break;
             }
-            if (direct && !only_comma && place_nouns().count(key) && key != "pres" && key != "est") {
+            if (direct && !only_comma && (place_nouns().count(key) || geo_nouns().count(key)) && key != "pres" &&
+                key != "est") {
                 b.facility = true;
+                b.geo_noun = k + 1 == i && geo_nouns().count(key);
                 break;
             }
         }
@@ -595,6 +728,8 @@ Before Scanner::before(std::size_t i) const {
             if (tokens_[k].stop || tokens_[k].numeric || unknown_budget-- <= 0) break;
         }
         if (!transparent || is_name_particle(key)) direct = false;
+        if (is_name_particle(key) || !c.particle.empty()) particle_seen = true;
+        if (c.cap && !c.acronym && !particle_seen) cap_start = k;
         if (!c.particle.empty() && c.particle != "d" && c.particle != "l") break;
         if (k == 0 || !joinable(k)) break;
         --k;
@@ -607,7 +742,7 @@ After Scanner::after(std::size_t last) const {
     std::size_t j = last + 1;
     if (j < n_ && joinable(j)) {
         const std::string_view k = words_[j].key;
-        if (speech_verbs().count(k) && k != "selon") a.speech = true;
+        if (speech_verbs().count(k)) a.speech = true;
         if ((k == "a" || k == "avait" || k == "aurait") && j + 1 < n_ && joinable(j + 1) &&
             speech_verbs().count(words_[j + 1].key))
             a.speech = true;
@@ -635,12 +770,11 @@ std::size_t Scanner::known_tail(std::size_t i) const {
     return best;
 }
 
-// A common French word opening a sentence that only the commune list knows
-// ("Sens", "Vertus") needs a cue before it to be a place.
-bool Scanner::commune_word(const LexiconMatch& m, std::size_t i) const {
-    if (m.last != i || !m.place || m.org || m.person || !words_[i].common || !words_[i].sentence_start) return false;
-    auto kind = lex_.place_kinds.find(entity_key(*m.place));
-    return kind != lex_.place_kinds.end() && kind->second == "commune";
+// A function word that is also a place ("Eu", a commune) is the place only
+// after a place cue ("à Eu"). Other common words are names when a gazetteer
+// knows them: bare nouns seldom open a French sentence ("Bordeaux a gagné").
+bool Scanner::function_word_place(const LexiconMatch& m, std::size_t i) const {
+    return m.last == i && m.place && !m.org && !m.person && tokens_[i].stop;
 }
 
 Guess Scanner::resolve_lexicon(const LexiconMatch& m, const Before& b, const After& a, std::size_t i,
@@ -658,15 +792,88 @@ Guess Scanner::resolve_lexicon(const LexiconMatch& m, const Before& b, const Aft
         return use(Guess::person, m.person);
     }
     if (b.place && m.place) return use(Guess::place, m.place);
+    if (b.place_strong && !m.place && !m.org) return use(Guess::place, nullptr);  // "en Hollande"
     if (m.org && m.place) return b.weak_place ? use(Guess::place, m.place) : use(Guess::org, m.org);
     if (m.org) return use(Guess::org, m.org);
     if (m.place) {
-        if (commune_word(m, i) && !b.weak_place) return Guess::drop;
+        if (function_word_place(m, i)) return Guess::drop;
         c.corefable = single && !b.place_strong && !b.weak_place;
         return use(Guess::place, m.place);
     }
     c.corefable = true;
     return use(Guess::person, m.person);
+}
+
+// "les Rangers de New York", "les Blue Jays de Toronto": a plural name that
+// no lexicon knows, then "de" and a place, is a team. Returns its last token, or 0.
+std::size_t Scanner::sports_team(std::size_t i, std::size_t r_last, std::size_t limit) const {
+    const Word& w = words_[i];
+    if (w.common || w.acronym || !w.particle.empty() || i == 0 || !joinable(i)) return 0;
+    const std::string_view article = words_[i - 1].key;
+    if (article != "les" && article != "des" && article != "aux") return 0;
+    std::size_t p = r_last + 1;
+    if (p >= limit || !joinable(p)) return 0;
+    if (!words_[p].cap && (words_[p].key == "de" || words_[p].key == "du")) {
+        ++p;
+        if (p < limit && joinable(p) && !words_[p].cap && words_[p].key == "la") ++p;  // "de la Floride"
+        if (p >= limit || !joinable(p) || (!words_[p].particle.empty() && words_[p].particle != "l")) return 0;
+    } else if (!(words_[p].cap && words_[p].particle == "d")) {
+        return 0;
+    }
+    if (lexicon_match(i, limit)) return 0;
+    const LexiconMatch place = lexicon_match(p, limit);
+    return place.place ? place.last : 0;
+}
+
+// "Ligue nationale de hockey", "Organisation mondiale de la santé": a
+// capitalised head of an organisation's name, adjectives in lower case, and up
+// to two complements. Returns the last token, or `i` when no adjective follows.
+std::size_t Scanner::org_phrase_last(std::size_t i, std::size_t limit) const {
+    if (!org_heads().count(words_[i].key)) return i;
+    auto adjectives = [&](std::size_t j) {
+        while (j < limit && joinable(j) && !words_[j].cap && words_[j].particle.empty() &&
+               is_org_adjective(words_[j].key))
+            ++j;
+        return j;  // one past the last adjective
+    };
+    std::size_t end = adjectives(i + 1);
+    // Without an adjective, a complement alone ("Conseil de sécurité", "Cour
+    // de cassation"), but not at a sentence start ("Bureau de vote fermé").
+    const Word& h = words_[i];
+    const bool sentence_start = i == 0 || (h.gap & (kStop | kQuote | kColon | kParagraph));
+    if (end == i + 1 && sentence_start) return i;
+    for (int complements = 0; complements < 2; ++complements) {
+        std::size_t j = end;
+        if (j >= limit || !joinable(j) || words_[j].cap) break;
+        const std::string_view k = words_[j].key;
+        if (k != "de" && k != "du" && k != "des") break;
+        ++j;
+        if (j < limit && joinable(j) && words_[j].key == "la" && !words_[j].cap) ++j;
+        if (j >= limit || !joinable(j) || words_[j].cap || tokens_[j].stop || tokens_[j].numeric) break;
+        if (!words_[j].particle.empty() && words_[j].particle != "l") break;
+        end = adjectives(j + 1);
+    }
+    return end == i + 1 ? i : end - 1;
+}
+
+// A place name goes on with a compass point or a regional adjective:
+// "Amérique du Nord", "Asie centrale", "Afrique de l'Ouest".
+void Scanner::extend_place(Candidate& c, std::size_t limit) const {
+    const std::size_t j = c.last + 1;
+    if (j >= limit || !joinable(j)) return;
+    const Word& w = words_[j];
+    if (!w.cap && w.particle.empty() && is_geo_adjective(w.key)) {
+        c.last = j;
+    } else if (!w.cap && (w.key == "du" || w.key == "de") && j + 1 < limit && joinable(j + 1) && words_[j + 1].cap &&
+               is_compass(words_[j + 1].key) && (w.key == "du") == words_[j + 1].particle.empty() &&
+               (words_[j + 1].particle.empty() || words_[j + 1].particle == "l")) {
+        c.last = j + 1;
+        if (c.last + 1 < limit && hyphen_only(c.last + 1) && is_compass(words_[c.last + 1].key)) ++c.last;
+    } else {
+        return;
+    }
+    auto known = lex_.places.find(span_key(c.first, c.last));
+    c.canonical = known != lex_.places.end() ? known->second : std::string();
 }
 
 // Decides the span starting at capitalised token `i`; returns where to go on.
@@ -694,7 +901,15 @@ std::size_t Scanner::scan_at(std::size_t i) {
         }
     }
     const bool org_run = org_head && r_last > i;
-    if (w.common && !m && !(first && r_last > i) && !person_cue && !org_run) {
+    const std::size_t phrase_last = person_mode ? i : org_phrase_last(i, limit);
+    const bool compound = i + 1 < limit && hyphen_only(i + 1) && words_[i + 1].cap;  // "Nouvelle-Guinée"
+    if (phrase_last > i && (!m || m.last < phrase_last)) {
+        c.last = phrase_last;
+        c.kind = Guess::org;
+        found_.push_back(std::move(c));
+        return phrase_last + 1;
+    }
+    if (w.common && !m && !(first && r_last > i) && !person_cue && !org_run && !b.org && !b.facility && !compound) {
         // "Les", "Ce", "Affaires": not a name unless a person of the text ends so.
         if (const std::size_t tail = known_tail(i)) {
             c.last = i + tail - 1;
@@ -713,9 +928,16 @@ std::size_t Scanner::scan_at(std::size_t i) {
                 break;
             }
         c.last = r_last;
+        if (const std::size_t team_last = sports_team(i, r_last, limit)) {
+            c.last = team_last;
+            c.kind = Guess::org;
+            found_.push_back(std::move(c));
+            return team_last + 1;
+        }
     }
     const After a = after(std::max(r_last, m ? m.last : i));
-    const bool thing_cue = b.org || b.facility;  // "l'aéroport Charles-de-Gaulle", "le groupe Marcel Dassault"
+    // "l'aéroport Charles-de-Gaulle", "le groupe Marcel Dassault"; not "le groupe Renault Carlos Ghosn".
+    const bool thing_cue = (b.org && b.org_start >= i) || b.facility;
     if (b.title || (b.role && (!m || m.last < r_last)) ||
         (first && !thing_cue && r_last > i && (!m || m.last < r_last))) {
         c.kind = Guess::person;
@@ -728,12 +950,20 @@ std::size_t Scanner::scan_at(std::size_t i) {
     } else if (b.facility || (b.place && !w.acronym)) {
         c.kind = Guess::place;
     } else if (w.acronym) {
-        if (is_roman_numeral(w.key)) return i + 1;
+        // Roman numerals and codes by numbers ("300 SL", "DS 19") are no organisations.
+        const bool by_number = (i + 1 < n_ && joinable(i + 1) && tokens_[i + 1].numeric) ||
+                               (i > 0 && joinable(i) && tokens_[i - 1].numeric);
+        if (is_roman_numeral(w.key) || (w.key.size() == 2 && by_number) || is_common_acronym(w.key)) return i + 1;
         c.kind = Guess::org;
-    } else if (m) {
-        c.last = m.last;
-        c.kind = resolve_lexicon(m, b, After{}, i, c);
+        // "FC Nantes", "SM Entertainment": the acronym opens the name.
+        std::size_t j = i + 1;
+        while (j < limit && j < i + 5 && joinable(j) && words_[j].cap && words_[j].particle.empty() &&
+               !words_[j].acronym && !first_name_start(j))
+            ++j;
+        c.last = j - 1;
     } else {
+        // A run longer than the lexicon knows, with no cue, is another thing
+        // ("London Business School", "Washington Post"): only weak cues remain.
         c.corefable = true;
         if (b.speech || a.speech)
             c.kind = Guess::person;
@@ -741,6 +971,18 @@ std::size_t Scanner::scan_at(std::size_t i) {
             c.kind = Guess::org;
         else if (r_last > i && lex_.surnames.count(std::string(words_[r_last].key)) && !words_[i].common)
             c.kind = Guess::person;
+    }
+    if (c.kind == Guess::place) {
+        // "la mer du Nord", "l'Europe du Nord" without the lexicons: not the département.
+        if (c.first == c.last && is_compass(w.key) && b.weak_place && !b.place) return i + 1;
+        if (b.geo_noun) c.first = i - 1;  // "la mer Noire"
+        extend_place(c, limit);
+    }
+    if (c.kind == Guess::org && b.org_start < i) {
+        // The name began at the first capital after the cue noun.
+        while (!found_.empty() && found_.back().first >= b.org_start) found_.pop_back();
+        c.first = b.org_start;
+        c.canonical.clear();
     }
     const std::size_t next = c.last + 1;
     if (c.kind != Guess::drop) found_.push_back(std::move(c));
@@ -761,8 +1003,8 @@ void Scanner::scan() {
             found_.push_back(f);
             i = f.last + 1;
         } else if (words_[i].title && i + 2 < n_ && !words_[i + 1].cap && is_name_particle(words_[i + 1].key) &&
-                   words_[i + 1].particle.empty() &&
-                   joinable(i + 2) && words_[i + 2].cap && words_[i + 2].particle.empty()) {
+                   words_[i + 1].particle.empty() && joinable(i + 2) && words_[i + 2].cap &&
+                   words_[i + 2].particle.empty()) {
             i = scan_at(i + 1);  // "M. de Villepin": the particle opens the name
         } else if (!words_[i].cap || words_[i].title) {
             ++i;
@@ -811,9 +1053,12 @@ void Scanner::resolve_coreference() {
 
 EntityKind to_kind(Guess g) {
     switch (g) {
-        case Guess::place: return EntityKind::place;
-        case Guess::org: return EntityKind::org;
-        default: return EntityKind::person;
+        case Guess::place:
+            return EntityKind::place;
+        case Guess::org:
+            return EntityKind::org;
+        default:
+            return EntityKind::person;
     }
 }
 
@@ -824,11 +1069,13 @@ std::vector<Entity> Scanner::group() const {
         const Candidate& c = found_[ci];
         if (c.kind == Guess::unknown || c.kind == Guess::drop) continue;
         std::size_t root = ci;
-        for (int hops = 0; found_[root].target >= 0 && hops < 8; ++hops) root = static_cast<std::size_t>(found_[root].target);
+        for (int hops = 0; found_[root].target >= 0 && hops < 8; ++hops)
+            root = static_cast<std::size_t>(found_[root].target);
         const Candidate& r = found_[root];
         std::string name = !r.canonical.empty() ? r.canonical : span_text(r.first, r.last);
         if (r.kind == Guess::person && r.canonical.empty()) {
-            if (auto alias = lex_.persons.find(span_key(r.first, r.last)); alias != lex_.persons.end()) name = alias->second;
+            if (auto alias = lex_.persons.find(span_key(r.first, r.last)); alias != lex_.persons.end())
+                name = alias->second;
         }
         const EntityKind kind = to_kind(c.kind);
         const std::string id = std::string(kind_name(kind)) + ":" + entity_key(name);
@@ -853,7 +1100,9 @@ std::vector<Entity> Scanner::run() {
     return group();
 }
 
-int kind_rank(EntityKind k) { return static_cast<int>(k); }
+int kind_rank(EntityKind k) {
+    return static_cast<int>(k);
+}
 
 void sort_entities(std::vector<Entity>& entities) {
     std::stable_sort(entities.begin(), entities.end(), [](const Entity& a, const Entity& b) {
@@ -864,8 +1113,7 @@ void sort_entities(std::vector<Entity>& entities) {
 
 }  // namespace
 
-std::vector<Entity> recognise_names(std::string_view text, const std::vector<Token>& tokens,
-                                    const Lexicons& lexicons) {
+std::vector<Entity> recognise_names(std::string_view text, const std::vector<Token>& tokens, const Lexicons& lexicons) {
     std::vector<Entity> entities = Scanner(text, tokens, lexicons).run();
     sort_entities(entities);
     return entities;

@@ -73,7 +73,9 @@ Snippet make_snippet(std::string_view text, const std::vector<Token>& tokens, co
     for (std::size_t i = best_first; i <= best_last; ++i) {
         if (matched[i].empty()) continue;
         const std::size_t s = tokens[i].start - start + prefix.size(), e = tokens[i].end - start + prefix.size();
-        if (!snippet.highlights.empty() && snippet.highlights.back().second >= s)
+        // Neighbouring matches separated by blanks only read as one: "[État islamique]".
+        if (!snippet.highlights.empty() &&
+            snippet.text.find_first_not_of(" \t", snippet.highlights.back().second) >= s)
             snippet.highlights.back().second = e;
         else
             snippet.highlights.emplace_back(s, e);

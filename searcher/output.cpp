@@ -7,7 +7,8 @@
 namespace depeche {
 namespace {
 
-using nlohmann::json;
+// ordered_json: keys come out in the documented order.
+using json = nlohmann::ordered_json;
 
 json facet_json(const std::vector<FacetCount>& counts) {
     json out = json::array();

@@ -67,6 +67,16 @@ Hit make_hit(const Xapian::MSetIterator& it, const Xapian::Enquire& enquire, std
     return hit;
 }
 
+// True when the query has a weighted word (a surface word or a stem), false
+// when it is only filters (entity and date fields): those browse.
+bool has_words(const Xapian::Query& query) {
+    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+        const std::string& term = *it;
+        if (!term.empty() && (term[0] == 'Z' || !(term[0] >= 'A' && term[0] <= 'Z'))) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const SearchRequest& request) {
@@ -74,21 +84,21 @@ SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const 
     result.query = request.query;
     result.offset = request.offset;
     const Xapian::Query filter = filters_of(request, db, lexicons);
-    const bool browsing = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
     std::vector<std::string> words = plain_words(request.query);
     std::string text = request.query;
 
     Xapian::Enquire enquire(db);
-    switch (request.sort.value_or(browsing ? SortOrder::date_desc : SortOrder::relevance)) {
-        case SortOrder::relevance: enquire.set_sort_by_relevance_then_value(schema::kSlotId, false); break;
-        case SortOrder::date: enquire.set_sort_by_value(schema::kSlotDateId, false); break;
-        case SortOrder::date_desc: enquire.set_sort_by_value(schema::kSlotDateId, true); break;
-    }
     const Xapian::doccount everything = std::max<Xapian::doccount>(db.get_doccount(), 1);
     while (true) {
         Xapian::Query query = parse_query(text, db, lexicons, request.any);
         if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
         enquire.set_query(query);
+        // Without words to rank by, browse: newest first.
+        switch (request.sort.value_or(has_words(query) ? SortOrder::relevance : SortOrder::date_desc)) {
+            case SortOrder::relevance: enquire.set_sort_by_relevance_then_value(schema::kSlotId, false); break;
+            case SortOrder::date: enquire.set_sort_by_value(schema::kSlotDateId, false); break;
+            case SortOrder::date_desc: enquire.set_sort_by_value(schema::kSlotDateId, true); break;
+        }
         FacetSpy spy(request.date_facet);
         enquire.clear_matchspies();
         enquire.add_matchspy(&spy);

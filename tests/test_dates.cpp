@@ -313,17 +313,11 @@ TEST_CASE("weekdays in a dispatch dated to the month keep its precision", "[date
         {"2022-03", "jeudi", "jeudi=2022-03"},
         {"2022-03", "lundi prochain", "lundi prochain=2022-03"},
         {"2022", "jeudi", "jeudi=2022"},
-        // the seed dispatch
+        // the date features of the seed dispatch, in our own words
         {"2022-03",
-         "Les chefs des diplomaties britannique Philip Hammond et américaine John Kerry organisent une "
-         "réunion des pays membres de la coalition contre le groupe jihadiste Etat islamique (EI) jeudi à "
-         "Londres, ont annoncé samedi des responsables. Les ministres sont attendus à cette journée de "
-         "discussions pour faire le point sur la lutte contre l'EI qui a conquis de vastes régions en Irak "
-         "et en Syrie l'an dernier. Un haut responsable a confirmé que la réunion aurait lieu à Lancaster "
-         "House, deux semaines après les attentats de Paris lors desquels trois jihadistes ont tué 17 "
-         "personnes. \"Ce sera une occasion importante\", a indiqué M. Hammond. L'annonce de cette réunion "
-         "intervient après une rencontre entre le président américain Barack Obama et le Premier ministre "
-         "britannique David Cameron vendredi à Washington.",
+         "Les chefs de la diplomatie se retrouveront jeudi à Genève, a annoncé samedi un porte-parole. "
+         "Le mouvement avait gagné du terrain l'an dernier. Le président a reçu son homologue vendredi à "
+         "Washington.",
          "jeudi=2022-03 | samedi=2022-03 | l'an dernier=2021 | vendredi=2022-03"},
     });
 }

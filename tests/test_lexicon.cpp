@@ -17,7 +17,9 @@ namespace {
 const fs::path kMini = DEPECHE_SOURCE_DIR "/tests/data/lexicons-mini";
 const fs::path kReal = DEPECHE_SOURCE_DIR "/corpus/lexicons";
 
-bool real_lexicons_present() { return fs::is_regular_file(kReal / "places.tsv"); }
+bool real_lexicons_present() {
+    return fs::is_regular_file(kReal / "places.tsv");
+}
 
 // A scratch folder holding the named files of the mini lexicons.
 fs::path scratch_copy(const std::string& name, std::initializer_list<const char*> files) {
@@ -28,7 +30,9 @@ fs::path scratch_copy(const std::string& name, std::initializer_list<const char*
     return dir;
 }
 
-std::string value_or(const std::optional<std::string>& v, const char* fallback) { return v ? *v : fallback; }
+std::string value_or(const std::optional<std::string>& v, const char* fallback) {
+    return v ? *v : fallback;
+}
 
 }  // namespace
 
@@ -63,8 +67,8 @@ TEST_CASE("the version is a stable digest of the files", "[lexicon]") {
     CHECK(a.version.size() == 16);
     CHECK(a.version == b.version);
     // One file less is another version.
-    const fs::path dir = scratch_copy("no-orgs", {"places.tsv", "aliases.tsv", "first_names.txt", "surnames.txt",
-                                                  "common_words.txt"});
+    const fs::path dir =
+        scratch_copy("no-orgs", {"places.tsv", "aliases.tsv", "first_names.txt", "surnames.txt", "common_words.txt"});
     const Lexicons c = depeche::load_lexicons(dir);
     CHECK(c.version != a.version);
     CHECK(c.orgs.at("ei") == "État islamique");  // orgs.tsv may be absent
@@ -131,4 +135,40 @@ TEST_CASE("the real lexicons load quickly", "[lexicon]") {
     CHECK(lex.first_names.count("philip"));
     CHECK(lex.common_words.count("les"));
     CHECK(depeche::load_lexicons(kReal).version == lex.version);
+    // The loader's keys are entity keys, whatever path computed them.
+    std::ifstream words(kReal / "common_words.txt");
+    std::string line;
+    std::size_t checked = 0;
+    for (std::size_t n = 0; std::getline(words, line); ++n) {
+        if (line.empty() || line[0] == '#' || n % 53 != 0) continue;
+        INFO(line);
+        CHECK(lex.common_words.count(depeche::entity_key(line)));
+        ++checked;
+    }
+    CHECK(checked > 100);
+    std::ifstream places(kReal / "places.tsv");
+    for (std::size_t n = 0; std::getline(places, line); ++n) {
+        if (line.empty() || line[0] == '#' || n % 7 != 0) continue;
+        INFO(line);
+        CHECK(lex.places.count(depeche::entity_key(line.substr(0, line.find('\t')))));
+    }
+}
+
+TEST_CASE("keys of accented and non-Latin words", "[lexicon]") {
+    // Written to a scratch folder: the loader's own folding must agree with entity_key.
+    const fs::path dir = scratch_copy("accents", {"places.tsv", "aliases.tsv"});
+    {
+        std::ofstream f(dir / "first_names.txt");
+        f << "Élisabeth\nJean-Noël\nÆlfred\nŒdipe\nØyvind\nßigi\nСергей\nJosé×María\nÿves\n";
+    }
+    const Lexicons lex = depeche::load_lexicons(dir);
+    for (const char* name :
+         {"Élisabeth", "Jean-Noël", "Ælfred", "Œdipe", "Øyvind", "ßigi", "Сергей", "José×María", "ÿves"}) {
+        INFO(name);
+        CHECK(lex.first_names.count(depeche::entity_key(name)));
+    }
+    CHECK(lex.first_names.count("elisabeth"));
+    CHECK(lex.first_names.count("jean noel"));
+    CHECK(lex.first_names.count("oedipe"));
+    fs::remove_all(dir);
 }

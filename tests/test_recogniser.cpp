@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <string>
 
@@ -36,7 +37,9 @@ std::vector<Entity> names_in(std::string_view text, const Lexicons& lexicons = m
     return depeche::recognise_names(text, depeche::analyse(text), lexicons);
 }
 
-std::string names(std::string_view text, const Lexicons& lexicons = mini()) { return dump(names_in(text, lexicons)); }
+std::string names(std::string_view text, const Lexicons& lexicons = mini()) {
+    return dump(names_in(text, lexicons));
+}
 
 // Only the entities of one kind.
 std::string names_of(EntityKind kind, std::string_view text, const Lexicons& lexicons) {
@@ -46,36 +49,55 @@ std::string names_of(EntityKind kind, std::string_view text, const Lexicons& lex
     return dump(some);
 }
 
-const char* const kSeed =
-    "Les chefs des diplomaties britannique Philip Hammond et américaine John Kerry organisent une réunion des "
-    "pays membres de la coalition contre le groupe jihadiste Etat islamique (EI) jeudi à Londres, ont annoncé "
-    "samedi des responsables. Les ministres des Affaires étrangères d'une vingtaine de pays, y compris les "
-    "partenaires arabes de la coalition, sont attendus à cette journée de discussions pour faire le point sur "
-    "les progrès réalisés dans la lutte contre l'EI qui a conquis de vastes régions en Irak et en Syrie l'an "
-    "dernier. Un haut responsable britannique a confirmé que la réunion aurait lieu à Lancaster House dans le "
-    "centre de Londres, deux semaines après les attentats de Paris lors desquels trois jihadistes ont tué 17 "
-    "personnes en se revendiquant d'Al-Qaïda et du groupe Etat Islamique. \"Ce sera une occasion importante de "
-    "faire le point et d'évaluer le progrès réalisé jusqu'ici dans nos efforts communs pour venir à bout de "
-    "l'idéologie empoisonée de l'EI\", a indiqué M. Hammond au quotidien britannique Daily Telegraph. \"Les "
-    "partenaires-clés dans la coalition, dont nos partenaires arabes, vont se réunir à Londres pour décider ce "
-    "que nous devons encore faire pour mettre l'EI en échec\", a-t-il dit. L'annonce de cette réunion intervient "
-    "après une rencontre entre le président américain Barack Obama et le Premier ministre britannique David "
-    "Cameron vendredi à Washington.";
+// The seed dispatch the project was specified from is not ours to commit: it is
+// read from ../shared/seed when present, and its tests are skipped otherwise.
+std::string read_seed() {
+    const std::filesystem::path dir = DEPECHE_SOURCE_DIR "/../shared/seed";
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) return {};
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        std::ifstream in(entry.path());
+        std::string line;
+        while (std::getline(in, line)) {
+            const auto at = line.find("date ");
+            if (at == std::string::npos) continue;
+            const auto text = line.find(' ', at + 5);  // after "date YYYY-MM"
+            if (text != std::string::npos) return line.substr(text + 1);
+        }
+    }
+    return {};
+}
+
+const std::string kSeed = read_seed();
+
+// Our own dispatch with every feature of the seed (corpus/sample/seed-like.txt).
+std::string read_seed_like() {
+    std::ifstream in(DEPECHE_SOURCE_DIR "/corpus/sample/seed-like.txt");
+    std::string line;
+    std::getline(in, line);
+    const auto text = line.find(' ', line.find("date ") + 5);
+    return line.substr(text + 1);
+}
 
 }  // namespace
 
 TEST_CASE("the seed dispatch", "[entities]") {
+    if (kSeed.empty()) {
+        WARN("../shared/seed not present: skipped");
+        return;
+    }
     REQUIRE(names(kSeed) ==
             "person:Philip Hammond[Philip Hammond,Hammond] | person:John Kerry[John Kerry] | "
             "person:Barack Obama[Barack Obama] | person:David Cameron[David Cameron] | "
             "place:Londres[Londres,Londres,Londres] | place:Irak[Irak] | place:Syrie[Syrie] | "
             "place:Lancaster House[Lancaster House] | place:Paris[Paris] | place:Washington[Washington] | "
-            "org:État islamique[Etat islamique,EI,EI,Etat Islamique,EI,EI] | org:Al-Qaïda[Al-Qaïda] | "
+            "org:État islamique[Etat islamique,EI,EI,Etat Islamique,EI,EI,EI,EI] | org:Al-Qaïda[Al-Qaïda] | "
             "org:Daily Telegraph[Daily Telegraph]");
 }
 
 TEST_CASE("mentions are the bytes at their offsets, in order", "[entities]") {
-    const std::string text = kSeed;
+    const std::string text = read_seed_like();
+    REQUIRE_FALSE(names_in(text).empty());
     for (const Entity& e : names_in(text)) {
         std::size_t previous = 0;
         for (const depeche::Mention& m : e.mentions) {
@@ -92,6 +114,10 @@ TEST_CASE("the seed dispatch with the real lexicons", "[entities]") {
         WARN("corpus/lexicons not built yet: skipped");
         return;
     }
+    if (kSeed.empty()) {
+        WARN("../shared/seed not present: skipped");
+        return;
+    }
     const Lexicons real = depeche::load_lexicons(kReal);
     CHECK(names_of(EntityKind::person, kSeed, real) ==
           "person:Philip Hammond[Philip Hammond,Hammond] | person:John Kerry[John Kerry] | "
@@ -101,7 +127,7 @@ TEST_CASE("the seed dispatch with the real lexicons", "[entities]") {
                               "place:Paris[Paris]", "place:Washington[Washington]"})
         CHECK_THAT(places, Catch::Contains(place));
     const std::string orgs = names_of(EntityKind::org, kSeed, real);
-    CHECK_THAT(orgs, Catch::Contains("org:État islamique[Etat islamique,EI,EI,Etat Islamique,EI,EI]"));
+    CHECK_THAT(orgs, Catch::Contains("org:État islamique[Etat islamique,EI,EI,Etat Islamique,EI,EI,EI,EI]"));
     CHECK_THAT(orgs, Catch::Contains("org:Al-Qaïda[Al-Qaïda]"));
     CHECK_THAT(orgs + places, !Catch::Contains("Affaires"));
 }
@@ -121,6 +147,8 @@ TEST_CASE("look-alikes are told apart by context", "[entities]") {
           "person:Bruno Le Maire[Bruno Le Maire] | place:Nancy[Nancy]");
     // A vessel named after a person is neither.
     CHECK(names("Le porte-avions Charles-de-Gaulle a quitté Toulon.") == "place:Toulon[Toulon]");
+    // A facility named after a person is a place.
+    CHECK(names("L'aéroport Charles-de-Gaulle est fermé.") == "place:Charles-de-Gaulle[Charles-de-Gaulle]");
     // The longest place wins.
     CHECK(names("La Seine-Saint-Denis entoure Saint-Denis.") ==
           "place:Seine-Saint-Denis[Seine-Saint-Denis] | place:Saint-Denis[Saint-Denis]");
@@ -139,20 +167,56 @@ TEST_CASE("people: titles, particles and short forms", "[entities]") {
     CHECK(names("Selon Obama, rien ne change.") == "person:Barack Obama[Obama]");
     CHECK(names("Le président Zelensky a répondu.") == "person:Zelensky[Zelensky]");
     CHECK(names("Mme Dupont-Aignan est venue.") == "person:Dupont-Aignan[Dupont-Aignan]");
+    // A title alone makes a person, and opens a name with a particle.
+    CHECK(names("M. Dupont est arrivé.") == "person:Dupont[Dupont]");
+    CHECK(names("M. de Villepin est arrivé.") == "person:de Villepin[de Villepin]");
+    // An apposition after a role, even past the company it heads.
+    CHECK(names("Le patron du groupe, Carlos Ghosn, a démissionné.") == "person:Carlos Ghosn[Carlos Ghosn]");
+    // A person alias after "en" is the country of the same name.
+    CHECK(names("François Hollande est allé en Hollande.") ==
+          "person:François Hollande[François Hollande] | place:Hollande[Hollande]");
     // Cues after the name.
     CHECK(names("Hier, Kowalski a déclaré forfait.") == "person:Kowalski[Kowalski]");
 }
 
+TEST_CASE("names the lexicons do not list", "[entities]") {
+    // Compass points and regional adjectives go on a place; natural features keep their noun.
+    CHECK(names("Il vit en Amérique du Nord, puis en Afrique de l'Ouest et en Asie centrale.") ==
+          "place:Amérique du Nord[Amérique du Nord] | place:Afrique de l'Ouest[Afrique de l'Ouest] | "
+          "place:Asie centrale[Asie centrale]");
+    CHECK(names("La mer Noire borde la Turquie. La mer du Nord est froide.") ==
+          "place:mer Noire[mer Noire] | place:Turquie[Turquie]");
+    CHECK(names("Il vit à Châteauneuf-de-Grasse.") == "place:Châteauneuf-de-Grasse[Châteauneuf-de-Grasse]");
+    // Organisations: head noun and adjectives, acronym and name, teams, cue nouns.
+    CHECK(names("La Banque mondiale et le Conseil de sécurité ont alerté.") ==
+          "org:Banque mondiale[Banque mondiale] | org:Conseil de sécurité[Conseil de sécurité]");
+    CHECK(names("Le FC Nantes a battu les Rangers de New York.") ==
+          "org:FC Nantes[FC Nantes] | org:Rangers de New York[Rangers de New York]");
+    CHECK(names("Le journal Le Monde cite l'agence sanitaire Santé publique France.") ==
+          "org:Le Monde[Le Monde] | org:Santé publique France[Santé publique France]");
+    CHECK(names("Le président du groupe Renault Carlos Ghosn.") ==
+          "person:Carlos Ghosn[Carlos Ghosn] | org:Renault[Renault]");
+    // Not organisations: common acronyms, codes by numbers; not places: longer unknown runs.
+    CHECK(names("Le PIB et l'ADN d'une Mercedes-Benz 300 SL.") == "");
+    CHECK(names("Il enseigne à la London Business School.") == "");
+    // Initials, and a country after a particle is no part of a name.
+    CHECK(names("Selon George W. Bush, le roi Hassan II du Maroc viendra.") ==
+          "person:George W. Bush[George W. Bush] | person:Hassan II[Hassan II] | place:Maroc[Maroc]");
+}
+
 TEST_CASE("acronyms taught by the dispatch", "[entities]") {
-    CHECK(names("L'Agence internationale de l'énergie atomique (AIEA) a publié un rapport. Selon l'AIEA, tout va bien.") ==
-          "org:Agence internationale de l'énergie atomique[Agence internationale de l'énergie atomique,AIEA,AIEA]");
+    CHECK(
+        names(
+            "L'Agence internationale de l'énergie atomique (AIEA) a publié un rapport. Selon l'AIEA, tout va bien.") ==
+        "org:Agence internationale de l'énergie atomique[Agence internationale de l'énergie atomique,AIEA,AIEA]");
     // The lexicons name what they know.
     CHECK(names("L'Organisation des Nations unies (ONU) s'inquiète ; l'ONU demande une trêve.") ==
           "org:Organisation des Nations unies[Organisation des Nations unies,ONU,ONU]");
     CHECK(names("Le Conseil national de transition (CNT) se réunit.") ==
           "org:Conseil national de transition[Conseil national de transition,CNT]");
     // An acronym alone is an organisation; roman numerals are not.
-    CHECK(names("La FIFA a tranché. Le pape Jean-Paul II est venu.") == "person:Jean-Paul II[Jean-Paul II] | org:FIFA[FIFA]");
+    CHECK(names("La FIFA a tranché. Le pape Jean-Paul II est venu.") ==
+          "person:Jean-Paul II[Jean-Paul II] | org:FIFA[FIFA]");
 }
 
 TEST_CASE("accents and apostrophes", "[entities]") {
@@ -170,7 +234,10 @@ TEST_CASE("accents and apostrophes", "[entities]") {
 
 TEST_CASE("sentence-initial common words are not names", "[entities]") {
     CHECK(names("Les ministres des Affaires étrangères sont là. Ce sera long. Un haut responsable l'a dit.") == "");
-    CHECK(names("Sens unique. Il habite à Sens.") == "place:Sens[Sens]");
+    // A gazetteer name opening a sentence stays a name, even when it is also a common word ("paris")...
+    CHECK(names("Paris a répondu. Sens a voté.") == "place:Paris[Paris] | place:Sens[Sens]");
+    // ... but a function word needs a place cue.
+    CHECK(names("Eu égard à la situation, il est allé à Eu.") == "place:Eu[Eu]");
     CHECK(names("Le Premier ministre britannique David Cameron.") == "person:David Cameron[David Cameron]");
 }
 
@@ -204,6 +271,7 @@ TEST_CASE("garbage in does not throw", "[entities]") {
         CHECK_NOTHROW(names(text));
         std::string bytes;
         for (int i = 0; i < 60; ++i) bytes.push_back(static_cast<char>(random() & 0xFF));
-        CHECK_NOTHROW(depeche::recognise_entities(bytes, depeche::analyse(bytes), mini(), depeche::PartialDate{2022, 3, 0}));
+        CHECK_NOTHROW(
+            depeche::recognise_entities(bytes, depeche::analyse(bytes), mini(), depeche::PartialDate{2022, 3, 0}));
     }
 }

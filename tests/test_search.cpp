@@ -1,0 +1,169 @@
+#include "search.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+
+#include "corpus_db.hpp"
+#include "database.hpp"
+#include "query.hpp"
+#include "schema.hpp"
+
+using namespace depeche;
+using depeche::testing::corpus_database;
+using depeche::testing::lexicons;
+
+namespace {
+
+Xapian::Database corpus() { return Xapian::Database(corpus_database()); }
+
+SearchResult run(SearchRequest request) {
+    request.facet_limit = 0;
+    return search(corpus(), lexicons(), request);
+}
+
+SearchRequest query(const std::string& q) {
+    SearchRequest r;
+    r.query = q;
+    r.limit = 1000;
+    return r;
+}
+
+std::vector<std::string> ids(const SearchResult& r) {
+    std::vector<std::string> out;
+    for (const auto& h : r.hits) out.push_back(h.id);
+    return out;
+}
+
+// The facets counted the slow way: every matching document's stored record.
+Facets brute_force(const SearchRequest& request) {
+    SearchRequest all = request;
+    all.limit = 100000;
+    const SearchResult r = run(all);
+    std::map<std::string, Xapian::doccount> person, place, org, date, mentioned;
+    for (const Hit& h : r.hits) {
+        const auto d = find_dispatch(corpus(), h.id);
+        REQUIRE(d);
+        for (const auto& n : names_of(d->entities, EntityKind::person)) ++person[n];
+        for (const auto& n : names_of(d->entities, EntityKind::place)) ++place[n];
+        for (const auto& n : names_of(d->entities, EntityKind::org)) ++org[n];
+        ++date[d->date.substr(0, 7)];
+        std::set<std::string> months;
+        for (const auto& n : names_of(d->entities, EntityKind::date)) months.insert(date_facet_value(n, DateGranularity::month));
+        for (const auto& m : months) ++mentioned[m];
+    }
+    auto sorted = [](const std::map<std::string, Xapian::doccount>& counts) {
+        std::vector<FacetCount> out;
+        for (const auto& [v, c] : counts) out.push_back({v, c});
+        std::stable_sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+        return out;
+    };
+    return {sorted(person), sorted(place), sorted(org), sorted(date), sorted(mentioned)};
+}
+
+}  // namespace
+
+TEST_CASE("facets equal a brute-force count over the whole match set", "[search][facets]") {
+    for (const char* q : {"", "coalition", "président", "ministre OR football", "lieu:Paris", "date:2015..2017"}) {
+        INFO("query: " << q);
+        const SearchRequest request = query(q);
+        SearchRequest first_page = request;
+        first_page.limit = 1;  // the facets must not depend on the page
+        const Facets counted = run(first_page).facets;
+        const Facets expected = brute_force(request);
+        CHECK(counted.person == expected.person);
+        CHECK(counted.place == expected.place);
+        CHECK(counted.org == expected.org);
+        CHECK(counted.date == expected.date);
+        CHECK(counted.mentioned == expected.mentioned);
+    }
+}
+
+TEST_CASE("the total is exact and the order total", "[search]") {
+    const SearchResult all = run(query(""));
+    CHECK(all.total == corpus().get_doccount());
+    CHECK(all.total >= 150);
+    // Newest first when browsing.
+    for (std::size_t i = 1; i < all.hits.size(); ++i) CHECK(all.hits[i - 1].date >= all.hits[i].date);
+    // Relevance ties are broken by id: two runs agree, pages agree.
+    SearchRequest request = query("ministre");
+    const auto whole = ids(run(request));
+    CHECK(whole == ids(run(request)));
+    request.offset = 3;
+    request.limit = 4;
+    const SearchResult page = run(request);
+    CHECK(ids(page) == std::vector<std::string>(whole.begin() + 3, whole.begin() + 7));
+    CHECK(page.hits[0].rank == 4);
+    for (std::size_t i = 1; i < page.hits.size(); ++i) {
+        const Hit &a = page.hits[i - 1], &b = page.hits[i];
+        CHECK((a.score > b.score || (a.score == b.score && a.id < b.id)));
+    }
+}
+
+TEST_CASE("accents, case and elisions do not change what matches", "[search][analysis]") {
+    const std::pair<const char*, const char*> pairs[] = {
+        {"ministre des armées", "ministre des armees"},
+        {"sécurité", "securite"},
+        {"l'Élysée", "elysee"},
+        {"l’État islamique", "etat islamique"},
+        {"\"président de la République\"", "\"president de la republique\""},
+        {"réunions", "réunion"},
+        {"COALITION", "coalition"},
+    };
+    for (const auto& [a, b] : pairs) {
+        INFO(a << " / " << b);
+        const auto found = ids(run(query(a)));
+        CHECK_FALSE(found.empty());
+        CHECK(found == ids(run(query(b))));
+    }
+}
+
+TEST_CASE("words that match nothing are dropped, and said", "[search]") {
+    const SearchResult r = run(query("coalition zzyzxq"));
+    CHECK(r.dropped == std::vector<std::string>{"zzyzxq"});
+    CHECK(ids(r) == ids(run(query("coalition"))));
+    CHECK(run(query("zzyzxq")).total == 0);
+    CHECK(run(query("zzyzxq")).dropped.empty());
+    SearchRequest any = query("coalition zzyzxq");
+    any.any = true;
+    CHECK(run(any).dropped.empty());
+    CHECK(ids(run(any)) == ids(run(query("coalition"))));
+}
+
+TEST_CASE("filters: all must hold, and names resolve as typed", "[search]") {
+    SearchRequest obama;
+    obama.persons = {"obama"};
+    obama.limit = 1000;
+    const auto with_obama = ids(run(obama));
+    CHECK_FALSE(with_obama.empty());
+    SearchRequest full = obama;
+    full.persons = {"Barack Obama"};
+    CHECK(ids(run(full)) == with_obama);
+    SearchRequest both = obama;
+    both.places = {"Washington"};
+    const auto with_both = ids(run(both));
+    CHECK(with_both.size() < with_obama.size());
+    for (const auto& id : with_both) CHECK(std::find(with_obama.begin(), with_obama.end(), id) != with_obama.end());
+    SearchRequest london;
+    london.places = {"London"};
+    SearchRequest londres;
+    londres.places = {"londres"};
+    CHECK_FALSE(ids(run(london)).empty());
+    CHECK(ids(run(london)) == ids(run(londres)));
+}
+
+TEST_CASE("publication date filters and fields agree", "[search][dates]") {
+    SearchRequest flags;
+    flags.from = "2015-01";
+    flags.to = "2015-03";
+    flags.limit = 1000;
+    const SearchResult by_flags = run(flags);
+    CHECK(by_flags.total > 0);
+    for (const Hit& h : by_flags.hits) {
+        CHECK(h.date >= "2015-01");
+        CHECK(h.date <= "2015-03-31");
+    }
+    CHECK(ids(by_flags) == ids(run(query("date:2015-01..2015-03"))));
+    SearchRequest bad = query("date:2015-13");
+    CHECK_THROWS_AS(run(bad), QueryError);
+}
