@@ -858,6 +858,14 @@ private:
         std::size_t j = i + 1;
         if (!has(j) || !(spaced(j) || hyphened(j))) return {};
         if (fw(j) == "de" && spaced(j + 1)) ++j;
+        // "fin de l'année", "début de l'année dernière": the dispatch's year.
+        if (fw(j) == "annee" && anchor_.precision != Anchor::none) {
+            long year = anchor_.date.year;
+            std::size_t next = j + 1;
+            if (has(next) && spaced(next) && (fw(next) == "derniere" || fw(next) == "passee")) --year, ++next;
+            else if (has(next) && spaced(next) && fw(next) == "prochaine") ++year, ++next;
+            return Found{next, tok(i).start, tok(next - 1).end, iso_ymd(year)};
+        }
         std::optional<Atom> atom = parse_atom(j, false);
         if (!atom || atom->day || atom->invalid) return {};
         if (!atom->month) {

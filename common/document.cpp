@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "lexicon.hpp"
@@ -22,9 +23,13 @@ AnalysedArticle analyse_article(Article article, const Lexicons& lexicons) {
 }
 
 std::vector<std::string> names_of(const std::vector<Entity>& entities, EntityKind kind) {
-    std::set<std::string> names;
+    // One name per key: facets merge spellings by key, so a dispatch must not
+    // carry two spellings of one name.
+    std::map<std::string, std::string> by_key;
     for (const auto& e : entities)
-        if (e.kind == kind) names.insert(e.name);
+        if (e.kind == kind) by_key.emplace(kind == EntityKind::date ? e.name : entity_key(e.name), e.name);
+    std::set<std::string> names;
+    for (const auto& [key, name] : by_key) names.insert(name);
     return {names.begin(), names.end()};
 }
 

@@ -54,7 +54,8 @@ struct StoredDispatch {
 /// on data that is not a depeche record.
 StoredDispatch parse_stored_record(std::string_view data);
 
-/// The distinct canonical names of one kind, sorted.
+/// The distinct canonical names of one kind, sorted, one per entity_key (the
+/// first met when two spellings share a key).
 std::vector<std::string> names_of(const std::vector<Entity>& entities, EntityKind kind);
 
 }  // namespace depeche

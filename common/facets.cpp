@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "entity.hpp"
 #include "schema.hpp"
 
 namespace depeche {
@@ -25,6 +26,30 @@ std::size_t length_for(DateGranularity g) {
         case DateGranularity::day: return 10;
     }
     return 7;
+}
+
+// How many bytes of `s` are not ASCII: "Élysée" has more than "Elysée".
+std::size_t non_ascii(const std::string& s) {
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0x80) != 0; }));
+}
+
+// Spellings of one name across dispatches ("Édouard Philippe", "Edouard
+// Philippe") share an entity key: count them as one value, shown in the
+// spelling that keeps the most accents (then the first in byte order), a
+// choice that depends on neither the query nor the indexing order.
+std::unordered_map<std::string, Xapian::doccount> merged_by_key(
+    const std::unordered_map<std::string, Xapian::doccount>& counts) {
+    std::unordered_map<std::string, std::pair<std::string, Xapian::doccount>> by_key;
+    for (const auto& [name, count] : counts) {
+        auto& [shown, total] = by_key[entity_key(name)];
+        total += count;
+        if (shown.empty() || non_ascii(name) > non_ascii(shown) ||
+            (non_ascii(name) == non_ascii(shown) && name < shown))
+            shown = name;
+    }
+    std::unordered_map<std::string, Xapian::doccount> merged;
+    for (const auto& [key, entry] : by_key) merged[entry.first] = entry.second;
+    return merged;
 }
 
 }  // namespace
@@ -67,8 +92,8 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
 }
 
 Facets FacetSpy::result(std::size_t limit) const {
-    return {sorted(person_, limit), sorted(place_, limit), sorted(org_, limit), sorted(date_, limit),
-            sorted(mentioned_, limit)};
+    return {sorted(merged_by_key(person_), limit), sorted(merged_by_key(place_), limit),
+            sorted(merged_by_key(org_), limit), sorted(date_, limit), sorted(mentioned_, limit)};
 }
 
 }  // namespace depeche

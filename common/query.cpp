@@ -209,8 +209,10 @@ Xapian::Query entity_query(EntityKind kind, std::string_view typed, const Xapian
     std::set<std::string> keys;
     if (auto canonical = canonical_name(lexicons, kind, typed)) keys.insert(entity_key(*canonical));
     if (db.term_exists(schema::make_term(prefix, key))) keys.insert(key);
-    if (keys.empty()) {
-        // A name typed in part: the names that end or start with its words.
+    // A person typed in part ("obama", "hammond") means every name that ends
+    // or starts with those words; a place or an organisation only when
+    // nothing else is known ("lieu:Paris" must not find "Paris-Saclay").
+    if (kind == EntityKind::person || keys.empty()) {
         for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
             const std::string known = (*it).substr(prefix.size());
             if (names_same_entity(known, key)) keys.insert(known);

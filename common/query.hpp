@@ -39,9 +39,10 @@ std::vector<std::string> plain_words(std::string_view query);
 schema::DayRange parse_date_range(std::string_view text);
 
 /// Dispatches naming the entity a user typed: its key, the canonical name
-/// the lexicons give ("obama" -> barack obama, "London" -> londres), or else
-/// every name in `db` that ends or starts with the words typed ("hammond" ->
-/// philip hammond). Matches nothing when none is known.
+/// the lexicons give ("obama" -> barack obama, "London" -> londres), and for
+/// a person every name in `db` that ends or starts with the words typed
+/// ("hammond" -> philip hammond); for a place or an organisation those only
+/// when nothing else is known. Matches nothing when none is known.
 Xapian::Query entity_query(EntityKind kind, std::string_view typed, const Xapian::Database& db,
                            const Lexicons& lexicons);
 

@@ -96,13 +96,19 @@ std::vector<PartialDate> blocks_of(const DayRange& range) {
 
 std::optional<DayRange> single_value_days(std::string_view v) {
     if (auto d = parse_iso_date(v)) return days_of(*d);
+    int n = 0;
+    // TIMEX3 decades ("197" = the 1970s) and centuries ("19" = 1900-1999).
+    if (v.size() == 3 && parse_int(v, n) && n >= 100) return DayRange{{n * 10, 1, 1}, {n * 10 + 9, 12, 31}};
+    if (v.size() == 2 && parse_int(v, n) && n >= 10) return DayRange{{n * 100, 1, 1}, {n * 100 + 99, 12, 31}};
     if (v.size() < 6 || v[4] != '-') return std::nullopt;
-    int year = 0, n = 0;
-    if (!parse_int(v.substr(0, 4), year)) return std::nullopt;
+    int year = 0;
+    if (!parse_int(v.substr(0, 4), year) || year < 1000) return std::nullopt;
     const char kind = v[5];
     if (kind == 'W' && parse_int(v.substr(6), n)) return iso_week_days(year, n);
     if (kind == 'Q' && parse_int(v.substr(6), n) && n >= 1 && n <= 4)
         return DayRange{{year, 3 * n - 2, 1}, {year, 3 * n, days_in_month(year, 3 * n)}};
+    if (kind == 'H' && parse_int(v.substr(6), n) && n >= 1 && n <= 2)  // half years
+        return DayRange{{year, 6 * n - 5, 1}, {year, 6 * n, days_in_month(year, 6 * n)}};
     const std::string_view season = v.substr(5);
     // Meteorological seasons: spring March-May, summer June-August, autumn
     // September-November, winter December to February of the next year.

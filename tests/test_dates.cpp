@@ -183,7 +183,7 @@ TEST_CASE("impossible dates and numbers are no dates", "[dates]") {
         {"2015-01-20", "mars", ""},
         {"2015-01-20", "L'article 2015 du code pénal.", ""},
         {"2015-01-20", "Les 2000 manifestants sont partis.", ""},
-        {"2015-01-20", "Depuis le début de l'année, 15 personnes sont mortes.", ""},
+        {"2015-01-20", "Depuis le début de l'année, 15 personnes sont mortes.", "début de l'année=2015"},
         {"2015-01-20", "Il a été condamné à 10 ans de prison.", ""},
         {"2015-01-20", "Il a été 2018 fois champion.", ""},
         {"2015-01-20", "de 1500 à 2000 euros", ""},
@@ -319,6 +319,14 @@ TEST_CASE("weekdays in a dispatch dated to the month keep its precision", "[date
          "Le mouvement avait gagné du terrain l'an dernier. Le président a reçu son homologue vendredi à "
          "Washington.",
          "jeudi=2022-03 | samedi=2022-03 | l'an dernier=2021 | vendredi=2022-03"},
+    });
+}
+
+TEST_CASE("the start or end of the year", "[dates]") {
+    check({
+        {"2013-11", "d'ici la fin de l'année", "fin de l'année=2013"},
+        {"2013-11-08", "au début de l’année dernière", "début de l’année dernière=2012"},
+        {"2013-11-08", "fin de l'annee prochaine", "fin de l'annee prochaine=2014"},
     });
 }
 

@@ -43,6 +43,11 @@ TEST_CASE("period terms: each value, its blocks and their ancestors", "[schema]"
     CHECK(terms("2014-12/2015-01") == "E2014-12 E2015-01 C2014 C2014-12 C2015 C2015-01");
     CHECK(terms("2015-Q1") == "E2015-01 E2015-02 E2015-03 C2015 C2015-01 C2015-02 C2015-03");
     CHECK(terms("2008/2010") == "E2008 E2009 E2010 C2008 C2009 C2010");
+    CHECK(terms("2012-H1") == "E2012-01 E2012-02 E2012-03 E2012-04 E2012-05 E2012-06 C2012 C2012-01 C2012-02 "
+                               "C2012-03 C2012-04 C2012-05 C2012-06");
+    CHECK(terms("197") == "E1970 E1971 E1972 E1973 E1974 E1975 E1976 E1977 E1978 E1979 C1970 C1971 C1972 C1973 "
+                           "C1974 C1975 C1976 C1977 C1978 C1979");
+    CHECK(terms("19").size() > 0);
     CHECK(terms("not a date").empty());
     CHECK(terms("2015-02-30").empty());
 }

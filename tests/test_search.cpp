@@ -52,6 +52,24 @@ Facets brute_force(const SearchRequest& request) {
         for (const auto& n : names_of(d->entities, EntityKind::date)) months.insert(date_facet_value(n, DateGranularity::month));
         for (const auto& m : months) ++mentioned[m];
     }
+    // Spellings of one name (one key) count as one value, shown with the most
+    // accents, then the first in byte order.
+    auto by_key = [](const std::map<std::string, Xapian::doccount>& counts) {
+        std::map<std::string, std::pair<std::string, Xapian::doccount>> keyed;
+        auto accents = [](const std::string& s) { return std::count_if(s.begin(), s.end(), [](char c) { return c & 0x80; }); };
+        for (const auto& [name, count] : counts) {
+            auto& [shown, total] = keyed[entity_key(name)];
+            total += count;
+            if (shown.empty() || accents(name) > accents(shown) || (accents(name) == accents(shown) && name < shown))
+                shown = name;
+        }
+        std::map<std::string, Xapian::doccount> out;
+        for (const auto& [key, entry] : keyed) out[entry.first] = entry.second;
+        return out;
+    };
+    person = by_key(person);
+    place = by_key(place);
+    org = by_key(org);
     auto sorted = [](const std::map<std::string, Xapian::doccount>& counts) {
         std::vector<FacetCount> out;
         for (const auto& [v, c] : counts) out.push_back({v, c});

@@ -1,0 +1,329 @@
+#include "cues.hpp"
+
+#include <initializer_list>
+
+namespace depeche::cues {
+
+// The words of a space-separated literal (views into it: it lives forever).
+WordSet words_of(std::string_view list) {
+    WordSet words;
+    for (std::size_t pos = 0; pos < list.size();) {
+        std::size_t space = list.find(' ', pos);
+        if (space == std::string_view::npos) space = list.size();
+        if (space > pos) words.insert(list.substr(pos, space - pos));
+        pos = space + 1;
+    }
+    return words;
+}
+
+// True when `w` ends with one of the space-separated `endings` and keeps at
+// least three letters before it.
+bool ends_with_any(std::string_view w, std::string_view endings) {
+    for (std::size_t pos = 0; pos < endings.size();) {
+        std::size_t space = endings.find(' ', pos);
+        if (space == std::string_view::npos) space = endings.size();
+        const std::string_view e = endings.substr(pos, space - pos);
+        if (!e.empty() && w.size() > e.size() + 2 && w.substr(w.size() - e.size()) == e) return true;
+        pos = space + 1;
+    }
+    return false;
+}
+
+// "le président", "la ministre", "le chef" ... before a person's name.
+const WordSet& role_nouns() {
+    static const WordSet words = words_of(
+        "president presidente ministre chef cheffe secretaire ambassadeur ambassadrice directeur directrice "
+        "patron patronne pdg senateur senatrice depute deputee maire colonel capitaine commandant juge "
+        "procureur procureure avocat avocate roi reine prince princesse pape chancelier chanceliere candidat "
+        "candidate leader dirigeant dirigeante commissaire gouverneur ecrivain ecrivaine auteur autrice "
+        "acteur actrice chanteur chanteuse entraineur selectionneur joueur joueuse footballeur journaliste "
+        "photographe realisateur realisatrice cineaste philosophe historien historienne economiste chercheur "
+        "chercheuse professeur docteur eveque archeveque cardinal imam rabbin abbe militant militante "
+        "opposant opposante dissident dissidente fondateur fondatrice emir cheikh sultan ayatollah monsieur "
+        "madame homologue successeur predecesseur conseiller conseillere rapporteur porte parole champion "
+        "championne pilote cycliste coureur nageur nageuse tennisman boxeur sprinteur attaquant gardien "
+        "general marechal amiral lieutenant sergent president-directeur vice premier premiere");
+    return words;
+}
+
+// "le groupe", "la société", "l'opérateur", "le quotidien" ... before an organisation.
+const WordSet& org_nouns() {
+    static const WordSet words = words_of(
+        "groupe societe entreprise parti quotidien journal hebdomadaire mensuel magazine operateur "
+        "constructeur banque chaine agence syndicat organisation mouvement compagnie geant club equipe firme "
+        "fabricant distributeur editeur assureur laboratoire association fondation ong cabinet fonds holding "
+        "filiale enseigne marque startup site radio television institut ecurie formation alliance federation "
+        "confederation reseau plateforme application transporteur armateur brasseur industriel minier "
+        "petrolier gazier chimiste equipementier siderurgiste voyagiste hebergeur studio label");
+    return words;
+}
+
+// A capitalised first word that opens an organisation name: "Banque de France",
+// "Agence France-Presse", "Ministère de l'Intérieur".
+const WordSet& org_heads() {
+    static const WordSet words = words_of(
+        "agence banque ministere conseil cour commission federation organisation office institut universite "
+        "union parti front mouvement association comite fondation syndicat groupe caisse compagnie societe "
+        "tribunal assemblee armee eglise chambre autorite direction observatoire ecole bureau forum alliance "
+        "ligue conference confederation fonds centre haut haute");
+    return words;
+}
+
+// Places people go or live in: "l'aéroport Charles-de-Gaulle", "la ville de Nancy".
+const WordSet& place_nouns() {
+    static const WordSet words = words_of(
+        "aeroport gare stade rue avenue boulevard pont quai hopital palais musee lycee college eglise "
+        "cathedrale basilique chateau parc prison station autoroute tunnel port camp hotel theatre cimetiere "
+        "centrale ile mont lac fleuve riviere vallee golfe detroit canal massif region province departement "
+        "ville capitale commune village quartier banlieue district centre nord sud est ouest environs abords "
+        "peripherie pres localite agglomeration metropole territoire frontiere");
+    return words;
+}
+
+// Natural features whose name follows them: "la mer Noire", "l'océan Pacifique".
+// The noun belongs to the place name.
+const WordSet& geo_nouns() {
+    static const WordSet words = words_of(
+        "ocean mer mont monts lac golfe detroit cap ile iles fleuve riviere desert massif chaine canal baie "
+        "archipel peninsule vallee plaine plateau bassin glacier volcan pic cordillere foret estuaire delta "
+        "atoll col");
+    return words;
+}
+
+// What may follow a place inside its name: "Amérique centrale", "Europe du Nord".
+bool is_geo_adjective(std::string_view w) {
+    static const WordSet words = words_of(
+        "centrale central latine occidentale occidental orientale oriental septentrionale septentrional "
+        "meridionale meridional subsaharienne australe austral equatoriale equatorial");
+    return words.count(w) != 0;
+}
+
+// Acronyms that are common nouns, not organisations: "le PIB", "l'ADN", "une ONG".
+bool is_common_acronym(std::string_view w) {
+    static const WordSet words = words_of(
+        "pib adn ong dj tv pme tpe tva sms pdg ceo vih sida ovni hlm rer tgv suv gps pc cd dvd irm qi rsa "
+        "smic cdi cdd bd hd ko ok vip sdf rh ttc ht km kg mw kw gw cv faq pdf usb ia ogm ivg pma gpa avc "
+        "ovnis ap jc bp cp ce1 ce2 cm1 cm2");
+    return words.count(w) != 0;
+}
+
+// Adjectives that follow the head of an organisation's name: "Ligue
+// nationale", "Banque mondiale", "Parti socialiste", "Conseil constitutionnel".
+bool is_org_adjective(std::string_view w) {
+    return ends_with_any(w,
+                         "al ale aux ales el elle els elles iste istes ique iques aire aires ier iere if ive ien ienne "
+                         "ais aise ain aine and ande een eenne eme ois oise");
+}
+
+bool is_compass(std::string_view w) {
+    return w == "nord" || w == "sud" || w == "est" || w == "ouest";
+}
+
+// Vessels and craft carry people's names but are not people:
+// "le porte-avions Charles-de-Gaulle".
+const WordSet& vehicle_nouns() {
+    static const WordSet words = words_of(
+        "navire fregate paquebot croiseur destroyer cargo chalutier yacht voilier vaisseau sonde satellite "
+        "fusee lanceur navette batiment submersible remorqueur ferry");
+    return words;
+}
+
+// Verbs of saying around a person subject: "a déclaré Hammond", "Hammond estime".
+const WordSet& speech_verbs() {
+    static const WordSet words = words_of(
+        "declare indique dit affirme ajoute explique estime souligne precise confie insiste raconte temoigne "
+        "martele ironise repond repondu assure poursuit poursuivi conclut conclu juge observe rappelle releve "
+        "commente deplore regrette denonce reconnait reconnu avertit averti previent prevenu tweete ecrit "
+        "admet admis promet promis declarait disait");
+    return words;
+}
+
+// Words of business near a company subject: "Orange a racheté", "le chiffre d'affaires d'Orange".
+const WordSet& business_words() {
+    static const WordSet words = words_of(
+        "rachete rachat chiffre benefice benefices resultats salaries employes emploie licencie licenciements "
+        "abonnes clients actionnaires filiale filiales cotee dividende dividendes usine usines action actions "
+        "bourse fusion");
+    return words;
+}
+
+// Streets, venues and events: what follows them is their name, not a place
+// ("la rue Gaston-Gallimard", "le stade Maracana", "le prix Goncourt"). The
+// gazetteer still wins ("le stade de France" is no venue called France).
+const WordSet& venue_nouns() {
+    static const WordSet words = words_of(
+        "rue avenue boulevard quai allee impasse chaussee autoroute route stade salle arena gymnase piscine "
+        "velodrome hippodrome theatre cinema musee basilique cathedrale eglise chapelle mosquee synagogue temple "
+        "lycee college hopital clinique prix festival trophee tournoi");
+    return words;
+}
+
+bool is_building_noun(std::string_view w) {
+    static const WordSet words = words_of(
+        "house palace hall street square road avenue lane castle abbey tower bridge gardens garden stadium arena "
+        "center centre park");
+    return words.count(w) != 0;
+}
+
+bool is_trailing_adjective(std::string_view w) {
+    static const WordSet words = words_of(
+        "extraordinaire exceptionnel exceptionnelle informel informelle restreint restreinte elargi elargie "
+        "britannique helvetique");
+    return words.count(w) != 0 || ends_with_any(w, "ain aine ains aines ais aise aises ien ienne iens iennes ois "
+                                                   "oise oises and ande ands andes een eenne");
+}
+
+bool is_demonym(std::string_view w) {
+    return ends_with_any(w, "ain aine ains aines ais aise aises ien ienne iens iennes ois oise oises and ande ands "
+                            "andes ol ole ols oles een eenne ite ites") ||
+           w == "russe" || w == "turc" || w == "turque" || w == "grec" || w == "grecque" || w == "belge" ||
+           w == "suisse" || w == "kurde" || w == "britannique" || w == "tcheque" || w == "slovaque";
+}
+
+bool is_roman_ordinal(std::string_view w) {
+    for (std::string_view suffix : {"e", "eme", "er", "ere"})
+        if (w.size() > suffix.size() && w.substr(w.size() - suffix.size()) == suffix &&
+            is_roman_numeral(w.substr(0, w.size() - suffix.size())))
+            return true;
+    return false;
+}
+
+// Adjectives between a cue noun and the name: "le président américain",
+// "le groupe jihadiste". Nationalities are too many to list: their endings
+// are enough here.
+bool adjective_like(std::string_view w) {
+    static const WordSet words = words_of(
+        "ancien ancienne nouveau nouvelle ex futur future actuel actuelle sortant sortante adjoint adjointe "
+        "delegue deleguee russe turc turque grec grecque belge suisse kurde arabe afghan afghane democrate "
+        "conservateur conservatrice liberal liberale radical rebelle chiite sunnite interimaire honoraire "
+        "emerite d etat francais");
+    if (words.count(w)) return true;
+    return ends_with_any(w,
+                         "ain aine ains aines ais aise aises ien ienne iens iennes ique iques and ande ands andes ois "
+                         "oise oises ol ole ols oles een eenne iste istes in ine");
+}
+
+bool is_name_particle(std::string_view w) {
+    static const WordSet words =
+        words_of("de du des la le van von der den di da del della dos das do ben bin ibn el al y ter");
+    return words.count(w) != 0;
+}
+
+bool is_hyphen_particle(std::string_view w) {
+    static const WordSet words = words_of("de du des la le les sur sous en lez aux au et");
+    return words.count(w) != 0;
+}
+
+bool is_roman_numeral(std::string_view w) {
+    for (char c : w)
+        if (c != 'i' && c != 'v' && c != 'x' && c != 'l' && c != 'c' && c != 'd' && c != 'm') return false;
+    return !w.empty();
+}
+
+std::uint16_t scan_gap(std::string_view g) {
+    std::uint16_t flags = 0;
+    int newlines = 0;
+    for (std::size_t i = 0; i < g.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(g[i]);
+        if (c < 0x80) {
+            switch (c) {
+                case ' ':
+                case '\t':
+                case '\r':
+                    flags |= kSpace;
+                    break;
+                case '\n':
+                    flags |= kSpace;
+                    if (++newlines > 1) flags |= kParagraph;
+                    break;
+                case '-':
+                    flags |= kHyphen;
+                    break;
+                case '.':
+                    flags |= kDot | kStop;
+                    break;
+                case '!':
+                case '?':
+                case ';':
+                    flags |= kStop;
+                    break;
+                case ',':
+                    flags |= kComma;
+                    break;
+                case '"':
+                    flags |= kQuote;
+                    break;
+                case '(':
+                case '[':
+                    flags |= kParenOpen;
+                    break;
+                case ')':
+                case ']':
+                    flags |= kParenClose;
+                    break;
+                case ':':
+                    flags |= kColon;
+                    break;
+                default:
+                    flags |= kOther;
+                    break;
+            }
+            continue;
+        }
+        const std::string_view rest = g.substr(i);
+        auto is = [&](std::string_view seq) { return rest.substr(0, seq.size()) == seq; };
+        if (is("\xC2\xA0") || is("\xE2\x80\xAF") || is("\xE2\x80\x89")) {
+            flags |= kSpace;  // no-break, narrow no-break and thin spaces
+        } else if (is("\xE2\x80\x90") || is("\xE2\x80\x91")) {
+            flags |= kHyphen;
+        } else if (is("\xE2\x80\xA6")) {
+            flags |= kStop;  // …
+        } else if (is("\xC2\xAB") || is("\xC2\xBB") || is("\xE2\x80\x9C") || is("\xE2\x80\x9D")) {
+            flags |= kQuote;  // « » “ ”
+        } else {
+            flags |= kOther;
+        }
+        while (i + 1 < g.size() && (static_cast<unsigned char>(g[i + 1]) & 0xC0) == 0x80) ++i;
+    }
+    return flags;
+}
+
+// The folded elision of a token ("d", "l", "qu"), from its bytes before the apostrophe.
+std::string_view elided_particle(std::string_view elided) {
+    static const char* const kParticles[] = {"l", "d",  "j",     "m",      "n",      "s",     "t",
+                                             "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"};
+    std::size_t n = 0;
+    char lower[8];
+    for (char c : elided) {
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) || n == sizeof lower) break;
+        lower[n++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    const std::string_view p(lower, n);
+    for (std::string_view k : kParticles)
+        if (k == p) return k;
+    return {};
+}
+
+std::string collapse_spaces(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool space = false;
+    for (char c : s) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out.push_back(' ');
+        space = false;
+        out.push_back(c);
+    }
+    return out;
+}
+
+bool plain_key(std::string_view folded) {
+    for (char c : folded)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80)) return false;
+    return !folded.empty();
+}
+
+}  // namespace depeche::cues

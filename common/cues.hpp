@@ -1,0 +1,80 @@
+#pragma once
+// The cue words and small text tests of the name recogniser (recogniser.cpp):
+// word lists are folded (lower case, no accents), as Word::key is. They are
+// the language of dispatches, not names; tests/test_recogniser.cpp measures them.
+// Every function is thread-safe (lists are built once, on first use).
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+namespace depeche::cues {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+/// The words of a space-separated literal (views into it: it must live forever).
+WordSet words_of(std::string_view list);
+/// True when `w` ends with one of the space-separated `endings` and keeps at
+/// least three letters before it.
+bool ends_with_any(std::string_view w, std::string_view endings);
+
+const WordSet& role_nouns();      // "le président", "la ministre" before a person
+const WordSet& org_nouns();       // "le groupe", "le quotidien" before an organisation
+const WordSet& org_heads();       // "Banque de France": first word of an organisation's name
+const WordSet& place_nouns();     // "l'aéroport Charles-de-Gaulle", "la ville de Nancy"
+const WordSet& venue_nouns();     // "la rue X", "le stade X", "le prix X": a venue or an event, not a place
+const WordSet& geo_nouns();       // "la mer Noire": natural features, part of the name
+const WordSet& vehicle_nouns();   // "la frégate X": craft named after people
+const WordSet& speech_verbs();    // "a déclaré X", "X estime"
+const WordSet& business_words();  // "X a racheté", "le chiffre d'affaires de X"
+/// English nouns that make the run they end a building or a street:
+/// "Lancaster House", "Downing Street", "Groupama Stadium".
+bool is_building_noun(std::string_view w);
+bool is_geo_adjective(std::string_view w);   // "Amérique centrale"
+bool is_common_acronym(std::string_view w);  // "le PIB", "la CSG": common nouns
+bool is_org_adjective(std::string_view w);   // "Banque mondiale", "Parti socialiste"
+/// A nationality or other adjective that describes an organisation named
+/// before it rather than belonging to its name: "la Chambre des représentants
+/// américaine", "un Conseil des ministres extraordinaire".
+bool is_trailing_adjective(std::string_view w);
+bool is_compass(std::string_view w);
+/// Adjectives between a cue noun and a name: "le président américain".
+bool adjective_like(std::string_view w);
+/// A nationality, capitalised as a noun: "le Japonais", "l'Américaine".
+bool is_demonym(std::string_view w);
+bool is_name_particle(std::string_view w);
+bool is_hyphen_particle(std::string_view w);
+bool is_roman_numeral(std::string_view w);
+/// "XIXe", "IIIe", "Ier": a century or a rank, never a name.
+bool is_roman_ordinal(std::string_view w);
+
+// ---- what lies between two tokens --------------------------------------------
+
+enum GapFlag : std::uint16_t {
+    kSpace = 1,
+    kHyphen = 2,
+    kDot = 4,
+    kStop = 8,  // . ! ? …
+    kComma = 16,
+    kQuote = 32,
+    kParenOpen = 64,
+    kParenClose = 128,
+    kColon = 256,
+    kParagraph = 512,
+    kOther = 1024,
+};
+constexpr std::uint16_t kNotJoinable =
+    kStop | kComma | kQuote | kParenOpen | kParenClose | kColon | kParagraph | kOther;
+
+/// The GapFlags of the bytes between two tokens (UTF-8).
+std::uint16_t scan_gap(std::string_view g);
+/// The folded elision of a token ("d", "l", "qu"), from its bytes before the
+/// apostrophe; empty when it is none of them.
+std::string_view elided_particle(std::string_view elided);
+/// `s` with every run of white space made one space, none at the ends.
+std::string collapse_spaces(std::string_view s);
+/// True when `folded` has only ASCII lower-case letters, digits or non-ASCII bytes.
+bool plain_key(std::string_view folded);
+
+}  // namespace depeche::cues
