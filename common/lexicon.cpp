@@ -186,7 +186,7 @@ bool ends_with_words(std::string_view key, std::string_view tail) {
 
 }  // namespace
 
-Lexicons load_lexicons(const std::filesystem::path& dir) {
+Lexicons load_lexicons(const std::filesystem::path& dir, LexiconUse use) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) throw std::runtime_error("lexicon folder not found: " + dir.string());
 
@@ -236,6 +236,7 @@ Lexicons load_lexicons(const std::filesystem::path& dir) {
     add_canonical_surfaces(lex.orgs);
     add_canonical_surfaces(lex.persons);
 
+    if (use == LexiconUse::names) return lex;
     load_words(*first_names, lex.first_names);
     if (surnames) load_words(*surnames, lex.surnames);
     if (common_words) load_words(*common_words, lex.common_words);

@@ -34,9 +34,15 @@ struct Lexicons {
     std::string version;
 };
 
-/// Loads every lexicon file of `dir`. Throws std::runtime_error naming the
-/// file when the folder or a required file is missing or unreadable.
-Lexicons load_lexicons(const std::filesystem::path& dir);
+/// What a lexicon load is for: recognition needs every list; resolving the
+/// names users type (the searcher) needs only the name maps, and skips the
+/// word lists (first names, surnames, common words), the bulk of the load.
+enum class LexiconUse { recognition, names };
+
+/// Loads the lexicon files of `dir` (`version` always covers every file).
+/// Throws std::runtime_error naming the file when the folder or a required
+/// file is missing or unreadable.
+Lexicons load_lexicons(const std::filesystem::path& dir, LexiconUse use = LexiconUse::recognition);
 
 /// The lexicon folder to use: `explicit_dir` when not empty, else
 /// $DEPECHE_LEXICONS, else <dir of the running binary>/../share/depeche/lexicons,

@@ -45,6 +45,7 @@ struct Candidate {
     std::string canonical;   // from the lexicons or taught; empty: as written
     bool corefable = false;  // may be a short form of a person named in the text
     int target = -1;         // the candidate it is a short form of
+    bool cued = false;       // a title, a role or a nationality before it ("le prince William")
 };
 
 struct Taught {
@@ -72,6 +73,10 @@ struct Before {
     bool place_strong = false;  // en, au, aux, dans: rarely before a person
     bool weak_place = false;    // de, d'
     bool speech = false;        // a déclaré X
+    bool venue = false;         // la rue, le stade, le prix: a venue or an event follows
+    bool place_article = false;  // with `place`: au, aux, à l' (before venues as often as places)
+    bool org_direct = true;     // with `org`: no capital between the cue noun and the token
+    bool role_over_org = false;  // with `org`: a role heads the phrase ("le secrétaire du parti X")
     // With `org`: where the name began when capitals lie between the cue
     // noun and the token ("l'agence sanitaire Santé publique France").
     std::size_t org_start = static_cast<std::size_t>(-1);
@@ -141,6 +146,9 @@ private:
     bool names_country(std::size_t k, std::size_t limit) const;
     LexiconMatch lexicon_match(std::size_t i, std::size_t limit) const;
     Before before(std::size_t i) const;
+    std::size_t demonym_last(std::size_t i) const;
+    bool demonym_before(std::size_t i) const;
+    bool role_heads(std::size_t k) const;
     After after(std::size_t last) const;
     std::size_t known_tail(std::size_t i) const;
     bool function_word_place(const LexiconMatch& m, std::size_t i) const;
@@ -338,6 +346,7 @@ Before Scanner::before(std::size_t i) const {
     Before b;
     const Word& w = words_[i];
     auto place_noun_at = [&](std::size_t k) { return place_nouns().count(words_[k].key) != 0; };
+    auto venue_noun_at = [&](std::size_t k) { return venue_nouns().count(words_[k].key) != 0 && !words_[k].cap; };
     if (!w.particle.empty()) {
         // "d'Irak", "près d'Orange", "à l'Élysée": the elision is the word before.
         if (w.particle == "d" && after_title(i)) {
@@ -345,8 +354,10 @@ Before Scanner::before(std::size_t i) const {
         } else if (w.particle == "d") {
             b.weak_place = true;
             if (i > 0 && joinable(i) && place_noun_at(i - 1)) b.place = true;
+            if (i > 0 && joinable(i) && venue_noun_at(i - 1)) b.venue = true;
         } else if (w.particle == "l" && i > 0 && joinable(i) && is_text(i - 1, {"à", "À"})) {
             b.place = true;
+            b.place_article = true;
         }
         return b;
     }
@@ -357,12 +368,17 @@ Before Scanner::before(std::size_t i) const {
         b.title = true;  // "M. Hammond", "Mme Merkel"
         return b;
     }
+    if (demonym_before(i)) {
+        b.role = true;  // "le Japonais Yukiya Amano"
+        return b;
+    }
     const bool only_comma = (gap & kComma) && !(gap & (kNotJoinable & ~kComma));
     if (!joinable(i) && !only_comma) return b;
     if (!only_comma) {
         if (is_text(k, {"à", "À", "en", "En", "au", "Au", "aux", "Aux", "dans", "Dans", "vers", "depuis", "via"})) {
             b.place = true;
             b.place_strong = !is_text(k, {"à", "À", "vers", "depuis", "via"});
+            b.place_article = is_text(k, {"au", "Au", "aux", "Aux"});
             return b;
         }
         if (words_[k].key == "chez") {
@@ -372,6 +388,7 @@ Before Scanner::before(std::size_t i) const {
         if (words_[k].key == "de" || words_[k].key == "du" || words_[k].key == "des") {
             b.weak_place = true;
             if (k > 0 && joinable(k) && place_noun_at(k - 1)) b.place = true;
+            if (k > 0 && joinable(k) && venue_noun_at(k - 1)) b.venue = true;
             return b;
         }
         if (speech_verbs().count(words_[k].key)) {
@@ -390,6 +407,7 @@ Before Scanner::before(std::size_t i) const {
     bool direct = true;
     bool particle_seen = false;
     std::size_t cap_start = i;
+    int caps_between = 0;
     for (int steps = 0; steps < 6; ++steps) {
         const Word& c = words_[k];
         const std::string_view key = c.key;
@@ -403,7 +421,11 @@ Before Scanner::before(std::size_t i) const {
             b.vehicle = true;
             break;
         }
-        if (!c.cap || c.common) {
+        // "sud-africain", "Banque centrale": a noun joined to an adjective or
+        // following a capital is an adjective here, not a cue.
+        const bool adjectival = k + 1 < n_ && hyphen_only(k + 1);
+        const bool after_name = k > 0 && joinable(k) && words_[k - 1].cap && place_nouns().count(key);
+        if ((!c.cap || c.common) && !adjectival) {
             if (vehicle_nouns().count(key)) {
                 b.vehicle = true;
                 break;
@@ -416,17 +438,23 @@ Before Scanner::before(std::size_t i) const {
             // "le patron du groupe, Carlos Ghosn": after a comma, the name is the apposition.
             if (org_nouns().count(key) && !only_comma) {
                 b.org = true;
+                b.org_direct = caps_between == 0;
                 if (cap_start < i) b.org_start = cap_start;
+                b.role_over_org = role_heads(k);
                 break;
             }
-            if (direct && !only_comma && (place_nouns().count(key) || geo_nouns().count(key)) && key != "pres" &&
-                key != "est") {
+            if (direct && !only_comma && venue_nouns().count(key)) {
+                b.venue = true;
+                break;
+            }
+            if (direct && !only_comma && !after_name && (place_nouns().count(key) || geo_nouns().count(key)) &&
+                key != "pres" && key != "est") {
                 b.facility = true;
                 b.geo_noun = k + 1 == i && geo_nouns().count(key);
                 break;
             }
         }
-        const bool transparent = c.cap || adjective_like(key) || is_name_particle(key) || key == "premier" ||
+        const bool transparent = c.cap || adjectival || after_name || adjective_like(key) || is_name_particle(key) || key == "premier" ||
                                  key == "premiere" || key == "parole" || key == "porte" || key == "vice" ||
                                  (only_comma && org_nouns().count(key));
         if (!transparent) {
@@ -435,11 +463,52 @@ Before Scanner::before(std::size_t i) const {
         if (!transparent || is_name_particle(key)) direct = false;
         if (is_name_particle(key) || !c.particle.empty()) particle_seen = true;
         if (c.cap && !c.acronym && !particle_seen) cap_start = k;
+        if (c.cap) ++caps_between;
         if (!c.particle.empty() && c.particle != "d" && c.particle != "l") break;
         if (k == 0 || !joinable(k)) break;
         --k;
     }
     return b;
+}
+
+// "le Japonais", "l'Américaine", "le Franco-Vietnamien": a capitalised
+// nationality after an article, the last token of which is returned (or 0).
+// It names no one itself; the capitals after it are a person.
+std::size_t Scanner::demonym_last(std::size_t i) const {
+    if (i == 0 || !words_[i].cap || words_[i].acronym || !tokens_[i].text.size()) return 0;
+    const bool article = words_[i].particle == "l" ||
+                         (words_[i].particle.empty() && joinable(i) &&
+                          (words_[i - 1].key == "le" || words_[i - 1].key == "la" || words_[i - 1].key == "les" ||
+                           words_[i - 1].key == "un" || words_[i - 1].key == "une"));
+    if (!article) return 0;
+    std::size_t j = i;
+    while (j + 1 < n_ && j < i + 2 && hyphen_only(j + 1) && words_[j + 1].cap) ++j;
+    if (!words_[j].common || !is_demonym(words_[j].key)) return 0;
+    if (j + 1 >= n_ || !joinable(j + 1) || !words_[j + 1].cap || words_[j + 1].acronym || words_[j + 1].common)
+        return 0;
+    return j;
+}
+
+bool Scanner::demonym_before(std::size_t i) const {
+    if (i == 0 || !words_[i].particle.empty() || !joinable(i) || !words_[i - 1].cap) return false;
+    for (std::size_t k = i - 1, steps = 0; steps < 3; --k, ++steps) {
+        if (demonym_last(k) == i - 1) return true;
+        if (k == 0 || !hyphen_only(k)) break;
+    }
+    return false;
+}
+
+// "le secrétaire général du parti présidentiel X": a role noun heads the
+// phrase of the organisation noun at `k`, so X is more likely the person.
+bool Scanner::role_heads(std::size_t k) const {
+    for (int steps = 0; steps < 4 && k > 0 && joinable(k); ++steps) {
+        --k;
+        const std::string_view key = words_[k].key;
+        if (role_nouns().count(key) && key != "porte" && key != "premier" && key != "premiere" && key != "vice")
+            return true;
+        if (!(is_name_particle(key) || adjective_like(key) || is_org_adjective(key))) return false;
+    }
+    return false;
 }
 
 After Scanner::after(std::size_t last) const {

@@ -103,7 +103,8 @@ int run(int argc, char** argv) {
     };
     std::vector<std::string> databases = strings("db");
     if (databases.empty()) databases.push_back(default_database());
-    const Lexicons lexicons = load_lexicons(find_lexicon_dir(vm.count("lexicons") ? vm["lexicons"].as<std::string>() : ""));
+    const Lexicons lexicons =
+        load_lexicons(find_lexicon_dir(vm.count("lexicons") ? vm["lexicons"].as<std::string>() : ""), LexiconUse::names);
     const Xapian::Database db = open_for_reading(databases, current_versions(lexicons.version));
     const bool json = vm.count("json") != 0;
 

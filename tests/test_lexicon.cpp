@@ -172,3 +172,15 @@ TEST_CASE("keys of accented and non-Latin words", "[lexicon]") {
     CHECK(lex.first_names.count("oedipe"));
     fs::remove_all(dir);
 }
+
+TEST_CASE("a names-only load has the same version and the same name maps", "[lexicon]") {
+    const std::filesystem::path dir = DEPECHE_SOURCE_DIR "/corpus/lexicons";
+    const depeche::Lexicons full = depeche::load_lexicons(dir);
+    const depeche::Lexicons names = depeche::load_lexicons(dir, depeche::LexiconUse::names);
+    CHECK(names.version == full.version);
+    CHECK(names.places == full.places);
+    CHECK(names.persons == full.persons);
+    CHECK(names.orgs == full.orgs);
+    CHECK(names.common_words.empty());
+    CHECK_FALSE(full.common_words.empty());
+}
