@@ -103,7 +103,7 @@ bool is_common_acronym(std::string_view w) {
     static const WordSet words = words_of(
         "pib adn ong dj tv pme tpe tva sms pdg ceo vih sida ovni hlm rer tgv suv gps pc cd dvd irm qi rsa "
         "smic cdi cdd bd hd ko ok vip sdf rh ttc ht km kg mw kw gw cv faq pdf usb ia ogm ivg pma gpa avc "
-        "ovnis ap jc bp cp ce1 ce2 cm1 cm2");
+        "ovnis ap jc bp cp ce1 ce2 cm1 cm2 gmt utc csg crds cice isf ifi imc sim tnt");
     return words.count(w) != 0;
 }
 
@@ -160,17 +160,13 @@ const WordSet& venue_nouns() {
 
 bool is_building_noun(std::string_view w) {
     static const WordSet words = words_of(
-        "house palace hall street square road avenue lane castle abbey tower bridge gardens garden stadium arena "
-        "center centre park");
+        "house palace hall street square road avenue lane castle abbey tower bridge gardens garden");
     return words.count(w) != 0;
 }
 
-bool is_trailing_adjective(std::string_view w) {
-    static const WordSet words = words_of(
-        "extraordinaire exceptionnel exceptionnelle informel informelle restreint restreinte elargi elargie "
-        "britannique helvetique");
-    return words.count(w) != 0 || ends_with_any(w, "ain aine ains aines ais aise aises ien ienne iens iennes ois "
-                                                   "oise oises and ande ands andes een eenne");
+bool is_venue_tail(std::string_view w) {
+    static const WordSet words = words_of("stadium arena center centre theatre theater park dome");
+    return words.count(w) != 0;
 }
 
 bool is_demonym(std::string_view w) {
@@ -180,11 +176,16 @@ bool is_demonym(std::string_view w) {
            w == "suisse" || w == "kurde" || w == "britannique" || w == "tcheque" || w == "slovaque";
 }
 
-bool is_roman_ordinal(std::string_view w) {
-    for (std::string_view suffix : {"e", "eme", "er", "ere"})
-        if (w.size() > suffix.size() && w.substr(w.size() - suffix.size()) == suffix &&
-            is_roman_numeral(w.substr(0, w.size() - suffix.size())))
-            return true;
+bool is_roman_ordinal(std::string_view text) {
+    for (std::string_view suffix : {"e", "eme", "\xC3\xA8me", "er", "re", "\xC3\xA8re"}) {
+        if (text.size() <= suffix.size() || text.substr(text.size() - suffix.size()) != suffix) continue;
+        const std::string_view numeral = text.substr(0, text.size() - suffix.size());
+        // One letter only for I, V, X: "Ve République", but "Le", "De", "Me" are words.
+        if (numeral.size() == 1 && numeral != "I" && numeral != "V" && numeral != "X") return false;
+        for (char ch : numeral)
+            if (std::string_view("IVXLCDM").find(ch) == std::string_view::npos) return false;
+        return true;
+    }
     return false;
 }
 

@@ -31,13 +31,11 @@ const WordSet& business_words();  // "X a racheté", "le chiffre d'affaires de X
 /// English nouns that make the run they end a building or a street:
 /// "Lancaster House", "Downing Street", "Groupama Stadium".
 bool is_building_noun(std::string_view w);
+/// English nouns ending the name of a venue: "Groupama Stadium", "Barclays Center".
+bool is_venue_tail(std::string_view w);
 bool is_geo_adjective(std::string_view w);   // "Amérique centrale"
 bool is_common_acronym(std::string_view w);  // "le PIB", "la CSG": common nouns
 bool is_org_adjective(std::string_view w);   // "Banque mondiale", "Parti socialiste"
-/// A nationality or other adjective that describes an organisation named
-/// before it rather than belonging to its name: "la Chambre des représentants
-/// américaine", "un Conseil des ministres extraordinaire".
-bool is_trailing_adjective(std::string_view w);
 bool is_compass(std::string_view w);
 /// Adjectives between a cue noun and a name: "le président américain".
 bool adjective_like(std::string_view w);
@@ -46,8 +44,9 @@ bool is_demonym(std::string_view w);
 bool is_name_particle(std::string_view w);
 bool is_hyphen_particle(std::string_view w);
 bool is_roman_numeral(std::string_view w);
-/// "XIXe", "IIIe", "Ier": a century or a rank, never a name.
-bool is_roman_ordinal(std::string_view w);
+/// "XIXe", "IIIe", "Ier", "Ve" as written (upper-case numeral, then e, ème,
+/// er or re): a century or a rank, never a name. "Le", "De", "Me" are not.
+bool is_roman_ordinal(std::string_view text);
 
 // ---- what lies between two tokens --------------------------------------------
 

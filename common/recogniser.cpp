@@ -74,8 +74,8 @@ struct Before {
     bool weak_place = false;    // de, d'
     bool speech = false;        // a déclaré X
     bool venue = false;         // la rue, le stade, le prix: a venue or an event follows
-    bool place_article = false;  // with `place`: au, aux, à l' (before venues as often as places)
-    bool org_direct = true;     // with `org`: no capital between the cue noun and the token
+    bool place_article = false;  // with `place`: "aux" before a singular name (awards, not places)
+    bool org_direct = true;     // with `org`: no acronym between ("le groupe UMP Christian Jacob")
     bool role_over_org = false;  // with `org`: a role heads the phrase ("le secrétaire du parti X")
     // With `org`: where the name began when capitals lie between the cue
     // noun and the token ("l'agence sanitaire Santé publique France").
@@ -147,6 +147,10 @@ private:
     LexiconMatch lexicon_match(std::size_t i, std::size_t limit) const;
     Before before(std::size_t i) const;
     std::size_t demonym_last(std::size_t i) const;
+    bool is_rating(std::size_t i) const;
+    bool town(const std::string& place) const;
+    bool person_follows(std::size_t first, std::size_t last) const;
+    std::size_t acronym_name_last(std::size_t i, std::size_t limit) const;
     bool demonym_before(std::size_t i) const;
     bool role_heads(std::size_t k) const;
     After after(std::size_t last) const;
@@ -334,6 +338,9 @@ LexiconMatch Scanner::lexicon_match(std::size_t i, std::size_t limit) const {
         auto place = lex_.places.find(key);
         auto org = lex_.orgs.find(key);
         if (person == lex_.persons.end() && place == lex_.places.end() && org == lex_.orgs.end()) continue;
+        // "Sainte-Marie-Majeure", "Paris-Saint-Germain": a name cut inside a
+        // compound is another name, unless the compound joins two places ("Paris-Lyon").
+        if (j + 1 < n_ && hyphen_only(j + 1) && !lex_.places.count(std::string(words_[j + 1].key))) continue;
         best.last = j;
         best.person = person == lex_.persons.end() ? nullptr : &person->second;
         best.place = place == lex_.places.end() ? nullptr : &place->second;
@@ -357,7 +364,6 @@ Before Scanner::before(std::size_t i) const {
             if (i > 0 && joinable(i) && venue_noun_at(i - 1)) b.venue = true;
         } else if (w.particle == "l" && i > 0 && joinable(i) && is_text(i - 1, {"à", "À"})) {
             b.place = true;
-            b.place_article = true;
         }
         return b;
     }
@@ -378,7 +384,9 @@ Before Scanner::before(std::size_t i) const {
         if (is_text(k, {"à", "À", "en", "En", "au", "Au", "aux", "Aux", "dans", "Dans", "vers", "depuis", "via"})) {
             b.place = true;
             b.place_strong = !is_text(k, {"à", "À", "vers", "depuis", "via"});
-            b.place_article = is_text(k, {"au", "Au", "aux", "Aux"});
+            // "aux Bafta", "aux César": a plural article before a singular name is an event.
+            const std::string_view name = words_[i].key;
+            b.place_article = is_text(k, {"aux", "Aux"}) && !name.empty() && name.back() != 's' && name.back() != 'x';
             return b;
         }
         if (words_[k].key == "chez") {
@@ -407,7 +415,7 @@ Before Scanner::before(std::size_t i) const {
     bool direct = true;
     bool particle_seen = false;
     std::size_t cap_start = i;
-    int caps_between = 0;
+    int acronyms_between = 0;
     for (int steps = 0; steps < 6; ++steps) {
         const Word& c = words_[k];
         const std::string_view key = c.key;
@@ -438,7 +446,7 @@ Before Scanner::before(std::size_t i) const {
             // "le patron du groupe, Carlos Ghosn": after a comma, the name is the apposition.
             if (org_nouns().count(key) && !only_comma) {
                 b.org = true;
-                b.org_direct = caps_between == 0;
+                b.org_direct = acronyms_between == 0;
                 if (cap_start < i) b.org_start = cap_start;
                 b.role_over_org = role_heads(k);
                 break;
@@ -463,7 +471,7 @@ Before Scanner::before(std::size_t i) const {
         if (!transparent || is_name_particle(key)) direct = false;
         if (is_name_particle(key) || !c.particle.empty()) particle_seen = true;
         if (c.cap && !c.acronym && !particle_seen) cap_start = k;
-        if (c.cap) ++caps_between;
+        if (c.acronym) ++acronyms_between;
         if (!c.particle.empty() && c.particle != "d" && c.particle != "l") break;
         if (k == 0 || !joinable(k)) break;
         --k;
@@ -479,7 +487,8 @@ std::size_t Scanner::demonym_last(std::size_t i) const {
     const bool article = words_[i].particle == "l" ||
                          (words_[i].particle.empty() && joinable(i) &&
                           (words_[i - 1].key == "le" || words_[i - 1].key == "la" || words_[i - 1].key == "les" ||
-                           words_[i - 1].key == "un" || words_[i - 1].key == "une"));
+                           words_[i - 1].key == "un" || words_[i - 1].key == "une" || words_[i - 1].key == "au" ||
+                           words_[i - 1].key == "aux" || words_[i - 1].key == "du" || words_[i - 1].key == "des"));
     if (!article) return 0;
     std::size_t j = i;
     while (j + 1 < n_ && j < i + 2 && hyphen_only(j + 1) && words_[j + 1].cap) ++j;
@@ -489,10 +498,47 @@ std::size_t Scanner::demonym_last(std::size_t i) const {
     return j;
 }
 
+// "A", "AA", "AAA", "BBB": one capital letter, or one repeated (credit
+// ratings); never an organisation. Initials ("George W. Bush") are read
+// inside a person's run, not here.
+bool Scanner::town(const std::string& place) const {
+    auto kind = lex_.place_kinds.find(entity_key(place));
+    return kind != lex_.place_kinds.end() && (kind->second == "city" || kind->second == "commune");
+}
+
+bool Scanner::is_rating(std::size_t i) const {
+    const std::string_view t = tokens_[i].text;
+    if (t.empty() || t.size() > 3 || !words_[i].cap) return false;
+    for (char ch : t)
+        if (ch != t.front()) return false;
+    const std::size_t next = i + 1 < n_ ? tokens_[i + 1].elided_start : text_.size();
+    const bool dot_after = tokens_[i].end < next && text_[tokens_[i].end] == '.';
+    return t.size() > 1 || !dot_after;
+}
+
+// Tokens first..last look like a person's name on their own: a first name
+// then a capital, or two capitals or more ending with a known surname.
+bool Scanner::person_follows(std::size_t first, std::size_t last) const {
+    if (first >= last) return false;
+    if (hyphen_only(first + 1)) return false;  // "Centre Pompidou-Metz": a compound is no person
+    if (first_name_start(first) && words_[first + 1].cap) return true;
+    return lex_.surnames.count(std::string(words_[last].key)) && !words_[first].common;
+}
+
+// "FC Nantes", "SM Entertainment", "UAE Emirates": the capitals after an
+// acronym that opens a name. Returns the last token.
+std::size_t Scanner::acronym_name_last(std::size_t i, std::size_t limit) const {
+    std::size_t j = i + 1;
+    while (j < limit && j < i + 5 && joinable(j) && words_[j].cap && words_[j].particle.empty() &&
+           !words_[j].acronym && !first_name_start(j))
+        ++j;
+    return j - 1;
+}
+
 bool Scanner::demonym_before(std::size_t i) const {
     if (i == 0 || !words_[i].particle.empty() || !joinable(i) || !words_[i - 1].cap) return false;
     for (std::size_t k = i - 1, steps = 0; steps < 3; --k, ++steps) {
-        if (demonym_last(k) == i - 1) return true;
+        if (k > 0 && demonym_last(k) == i - 1) return true;
         if (k == 0 || !hyphen_only(k)) break;
     }
     return false;
@@ -559,7 +605,13 @@ Guess Scanner::resolve_lexicon(const LexiconMatch& m, const Before& b, const Aft
     };
     const bool single = m.last == i;
     if (b.title) return use(Guess::person, m.person);
-    if ((b.org || a.business) && (m.org || m.place)) return use(Guess::org, m.org);
+    if ((b.org || a.business) && m.org) return use(Guess::org, m.org);
+    // "Orange a vu son chiffre d'affaires baisser": a town's name is a
+    // company's more often than a country's is.
+    if (a.business && !b.place && !b.weak_place && m.place && !m.person && town(*m.place))
+        return use(Guess::org, nullptr);
+    // "l'agence japonaise Sanaa" is the firm; "la France a vu ses actions baisser" the country.
+    if (b.org && b.org_direct && !b.role_over_org && m.place) return use(Guess::org, nullptr);
     if (b.facility && m.place) return use(Guess::place, m.place);
     if (b.role && single && !m.org) {
         c.corefable = true;
@@ -604,9 +656,14 @@ std::size_t Scanner::sports_team(std::size_t i, std::size_t r_last, std::size_t 
 // to two complements. Returns the last token, or `i` when no adjective follows.
 std::size_t Scanner::org_phrase_last(std::size_t i, std::size_t limit) const {
     if (!org_heads().count(words_[i].key)) return i;
-    auto adjectives = [&](std::size_t j) {
+    // After a plural complement, a singular adjective agrees with the head:
+    // it describes the body rather than naming it ("la Chambre des
+    // représentants américaine", "un Conseil des ministres extraordinaire";
+    // but "l'Association internationale du transport aérien").
+    auto plural = [](std::string_view w) { return !w.empty() && (w.back() == 's' || w.back() == 'x'); };
+    auto adjectives = [&](std::size_t j, std::string_view complement = {}) {
         while (j < limit && joinable(j) && !words_[j].cap && words_[j].particle.empty() &&
-               is_org_adjective(words_[j].key))
+               is_org_adjective(words_[j].key) && !(plural(complement) && !plural(words_[j].key)))
             ++j;
         return j;  // one past the last adjective
     };
@@ -625,7 +682,7 @@ std::size_t Scanner::org_phrase_last(std::size_t i, std::size_t limit) const {
         if (j < limit && joinable(j) && words_[j].key == "la" && !words_[j].cap) ++j;
         if (j >= limit || !joinable(j) || words_[j].cap || tokens_[j].stop || tokens_[j].numeric) break;
         if (!words_[j].particle.empty() && words_[j].particle != "l") break;
-        end = adjectives(j + 1);
+        end = adjectives(j + 1, words_[j].key);
     }
     return end == i + 1 ? i : end - 1;
 }
@@ -654,6 +711,10 @@ void Scanner::extend_place(Candidate& c, std::size_t limit) const {
 std::size_t Scanner::scan_at(std::size_t i) {
     const Word& w = words_[i];
     const std::size_t limit = next_forced_[i + 1];
+    // "le Japonais Yukiya Amano": the nationality is a cue for what follows, no name.
+    if (const std::size_t d = demonym_last(i)) return d + 1;
+    // "le XIXe siècle", "la note AAA", "le triple A": ranks and ratings.
+    if (is_roman_ordinal(tokens_[i].text) || is_rating(i)) return i + 1;
     const Before b = before(i);
     const bool first = first_name_start(i);
     const bool person_cue = b.title || b.role;
@@ -663,8 +724,22 @@ std::size_t Scanner::scan_at(std::size_t i) {
     const LexiconMatch m = lexicon_match(i, limit);
     const std::size_t span_end = std::max(r_last, m ? m.last : i);
     if (b.vehicle) return span_end + 1;  // "le porte-avions Charles-de-Gaulle"
+    // "la rue Gaston-Gallimard", "le stade Maracana": a venue unless a gazetteer knows the name.
+    // A person is still a person there ("le pionnier du cinéma Georges Méliès");
+    // streets named after one are hyphenated ("la rue Gaston-Gallimard").
+    const bool spaced_person = first && r_last > i && !hyphen_only(i + 1);
+    if (b.venue && !(m && m.place && m.last >= r_last) && !spaced_person) return span_end + 1;
 
-    Candidate c{i, r_last, Guess::unknown, {}, false, -1};
+    Candidate c{i, r_last, Guess::unknown, {}, false, -1, person_cue};
+    // "la maire de Paris Anne Hidalgo", "l'archevêque de Canterbury Rowan
+    // Williams": a gazetteer place, then a person.
+    if (m && m.place && !m.person && !m.org && !person_cue && m.last < r_last && person_follows(m.last + 1, r_last)) {
+        c.last = m.last;
+        c.kind = Guess::place;
+        c.canonical = *m.place;
+        found_.push_back(std::move(c));
+        return m.last + 1;
+    }
     if (w.acronym) {
         auto t = taught_.find(std::string(w.key));
         if (t != taught_.end()) {
@@ -709,19 +784,33 @@ std::size_t Scanner::scan_at(std::size_t i) {
             return team_last + 1;
         }
     }
+    if (org_run) {
+        // "Haut-Commissariat des Nations unies": a name the lexicons know ends the run.
+        for (std::size_t p = i + 1; p <= r_last; ++p)
+            if (const LexiconMatch inner = lexicon_match(p, limit); inner && inner.last > r_last) r_last = inner.last;
+        c.last = r_last;
+    }
     const After a = after(std::max(r_last, m ? m.last : i));
-    // "l'aéroport Charles-de-Gaulle", "le groupe Marcel Dassault"; not "le groupe Renault Carlos Ghosn".
-    const bool thing_cue = (b.org && b.org_start >= i) || b.facility;
-    if (b.title || (b.role && (!m || m.last < r_last)) ||
-        (first && !thing_cue && r_last > i && (!m || m.last < r_last))) {
+    // "l'aéroport Charles-de-Gaulle", "le groupe Marcel Dassault"; not "le groupe Renault Carlos Ghosn",
+    // nor "le secrétaire général du parti présidentiel Jean-François Copé".
+    const bool thing_cue = (b.org && b.org_direct && b.org_start >= i && !b.role_over_org) || b.facility;
+    // "Clarence House", "Downing Street": an English building or street.
+    const std::string_view tail = words_[r_last].key;
+    const bool building = r_last > i && words_[r_last].cap && is_building_noun(tail);
+    const bool unknown_run = !m || m.last < r_last;
+    if (b.title || (b.role && unknown_run) ||
+        (first && !thing_cue && r_last > i && unknown_run && !building)) {
         c.kind = Guess::person;
         c.corefable = true;
     } else if (m && m.last >= r_last) {
         c.last = m.last;
         c.kind = resolve_lexicon(m, b, a, i, c);
+    } else if (is_venue_tail(tail) && r_last > i && words_[r_last].cap) {
+        return r_last + 1;  // "le Groupama Stadium": a venue, as after "le stade"
     } else if (b.org || org_run) {
         c.kind = Guess::org;
-    } else if (b.facility || (b.place && !w.acronym)) {
+        if (w.acronym) c.last = acronym_name_last(i, limit);  // "l'équipe UAE Emirates"
+    } else if (building || b.facility || (b.place && !b.place_article && !w.acronym)) {
         c.kind = Guess::place;
     } else if (w.acronym) {
         // Roman numerals and codes by numbers ("300 SL", "DS 19") are no organisations.
@@ -729,17 +818,13 @@ std::size_t Scanner::scan_at(std::size_t i) {
                                (i > 0 && joinable(i) && tokens_[i - 1].numeric);
         if (is_roman_numeral(w.key) || (w.key.size() == 2 && by_number) || is_common_acronym(w.key)) return i + 1;
         c.kind = Guess::org;
-        // "FC Nantes", "SM Entertainment": the acronym opens the name.
-        std::size_t j = i + 1;
-        while (j < limit && j < i + 5 && joinable(j) && words_[j].cap && words_[j].particle.empty() &&
-               !words_[j].acronym && !first_name_start(j))
-            ++j;
-        c.last = j - 1;
+        c.last = acronym_name_last(i, limit);
     } else {
         // A run longer than the lexicon knows, with no cue, is another thing
         // ("London Business School", "Washington Post"): only weak cues remain.
+        // "l'Elysée a indiqué": after an article, a speaker is an institution.
         c.corefable = true;
-        if (b.speech || a.speech)
+        if ((b.speech || a.speech) && !after_article(i))
             c.kind = Guess::person;
         else if (a.business)
             c.kind = Guess::org;
@@ -758,6 +843,10 @@ std::size_t Scanner::scan_at(std::size_t i) {
         c.first = b.org_start;
         c.canonical.clear();
     }
+    // "la Commission", "le Conseil": a generic head alone names nothing the
+    // lexicons could tell apart.
+    if (c.kind == Guess::org && c.first == c.last && c.canonical.empty() && org_heads().count(words_[c.first].key))
+        return c.last + 1;
     const std::size_t next = c.last + 1;
     if (c.kind != Guess::drop) found_.push_back(std::move(c));
     return next;
@@ -816,10 +905,13 @@ void Scanner::resolve_coreference() {
             continue;
         }
         if (c.kind == Guess::unknown || c.kind == Guess::person) {
-            auto alias = lex_.persons.find(span_key(c.first, c.last));
+            const std::string key = span_key(c.first, c.last);
+            auto alias = lex_.persons.find(key);
             if (alias != lex_.persons.end()) {
                 c.kind = Guess::person;
                 c.canonical = alias->second;
+            } else if (c.kind == Guess::person && !c.cued && lex_.first_names.count(key)) {
+                c.kind = Guess::drop;  // "William" alone; "le prince William" keeps its cue
             }
         }
     }

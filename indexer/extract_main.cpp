@@ -30,7 +30,7 @@ INPUT is a file, a folder (recursively: .txt, .jsonl, .ndjson) or - for
 standard input, in the line format or JSON Lines (see depeche-index --help).
 Bad records are reported on stderr as FILE:LINE: reason and skipped.
 
-Options)";
+)";
 
 const char* const kExitCodes = R"(
 Exit codes: 0 ok, 1 failure (input or lexicons missing), 2 usage error,
@@ -72,7 +72,7 @@ int run(int argc, char** argv) {
         throw UsageError(e.what());
     }
     if (vm.count("help")) {
-        std::cout << kUsage << '\n' << options << kExitCodes;
+        std::cout << kUsage << options << kExitCodes;
         return kExitOk;
     }
     if (vm.count("version")) {

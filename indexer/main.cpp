@@ -33,7 +33,7 @@ Bad records (invalid UTF-8, NUL bytes, missing or impossible date, empty text,
 broken JSON) are reported as FILE:LINE: reason, counted, and set aside; the
 good records around them are indexed.
 
-Options)";
+)";
 
 const char* const kExitCodes = R"(
 Exit codes: 0 ok, 1 failure (database locked or unreadable, lexicons or input
@@ -68,7 +68,7 @@ int run(int argc, char** argv) {
         throw UsageError(e.what());
     }
     if (vm.count("help")) {
-        std::cout << kUsage << '\n' << options << kExitCodes;
+        std::cout << kUsage << options << kExitCodes;
         return kExitOk;
     }
     if (vm.count("version")) {

@@ -27,13 +27,14 @@ Query language (words are accent- and case-insensitive, elision-aware, stemmed):
                            dropped and the output says which
   a AND b, a OR b, a NOT b, (a OR b) c, -word, +word
   "president de la republique"   phrase          coalit*   trailing wildcard
-  coalition NEAR londres, NEAR/5                 words near each other
+  coalition NEAR londres, NEAR/5, ADJ/5          words near each other (ADJ: in order)
   personne:"Philip Hammond"  person:obama  lieu:londres  place:London  org:EI
   date:2015-01..2015-03  date:2015  mention:2021   (publication / mentioned dates;
                            a less precise date matches a range it overlaps)
-An empty query with filters browses every matching dispatch, newest first.
+A query without words (only filters, or nothing) browses every matching
+dispatch, newest first.
 
-Options)";
+)";
 
 const char* const kExitCodes = R"(
 Exit codes: 0 ok (zero hits included), 1 failure (database missing, locked or
@@ -91,7 +92,7 @@ int run(int argc, char** argv) {
         throw UsageError(e.what());
     }
     if (vm.count("help")) {
-        std::cout << kUsage << '\n' << options << kExitCodes;
+        std::cout << kUsage << options << kExitCodes;
         return kExitOk;
     }
     if (vm.count("version")) {

@@ -83,7 +83,7 @@ std::string render_json(const SearchResult& r) {
 
 std::string render_text(const SearchResult& r, bool emphasis) {
     std::string out = std::to_string(r.total) + (r.total == 1 ? " dispatch" : " dispatches");
-    if (!r.query.empty()) out += " for \"" + r.query + "\"";
+    if (!r.query.empty()) out += " for: " + r.query;
     if (!r.dropped.empty()) out += " (nothing matched every word; dropped: " + join(r.dropped) + ")";
     out += "\n";
     for (const Hit& h : r.hits) {

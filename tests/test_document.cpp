@@ -1,0 +1,88 @@
+#include "document.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "schema.hpp"
+
+using namespace depeche;
+
+namespace {
+
+AnalysedArticle sample() {
+    AnalysedArticle a;
+    a.article.id = "afp-1";
+    a.article.published = {2022, 3, 0};
+    a.article.title = "Réunion";
+    a.article.text = "M. Hammond l’a dit à Londres.";
+    a.article.extra_json = R"({"section":"monde"})";
+    a.title_tokens = analyse(a.article.title);
+    a.text_tokens = analyse(a.article.text);
+    a.entities = {{EntityKind::person, "Philip Hammond", {{"Hammond", 3, 10}}},
+                  {EntityKind::place, "Londres", {{"Londres", 24, 31}}},
+                  {EntityKind::date, "2021", {}}};
+    return a;
+}
+
+// Every term of a document, with its positions: "londres[8] Zlondr …".
+std::string terms(const Xapian::Document& doc) {
+    std::string out;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        if (!out.empty()) out += ' ';
+        out += *it;
+        std::string positions;
+        for (auto p = it.positionlist_begin(); p != it.positionlist_end(); ++p)
+            positions += (positions.empty() ? "" : ",") + std::to_string(*p);
+        if (!positions.empty()) out += "[" + positions + "]";
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a document's terms: words with positions, stems, ids, entities, periods", "[document]") {
+    const Xapian::Document doc = build_document(sample());
+    CHECK(terms(doc) ==
+          "Qafp-1 XD2022 XD2022-03 XDE2022-03 XLlondres XM2021 XME2021 XPphilip hammond Zdit Zhammond Zlondr "
+          "Zreunion a[103,105] dit[104] hammond[102] londres[106] m[101] reunion[1]");
+}
+
+TEST_CASE("a document's values: id, date then id, packed names", "[document]") {
+    const Xapian::Document doc = build_document(sample());
+    CHECK(doc.get_value(schema::kSlotId) == "afp-1");
+    CHECK(doc.get_value(schema::kSlotDateId) == "20220300afp-1");
+    CHECK(doc.get_value(schema::kSlotPersons) == "Philip Hammond");
+    CHECK(doc.get_value(schema::kSlotPlaces) == "Londres");
+    CHECK(doc.get_value(schema::kSlotOrgs).empty());
+    CHECK(doc.get_value(schema::kSlotMentioned) == "2021");
+}
+
+TEST_CASE("the stored record reads back", "[document]") {
+    const StoredDispatch d = parse_stored_record(build_document(sample()).get_data());
+    CHECK(d.id == "afp-1");
+    CHECK(d.date == "2022-03");
+    CHECK(d.title == "Réunion");
+    CHECK(d.text == "M. Hammond l’a dit à Londres.");
+    CHECK(d.extra_json == R"({"section":"monde"})");
+    REQUIRE(d.entities.size() == 3);
+    CHECK(d.entities[0].mentions[0].text == "Hammond");
+    CHECK(d.entities[1].mentions[0].text == "Londres");
+    CHECK_THROWS(parse_stored_record("not json"));
+}
+
+TEST_CASE("one name per key in a document", "[document]") {
+    std::vector<Entity> entities = {{EntityKind::place, "Élysée", {}}, {EntityKind::place, "Elysée", {}},
+                                    {EntityKind::place, "Paris", {}}};
+    CHECK(names_of(entities, EntityKind::place) == std::vector<std::string>{"Paris", "Élysée"});
+}
+
+TEST_CASE("an over-long word or id never makes a document Xapian rejects", "[document]") {
+    AnalysedArticle a = sample();
+    a.article.id = std::string(300, 'i');
+    a.article.text = std::string(300, 'x') + " " + std::string(300, 'Y');
+    a.text_tokens = analyse(a.article.text);
+    a.entities = {{EntityKind::person, std::string(300, 'N'), {}}};
+    const Xapian::Document doc = build_document(a);
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) CHECK((*it).size() <= 245);
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    CHECK_NOTHROW(db.replace_document(schema::make_term(schema::kId, a.article.id), doc));
+}
