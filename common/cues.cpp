@@ -76,7 +76,7 @@ const WordSet& place_nouns() {
         "cathedrale basilique chateau parc prison station autoroute tunnel port camp hotel theatre cimetiere "
         "centrale ile mont lac fleuve riviere vallee golfe detroit canal massif region province departement "
         "ville capitale commune village quartier banlieue district centre nord sud est ouest environs abords "
-        "peripherie pres localite agglomeration metropole territoire frontiere");
+        "peripherie pres localite agglomeration metropole territoire frontiere site base");
     return words;
 }
 
@@ -159,8 +159,8 @@ const WordSet& venue_nouns() {
 }
 
 bool is_building_noun(std::string_view w) {
-    static const WordSet words = words_of(
-        "house palace hall street square road avenue lane castle abbey tower bridge gardens garden");
+    static const WordSet words =
+        words_of("house palace hall street square road avenue lane castle abbey tower bridge gardens garden");
     return words.count(w) != 0;
 }
 
@@ -170,8 +170,9 @@ bool is_venue_tail(std::string_view w) {
 }
 
 bool is_demonym(std::string_view w) {
-    return ends_with_any(w, "ain aine ains aines ais aise aises ien ienne iens iennes ois oise oises and ande ands "
-                            "andes ol ole ols oles een eenne ite ites") ||
+    return ends_with_any(w,
+                         "ain aine ains aines ais aise aises ien ienne iens iennes ois oise oises and ande ands "
+                         "andes ol ole ols oles een eenne ite ites") ||
            w == "russe" || w == "turc" || w == "turque" || w == "grec" || w == "grecque" || w == "belge" ||
            w == "suisse" || w == "kurde" || w == "britannique" || w == "tcheque" || w == "slovaque";
 }

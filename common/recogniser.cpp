@@ -25,7 +25,6 @@ namespace {
 
 using namespace cues;
 
-
 // Everything the scan asks about one token, computed once.
 struct Word {
     std::string_view key;       // entity key of the token ("qaida")
@@ -63,19 +62,19 @@ struct LexiconMatch {
 
 // What the words before a name say about it.
 struct Before {
-    bool title = false;         // M. Hammond
-    bool role = false;          // le président (américain) Obama
-    bool org = false;           // le groupe, l'opérateur, chez
-    bool facility = false;      // l'aéroport, la capitale, la mer
-    bool geo_noun = false;      // with `facility`: the noun just before is a natural feature
-    bool vehicle = false;       // le porte-avions
-    bool place = false;         // à, en, au, aux, dans, la ville de
-    bool place_strong = false;  // en, au, aux, dans: rarely before a person
-    bool weak_place = false;    // de, d'
-    bool speech = false;        // a déclaré X
-    bool venue = false;         // la rue, le stade, le prix: a venue or an event follows
+    bool title = false;          // M. Hammond
+    bool role = false;           // le président (américain) Obama
+    bool org = false;            // le groupe, l'opérateur, chez
+    bool facility = false;       // l'aéroport, la capitale, la mer
+    bool geo_noun = false;       // with `facility`: the noun just before is a natural feature
+    bool vehicle = false;        // le porte-avions
+    bool place = false;          // à, en, au, aux, dans, la ville de
+    bool place_strong = false;   // en, au, aux, dans: rarely before a person
+    bool weak_place = false;     // de, d'
+    bool speech = false;         // a déclaré X
+    bool venue = false;          // la rue, le stade, le prix: a venue or an event follows
     bool place_article = false;  // with `place`: "aux" before a singular name (awards, not places)
-    bool org_direct = true;     // with `org`: no acronym between ("le groupe UMP Christian Jacob")
+    bool org_direct = true;      // with `org`: no acronym between ("le groupe UMP Christian Jacob")
     bool role_over_org = false;  // with `org`: a role heads the phrase ("le secrétaire du parti X")
     // With `org`: where the name began when capitals lie between the cue
     // noun and the token ("l'agence sanitaire Santé publique France").
@@ -86,7 +85,6 @@ struct After {
     bool speech = false;    // X a déclaré
     bool business = false;  // X a racheté, le chiffre d'affaires
 };
-
 
 class Scanner {
 public:
@@ -381,9 +379,11 @@ Before Scanner::before(std::size_t i) const {
     const bool only_comma = (gap & kComma) && !(gap & (kNotJoinable & ~kComma));
     if (!joinable(i) && !only_comma) return b;
     if (!only_comma) {
-        if (is_text(k, {"à", "À", "en", "En", "au", "Au", "aux", "Aux", "dans", "Dans", "vers", "depuis", "via"})) {
+        // "A Athènes": dispatches often leave the capital À unaccented.
+        if (is_text(k,
+                    {"à", "À", "A", "en", "En", "au", "Au", "aux", "Aux", "dans", "Dans", "vers", "depuis", "via"})) {
             b.place = true;
-            b.place_strong = !is_text(k, {"à", "À", "vers", "depuis", "via"});
+            b.place_strong = !is_text(k, {"à", "À", "A", "vers", "depuis", "via"});
             // "aux Bafta", "aux César": a plural article before a singular name is an event.
             const std::string_view name = words_[i].key;
             b.place_article = is_text(k, {"aux", "Aux"}) && !name.empty() && name.back() != 's' && name.back() != 'x';
@@ -395,7 +395,10 @@ Before Scanner::before(std::size_t i) const {
         }
         if (words_[k].key == "de" || words_[k].key == "du" || words_[k].key == "des") {
             b.weak_place = true;
-            if (k > 0 && joinable(k) && place_noun_at(k - 1)) b.place = true;
+            // "la ville de X", "le site militaire de X": a place noun, perhaps with one adjective.
+            const bool adjective = k > 1 && joinable(k - 1) && !words_[k - 1].cap &&
+                                   (adjective_like(words_[k - 1].key) || is_org_adjective(words_[k - 1].key));
+            if (k > 0 && joinable(k) && (place_noun_at(k - 1) || (adjective && place_noun_at(k - 2)))) b.place = true;
             if (k > 0 && joinable(k) && venue_noun_at(k - 1)) b.venue = true;
             return b;
         }
@@ -462,9 +465,9 @@ Before Scanner::before(std::size_t i) const {
                 break;
             }
         }
-        const bool transparent = c.cap || adjectival || after_name || adjective_like(key) || is_name_particle(key) || key == "premier" ||
-                                 key == "premiere" || key == "parole" || key == "porte" || key == "vice" ||
-                                 (only_comma && org_nouns().count(key));
+        const bool transparent = c.cap || adjectival || after_name || adjective_like(key) || is_name_particle(key) ||
+                                 key == "premier" || key == "premiere" || key == "parole" || key == "porte" ||
+                                 key == "vice" || (only_comma && org_nouns().count(key));
         if (!transparent) {
             if (tokens_[k].stop || tokens_[k].numeric || unknown_budget-- <= 0) break;
         }
@@ -493,14 +496,13 @@ std::size_t Scanner::demonym_last(std::size_t i) const {
     std::size_t j = i;
     while (j + 1 < n_ && j < i + 2 && hyphen_only(j + 1) && words_[j + 1].cap) ++j;
     if (!words_[j].common || !is_demonym(words_[j].key)) return 0;
-    if (j + 1 >= n_ || !joinable(j + 1) || !words_[j + 1].cap || words_[j + 1].acronym || words_[j + 1].common)
-        return 0;
+    if (j + 1 >= n_ || !joinable(j + 1) || !words_[j + 1].cap || words_[j + 1].acronym) return 0;
     return j;
 }
 
-// "A", "AA", "AAA", "BBB": one capital letter, or one repeated (credit
-// ratings); never an organisation. Initials ("George W. Bush") are read
-// inside a person's run, not here.
+// "A", "AA", "AAA", "BBB": one capital letter, or one repeated ("le groupe
+// A", "la note AAA"); never a name of its own. Initials ("George W. Bush")
+// are read inside a person's run, not here.
 bool Scanner::town(const std::string& place) const {
     auto kind = lex_.place_kinds.find(entity_key(place));
     return kind != lex_.place_kinds.end() && (kind->second == "city" || kind->second == "commune");
@@ -511,9 +513,7 @@ bool Scanner::is_rating(std::size_t i) const {
     if (t.empty() || t.size() > 3 || !words_[i].cap) return false;
     for (char ch : t)
         if (ch != t.front()) return false;
-    const std::size_t next = i + 1 < n_ ? tokens_[i + 1].elided_start : text_.size();
-    const bool dot_after = tokens_[i].end < next && text_[tokens_[i].end] == '.';
-    return t.size() > 1 || !dot_after;
+    return true;
 }
 
 // Tokens first..last look like a person's name on their own: a first name
@@ -529,8 +529,8 @@ bool Scanner::person_follows(std::size_t first, std::size_t last) const {
 // acronym that opens a name. Returns the last token.
 std::size_t Scanner::acronym_name_last(std::size_t i, std::size_t limit) const {
     std::size_t j = i + 1;
-    while (j < limit && j < i + 5 && joinable(j) && words_[j].cap && words_[j].particle.empty() &&
-           !words_[j].acronym && !first_name_start(j))
+    while (j < limit && j < i + 5 && joinable(j) && words_[j].cap && words_[j].particle.empty() && !words_[j].acronym &&
+           !first_name_start(j))
         ++j;
     return j - 1;
 }
@@ -544,15 +544,16 @@ bool Scanner::demonym_before(std::size_t i) const {
     return false;
 }
 
-// "le secrétaire général du parti présidentiel X": a role noun heads the
-// phrase of the organisation noun at `k`, so X is more likely the person.
+// "le secrétaire général du parti présidentiel X", "le président du comité
+// d'organisation X": a role noun heads the phrase of the organisation noun at
+// `k` (up to four lower-case words back), so X is more likely the person.
 bool Scanner::role_heads(std::size_t k) const {
     for (int steps = 0; steps < 4 && k > 0 && joinable(k); ++steps) {
         --k;
         const std::string_view key = words_[k].key;
         if (role_nouns().count(key) && key != "porte" && key != "premier" && key != "premiere" && key != "vice")
             return true;
-        if (!(is_name_particle(key) || adjective_like(key) || is_org_adjective(key))) return false;
+        if (words_[k].cap) return false;
     }
     return false;
 }
@@ -714,7 +715,9 @@ std::size_t Scanner::scan_at(std::size_t i) {
     // "le Japonais Yukiya Amano": the nationality is a cue for what follows, no name.
     if (const std::size_t d = demonym_last(i)) return d + 1;
     // "le XIXe siècle", "la note AAA", "le triple A": ranks and ratings.
-    if (is_roman_ordinal(tokens_[i].text) || is_rating(i)) return i + 1;
+    if (is_rating(i)) return i + 1;
+    if (is_roman_ordinal(tokens_[i].text))  // "la Ve République": the ordinal's noun is no name either
+        return i + 1 < n_ && joinable(i + 1) && words_[i + 1].cap && words_[i + 1].common ? i + 2 : i + 1;
     const Before b = before(i);
     const bool first = first_name_start(i);
     const bool person_cue = b.title || b.role;
@@ -798,8 +801,7 @@ std::size_t Scanner::scan_at(std::size_t i) {
     const std::string_view tail = words_[r_last].key;
     const bool building = r_last > i && words_[r_last].cap && is_building_noun(tail);
     const bool unknown_run = !m || m.last < r_last;
-    if (b.title || (b.role && unknown_run) ||
-        (first && !thing_cue && r_last > i && unknown_run && !building)) {
+    if (b.title || (b.role && unknown_run) || (first && !thing_cue && r_last > i && unknown_run && !building)) {
         c.kind = Guess::person;
         c.corefable = true;
     } else if (m && m.last >= r_last) {

@@ -53,10 +53,16 @@ IndexReport run_index(const IndexOptions& options, const Lexicons& lexicons,
                 on_reject({chunk[i].source, failures[i], chunk[i].text.substr(0, 1000)});
                 continue;
             }
+            // replace_document(term) costs a posting-list walk even for a new
+            // id: only pay it when the id is already there.
             const std::string id_term = schema::make_term(schema::kId, chunk[i].id);
-            if (db.term_exists(id_term)) ++report.replaced;
-            else ++report.added;
-            db.replace_document(id_term, *docs[i]);
+            if (db.term_exists(id_term)) {
+                ++report.replaced;
+                db.replace_document(id_term, *docs[i]);
+            } else {
+                ++report.added;
+                db.add_document(*docs[i]);
+            }
             report.bytes += chunk[i].title.size() + chunk[i].text.size();
             if (++uncommitted >= options.batch_size) {
                 db.commit();

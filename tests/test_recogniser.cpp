@@ -204,6 +204,66 @@ TEST_CASE("names the lexicons do not list", "[entities]") {
           "person:George W. Bush[George W. Bush] | person:Hassan II[Hassan II] | place:Maroc[Maroc]");
 }
 
+TEST_CASE("a place, then a person", "[entities]") {
+    // A gazetteer place directly followed by a first name and a surname, or by
+    // a run ending with a known surname, splits.
+    CHECK(names("La maire de Paris Anne Hidalgo et l'archevêque de Canterbury Rowan Williams sont venus.") ==
+          "person:Anne Hidalgo[Anne Hidalgo] | person:Rowan Williams[Rowan Williams] | place:Paris[Paris] | "
+          "place:Canterbury[Canterbury]");
+    // A place cut inside a compound is another name.
+    CHECK(names("Il se baigne à Paris-Plage.") == "place:Paris-Plage[Paris-Plage]");
+}
+
+TEST_CASE("people: nationalities and hyphenated adjectives are cues", "[entities]") {
+    CHECK(names("Le Japonais Yukiya Amano a rencontré le Franco-Vietnamien Tran Anh Hung.") ==
+          "person:Yukiya Amano[Yukiya Amano] | person:Tran Anh Hung[Tran Anh Hung]");
+    CHECK(names("Selon l’Américaine Jane Doe, rien.") == "person:Jane Doe[Jane Doe]");
+    CHECK(names("Selon l'Americaine Jane Doe, rien.") == "person:Jane Doe[Jane Doe]");
+    // "sud-africain" is an adjective, not the compass point "sud" before a place.
+    CHECK(names("Le président sud-africain Cyril Ramaphosa est arrivé à Nancy.") ==
+          "person:Cyril Ramaphosa[Cyril Ramaphosa] | place:Nancy[Nancy]");
+}
+
+TEST_CASE("people: lone first names and buildings", "[entities]") {
+    // A first name alone is a person only after a cue.
+    CHECK(names("Le prince William a salué François.") == "person:William[William]");
+    CHECK(names("le prince william a salué françois.") == "");
+    // A first name, then an English building noun: a building.
+    CHECK(names("Le couple a rejoint la résidence de Clarence House.") == "place:Clarence House[Clarence House]");
+}
+
+TEST_CASE("organisations: cues, heads and junk", "[entities]") {
+    // An acronym between the cue noun and the name, or a role heading the phrase: a person.
+    CHECK(names("Le président du groupe UMP Christian Jacob a parlé.") ==
+          "person:Christian Jacob[Christian Jacob] | org:UMP[UMP]");
+    CHECK(names("Le secrétaire général du parti présidentiel Jean Dupont a parlé.") ==
+          "person:Jean Dupont[Jean Dupont]");
+    // A lower-case adjective the lexicons know goes on; a singular adjective
+    // after a plural complement does not; a generic head alone is nothing.
+    CHECK(names("Le Haut-Commissariat des Nations unies, la Chambre des représentants américaine et la "
+                "Commission ont parlé.") ==
+          "org:Haut-Commissariat des Nations unies[Haut-Commissariat des Nations unies] | "
+          "org:Chambre des représentants[Chambre des représentants]");
+    CHECK(names("L'Association internationale du transport aérien a parlé.") ==
+          "org:Association internationale du transport aérien[Association internationale du transport aérien]");
+    // Ratings, single letters and acronyms of common nouns are no organisations.
+    CHECK(names("La France a perdu sa note AAA dans le groupe A. La CSG monte à 9h00 GMT.") == "place:France[France]");
+    // A country with a business word is still the country.
+    CHECK(names("L'Allemagne a vu ses exportations et son chiffre d'affaires baisser.") ==
+          "place:Allemagne[Allemagne]");
+    // "A" for "À" at a sentence start.
+    CHECK(names("A Paris, rien.") == "place:Paris[Paris]");
+}
+
+TEST_CASE("venues, events and ranks are not places", "[entities]") {
+    CHECK(names("Il a joué au stade Maracana, rue Gaston-Gallimard, puis au Groupama Stadium de Nancy.") ==
+          "place:Nancy[Nancy]");
+    CHECK(names("Le prix Goncourt et l'autoroute A64 datent du XIXe siècle, sous la Ve République.") == "");
+    // A person still is one there, and a gazetteer place after "de" stays a place.
+    CHECK(names("Le pionnier du cinéma Georges Méliès est né près de l'hôpital de Nancy.") ==
+          "person:Georges Méliès[Georges Méliès] | place:Nancy[Nancy]");
+}
+
 TEST_CASE("acronyms taught by the dispatch", "[entities]") {
     CHECK(
         names(
