@@ -48,11 +48,14 @@ bool is_operator(std::string_view chunk) {
     return false;
 }
 
-std::string folded_words(std::string_view text, char joiner) {
+// The folded words of `text` joined by `joiner`; `content` becomes true when
+// one of them is not a stop word.
+std::string folded_words(std::string_view text, char joiner, bool& content) {
     std::string out;
     for (const Token& t : analyse(text)) {
         if (!out.empty()) out.push_back(joiner);
         out += t.folded;
+        content = content || !t.stop;
     }
     return out;
 }
@@ -101,6 +104,11 @@ bool names_same_entity(const std::string& known, const std::string& typed) {
 }  // namespace
 
 std::string rewrite_query(std::string_view q) {
+    bool content = false;
+    return rewrite_query(q, content);
+}
+
+std::string rewrite_query(std::string_view q, bool& content) {
     std::string out;
     std::size_t i = 0;
     while (i < q.size()) {
@@ -113,7 +121,7 @@ std::string rewrite_query(std::string_view q) {
         if (c == '"') {
             const auto close = q.find('"', i + 1);
             const std::size_t end = close == std::string_view::npos ? q.size() : close;
-            out += '"' + folded_words(q.substr(i + 1, end - i - 1), ' ') + '"';
+            out += '"' + folded_words(q.substr(i + 1, end - i - 1), ' ', content) + '"';
             i = close == std::string_view::npos ? q.size() : close + 1;
             continue;
         }
@@ -145,7 +153,7 @@ std::string rewrite_query(std::string_view q) {
         }
         const bool wildcard = chunk.size() > 1 && chunk.back() == '*';
         if (wildcard) chunk.remove_suffix(1);
-        const std::string word = folded_words(chunk, '-');
+        const std::string word = folded_words(chunk, '-', content);
         if (word.empty()) continue;
         out += sign + word + (wildcard ? "*" : "");
     }
@@ -225,15 +233,21 @@ Xapian::Query entity_query(EntityKind kind, std::string_view typed, const Xapian
 }
 
 Xapian::Query parse_query(std::string_view query, const Xapian::Database& db, const Lexicons& lexicons, bool any) {
-    const std::string rewritten = rewrite_query(query);
+    bool content = false;
+    const std::string rewritten = rewrite_query(query, content);
     if (rewritten.find_first_not_of(" \t\r\n") == std::string::npos) return Xapian::Query::MatchAll;
 
     Xapian::QueryParser parser;
     parser.set_database(db);
     parser.set_stemmer(Xapian::Stem("french"));
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    // Stop words have no stem term: a query of stop words only ("le", "de la")
+    // searches them as surface words.
     FrenchStopper stopper;
-    parser.set_stopper(&stopper);
+    if (content)
+        parser.set_stopper(&stopper);
+    else
+        parser.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
     parser.set_default_op(any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
     std::vector<std::unique_ptr<Xapian::FieldProcessor>> processors;
     for (const auto& field : kFields) {

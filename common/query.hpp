@@ -27,6 +27,8 @@ struct QueryError : std::runtime_error {
 /// `L'État islamique AND personne:"Philip Hammond"` ->
 /// `etat islamique AND personne:"Philip Hammond"`.
 std::string rewrite_query(std::string_view query);
+/// The same, and sets `content` when a word that is not a stop word was seen.
+std::string rewrite_query(std::string_view query, bool& content);
 
 /// The plain words of a query, as typed, when it has nothing else (no
 /// operator, quote, bracket, field or +/-); empty otherwise. Such queries may

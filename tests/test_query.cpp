@@ -60,5 +60,8 @@ TEST_CASE("accented and unaccented queries parse to the same query", "[query]") 
     CHECK(parsed("l'État islamique") == parsed("etat islamique"));
     CHECK(parsed("sécurité") == "Query(Zsecurit@1)");
     CHECK(parsed("") == "Query(<alldocuments>)");
+    // Stop words only: searched as surface words, not dropped or stemmed.
+    CHECK(parsed("de la") == "Query((de@1 AND la@2))");
+    CHECK(parsed("la coalition") == "Query(Zcoalit@2)");
     CHECK_THROWS_AS(parse_query("date:2015-13", db, lexicons, false), QueryError);
 }
