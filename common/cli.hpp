@@ -2,9 +2,12 @@
 // What every depeche binary shares at its top: one exit-code table and the
 // one place where exceptions become a line on stderr.
 
+#include <boost/program_options.hpp>
 #include <xapian.h>
 
 #include <cstdio>
+#include <iostream>
+#include <optional>
 #include <cstdlib>
 #include <stdexcept>
 #include <string>
@@ -50,6 +53,40 @@ int guarded_main(const char* program, Body body) {
     } catch (const std::exception& e) {
         return fail(e.what(), kExitFailure);
     }
+}
+
+/// Parses a command line: `options`, --help and --version, and every other
+/// argument into the repeatable option named `positional`. For --help prints
+/// `usage`, the options and `footer`; for --version prints `version`; both
+/// return nullopt (exit 0). Throws UsageError on a bad command line.
+/// Only the three main.cpp files include this header: Boost stops there.
+inline std::optional<boost::program_options::variables_map> parse_command_line(
+    int argc, char** argv, boost::program_options::options_description& options, const char* positional,
+    const char* usage, const char* footer, const char* version) {
+    namespace po = boost::program_options;
+    options.add_options()("help,h", "print this help and exit")("version", "print the version and exit");
+    po::options_description hidden;
+    hidden.add_options()(positional, po::value<std::vector<std::string>>());
+    po::options_description all;
+    all.add(options).add(hidden);
+    po::positional_options_description positionals;
+    positionals.add(positional, -1);
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positionals).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        throw UsageError(e.what());
+    }
+    if (vm.count("help")) {
+        std::cout << usage << options << footer;
+        return std::nullopt;
+    }
+    if (vm.count("version")) {
+        std::cout << version << '\n';
+        return std::nullopt;
+    }
+    return vm;
 }
 
 /// The database folder used when --db is not given: $DEPECHE_DB, else

@@ -147,6 +147,15 @@ const WordSet& business_words() {
     return words;
 }
 
+// A party member named by the party: "la démocrate Nancy Pelosi", "l'écologiste
+// Yannick Jadot". Only a cue with an article right before it (see Scanner::before).
+const WordSet& party_nouns() {
+    static const WordSet words = words_of(
+        "democrate republicain republicaine socialiste ecologiste centriste communiste travailliste gaulliste "
+        "conservateur conservatrice insoumis insoumise frontiste souverainiste independantiste");
+    return words;
+}
+
 // Streets, venues and events: what follows them is their name, not a place
 // ("la rue Gaston-Gallimard", "le stade Maracana", "le prix Goncourt"). The
 // gazetteer still wins ("le stade de France" is no venue called France).

@@ -28,6 +28,9 @@ const WordSet& geo_nouns();       // "la mer Noire": natural features, part of t
 const WordSet& vehicle_nouns();   // "la frégate X": craft named after people
 const WordSet& speech_verbs();    // "a déclaré X", "X estime"
 const WordSet& business_words();  // "X a racheté", "le chiffre d'affaires de X"
+/// Political families used as nouns for a member: "la démocrate", "le
+/// républicain", "l'écologiste" right before a Firstname Surname.
+const WordSet& party_nouns();
 /// English nouns that make the run they end a building or a street:
 /// "Lancaster House", "Downing Street", "Groupama Stadium".
 bool is_building_noun(std::string_view w);

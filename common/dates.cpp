@@ -26,23 +26,7 @@
 
 namespace depeche {
 
-namespace {
-
-// ---- calendar ---------------------------------------------------------------
-
-constexpr int kMinYear = 1000;
-constexpr int kMaxYear = 9999;
-// A number alone is taken for a year only in this range ("en 2009").
-constexpr int kBareYearMin = 1900;
-constexpr int kBareYearMax = 2100;
-
-bool is_valid_ymd(long y, long m, long d) {
-    return y >= kMinYear && y <= kMaxYear && m >= 1 && m <= 12 && d >= 1 &&
-           d <= days_in_month(static_cast<int>(y), static_cast<int>(m));
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
-// days_from_civil).
+// H. Hinnant's civil-day algorithms.
 long days_from_civil(long y, long m, long d) {
     y -= m <= 2;
     const long era = (y >= 0 ? y : y - 399) / 400;
@@ -63,6 +47,21 @@ PartialDate civil_from_days(long z) {
     const long m = mp < 10 ? mp + 3 : mp - 9;
     const long y = yoe + era * 400 + (m <= 2);
     return {static_cast<int>(y), static_cast<int>(m), static_cast<int>(d)};
+}
+
+namespace {
+
+// ---- calendar ---------------------------------------------------------------
+
+constexpr int kMinYear = 1000;
+constexpr int kMaxYear = 9999;
+// A number alone is taken for a year only in this range ("en 2009").
+constexpr int kBareYearMin = 1900;
+constexpr int kBareYearMax = 2100;
+
+bool is_valid_ymd(long y, long m, long d) {
+    return y >= kMinYear && y <= kMaxYear && m >= 1 && m <= 12 && d >= 1 &&
+           d <= days_in_month(static_cast<int>(y), static_cast<int>(m));
 }
 
 // 1 = Monday ... 7 = Sunday (1970-01-01 was a Thursday).

@@ -34,6 +34,13 @@ std::string to_iso(const PartialDate& date);
 /// Days in `month` (1-12) of `year`, Gregorian.
 int days_in_month(int year, int month);
 
+/// Days since 1970-01-01 of a proleptic Gregorian date (month, day 1-based;
+/// no check: an invalid date gives a meaningless number).
+long days_from_civil(long year, long month, long day);
+
+/// The day-precision date of a day number from days_from_civil.
+PartialDate civil_from_days(long days);
+
 /// A date expression found in a text.
 struct DateMention {
     std::string value;       ///< TIMEX3 value: "2015-01-15", "2015-01", "2015", "2015-W03", "2015-05-03/2015-05-05"

@@ -71,6 +71,16 @@ Xapian::Document build_document(const AnalysedArticle& analysed) {
     return doc;
 }
 
+nlohmann::ordered_json entities_json(const std::vector<Entity>& entities) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const Entity& e : entities) {
+        nlohmann::ordered_json mentions = nlohmann::ordered_json::array();
+        for (const Mention& m : e.mentions) mentions.push_back({{"text", m.text}, {"start", m.start}, {"end", m.end}});
+        out.push_back({{"kind", kind_name(e.kind)}, {"name", e.name}, {"mentions", mentions}});
+    }
+    return out;
+}
+
 std::string stored_record(const AnalysedArticle& analysed) {
     const Article& a = analysed.article;
     nlohmann::json entities = nlohmann::json::array();

@@ -2,6 +2,7 @@
 // One dispatch as a Xapian document: its terms, values and stored record.
 // Needs no database: build_document is a pure function of its inputs.
 
+#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include <string>
@@ -53,6 +54,11 @@ struct StoredDispatch {
 /// Parses document data written by stored_record. Throws std::runtime_error
 /// on data that is not a depeche record.
 StoredDispatch parse_stored_record(std::string_view data);
+
+/// Entities as JSON, the form depeche-extract and `depeche-search --id` print:
+/// [{"kind": "person|place|org|date", "name": ..., "mentions": [{"text", "start",
+/// "end"}]}] with UTF-8 byte offsets.
+nlohmann::ordered_json entities_json(const std::vector<Entity>& entities);
 
 /// The distinct canonical names of one kind, sorted, one per entity_key (the
 /// first met when two spellings share a key).

@@ -76,6 +76,7 @@ struct Before {
     bool place_article = false;  // with `place`: "aux" before a singular name (awards, not places)
     bool org_direct = true;      // with `org`: no acronym between ("le groupe UMP Christian Jacob")
     bool role_over_org = false;  // with `org`: a role heads the phrase ("le secrétaire du parti X")
+    bool place_frame = false;    // "Dans le Vaucluse, X": the clause before the comma sets a place
     // With `org`: where the name began when capitals lie between the cue
     // noun and the token ("l'agence sanitaire Santé publique France").
     std::size_t org_start = static_cast<std::size_t>(-1);
@@ -150,6 +151,8 @@ private:
     bool person_follows(std::size_t first, std::size_t last) const;
     std::size_t acronym_name_last(std::size_t i, std::size_t limit) const;
     bool demonym_before(std::size_t i) const;
+    bool party_before(std::size_t i) const;
+    bool place_frame(std::size_t i) const;
     bool role_heads(std::size_t k) const;
     After after(std::size_t last) const;
     std::size_t known_tail(std::size_t i) const;
@@ -378,6 +381,11 @@ Before Scanner::before(std::size_t i) const {
     }
     const bool only_comma = (gap & kComma) && !(gap & (kNotJoinable & ~kComma));
     if (!joinable(i) && !only_comma) return b;
+    if (only_comma) b.place_frame = place_frame(i);
+    if (party_before(i)) {
+        b.role = true;  // "la démocrate Nancy Pelosi"
+        return b;
+    }
     if (!only_comma) {
         // "A Athènes": dispatches often leave the capital À unaccented.
         if (is_text(k,
@@ -419,7 +427,10 @@ Before Scanner::before(std::size_t i) const {
     bool particle_seen = false;
     std::size_t cap_start = i;
     int acronyms_between = 0;
-    for (int steps = 0; steps < 6; ++steps) {
+    // An apposition runs longer than a title: "la présidente de la Chambre des
+    // représentants américaine, Nancy Pelosi" is seven words back to its role.
+    const int max_steps = only_comma ? 8 : 6;
+    for (int steps = 0; steps < max_steps; ++steps) {
         const Word& c = words_[k];
         const std::string_view key = c.key;
         const bool compound = k > 0 && joinable(k) && (c.gap & kHyphen);
@@ -544,6 +555,42 @@ bool Scanner::demonym_before(std::size_t i) const {
     return false;
 }
 
+// "la démocrate Nancy Pelosi", "l'écologiste Yannick Jadot": an article, a
+// party noun, then at least two capitals. A first name in the gazetteer
+// ("Nancy" the town) is then a person's; "le démocrate" alone before one
+// capital ("le républicain Trump") names too little to outweigh the lexicons.
+bool Scanner::party_before(std::size_t i) const {
+    if (i == 0 || !joinable(i) || !words_[i].particle.empty() || words_[i].acronym) return false;
+    const std::size_t k = i - 1;
+    if (words_[k].cap || !party_nouns().count(words_[k].key)) return false;
+    const bool article = words_[k].particle == "l" ||
+                         (words_[k].particle.empty() && k > 0 && joinable(k) &&
+                          (words_[k - 1].key == "le" || words_[k - 1].key == "la" || words_[k - 1].key == "un" ||
+                           words_[k - 1].key == "une"));
+    return article && i + 1 < n_ && joinable(i + 1) && words_[i + 1].cap && !words_[i + 1].acronym;
+}
+
+// "Dans le Vaucluse, X", "En Seine-Saint-Denis, X", "À Paris, X": the clause
+// before the comma at `i` is a place preposition, perhaps an article, and a
+// gazetteer place below a country; a town's name after it is the town
+// ("Dans le Vaucluse, Orange reste..."). A country frame says nothing of the
+// kind of what follows ("En France, Orange a lancé...").
+bool Scanner::place_frame(std::size_t i) const {
+    std::size_t c = i - 1;
+    for (int steps = 0; c > 0 && joinable(c); ++steps, --c)
+        if (steps == 5) return false;
+    if (!is_text(c, {"à", "À", "A", "en", "En", "au", "Au", "aux", "Aux", "dans", "Dans"})) return false;
+    std::size_t p = c + 1;
+    if (p < i && words_[p].particle.empty() && !words_[p].cap &&
+        (words_[p].key == "le" || words_[p].key == "la" || words_[p].key == "les"))
+        ++p;
+    if (p >= i || !words_[p].cap) return false;
+    const LexiconMatch m = lexicon_match(p, i);
+    if (!m.place || m.last != i - 1) return false;
+    auto kind = lex_.place_kinds.find(entity_key(*m.place));
+    return kind != lex_.place_kinds.end() && kind->second != "country";
+}
+
 // "le secrétaire général du parti présidentiel X", "le président du comité
 // d'organisation X": a role noun heads the phrase of the organisation noun at
 // `k` (up to four lower-case words back), so X is more likely the person.
@@ -611,6 +658,8 @@ Guess Scanner::resolve_lexicon(const LexiconMatch& m, const Before& b, const Aft
     // company's more often than a country's is.
     if (a.business && !b.place && !b.weak_place && m.place && !m.person && town(*m.place))
         return use(Guess::org, nullptr);
+    // "Dans le Vaucluse, Orange reste aux mains de...": the frame makes the town.
+    if (b.place_frame && single && m.place && town(*m.place) && !a.business) return use(Guess::place, m.place);
     // "l'agence japonaise Sanaa" is the firm; "la France a vu ses actions baisser" the country.
     if (b.org && b.org_direct && !b.role_over_org && m.place) return use(Guess::org, nullptr);
     if (b.facility && m.place) return use(Guess::place, m.place);
@@ -893,6 +942,24 @@ void Scanner::resolve_coreference() {
     for (std::size_t ci = 0; ci < found_.size(); ++ci) {
         Candidate& c = found_[ci];
         if (!c.corefable) continue;
+        // "À Taïwan, Nancy Pelosi défie Pékin" ... "la démocrate Nancy Pelosi":
+        // a run of two capitals or more that is, word for word, a person of
+        // the dispatch is that person, whatever the gazetteer said of it.
+        if (c.kind != Guess::person && c.kind != Guess::org && c.last > c.first) {
+            int same = -1;
+            for (std::size_t pi = 0; pi < found_.size() && same < 0; ++pi) {
+                const Candidate& p = found_[pi];
+                if (pi == ci || p.kind != Guess::person || p.target >= 0 || p.last - p.first != c.last - c.first)
+                    continue;
+                if (span_key(p.first, p.last) == span_key(c.first, c.last)) same = static_cast<int>(pi);
+            }
+            if (same >= 0) {
+                c.kind = Guess::person;
+                c.target = same;
+                c.canonical.clear();
+                continue;
+            }
+        }
         int best = -1;  // the last match before c, else the first after it
         for (std::size_t pi = 0; pi < found_.size(); ++pi) {
             const Candidate& p = found_[pi];

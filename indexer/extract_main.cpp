@@ -37,15 +37,10 @@ Exit codes: 0 ok, 1 failure (input or lexicons missing), 2 usage error,
 3 the run completed but rejected records.
 )";
 
-std::string entities_json(const AnalysedArticle& a) {
-    nlohmann::json entities = nlohmann::json::array();
-    for (const Entity& e : a.entities) {
-        nlohmann::json mentions = nlohmann::json::array();
-        for (const Mention& m : e.mentions) mentions.push_back({{"text", m.text}, {"start", m.start}, {"end", m.end}});
-        entities.push_back({{"kind", kind_name(e.kind)}, {"name", e.name}, {"mentions", mentions}});
-    }
-    nlohmann::json out = {{"id", a.article.id}, {"date", to_iso(a.article.published)}, {"entities", entities}};
-    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+std::string extract_line(const AnalysedArticle& a) {
+    const nlohmann::ordered_json out = {
+        {"id", a.article.id}, {"date", to_iso(a.article.published)}, {"entities", entities_json(a.entities)}};
+    return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 int run(int argc, char** argv) {
@@ -54,31 +49,11 @@ int run(int argc, char** argv) {
     options.add_options()
         ("format", po::value<std::string>()->default_value("auto")->value_name("FMT"), "auto, line or jsonl")
         ("threads", po::value<unsigned>()->default_value(1)->value_name("N"), "analysis threads")
-        ("lexicons", po::value<std::string>()->value_name("DIR"), "lexicon folder (default: the installed one)")
-        ("help,h", "print this help and exit")
-        ("version", "print the version and exit");
+        ("lexicons", po::value<std::string>()->value_name("DIR"), "lexicon folder (default: the installed one)");
     // clang-format on
-    po::options_description hidden;
-    hidden.add_options()("input", po::value<std::vector<std::string>>());
-    po::options_description all;
-    all.add(options).add(hidden);
-    po::positional_options_description positional;
-    positional.add("input", -1);
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        throw UsageError(e.what());
-    }
-    if (vm.count("help")) {
-        std::cout << kUsage << options << kExitCodes;
-        return kExitOk;
-    }
-    if (vm.count("version")) {
-        std::cout << "depeche-extract " DEPECHE_VERSION "\n";
-        return kExitOk;
-    }
+    const auto parsed = parse_command_line(argc, argv, options, "input", kUsage, kExitCodes, "depeche-extract " DEPECHE_VERSION);
+    if (!parsed) return kExitOk;
+    const po::variables_map& vm = *parsed;
     if (!vm.count("input")) throw UsageError("no input given");
     ReadOptions read;
     read.inputs = vm["input"].as<std::vector<std::string>>();
@@ -91,7 +66,7 @@ int run(int argc, char** argv) {
     std::vector<Article> chunk;
     auto flush = [&] {
         std::vector<std::string> lines(chunk.size());
-        parallel_for(chunk.size(), threads, [&](std::size_t i) { lines[i] = entities_json(analyse_article(std::move(chunk[i]), lexicons)); });
+        parallel_for(chunk.size(), threads, [&](std::size_t i) { lines[i] = extract_line(analyse_article(std::move(chunk[i]), lexicons)); });
         for (const auto& line : lines) std::cout << line << '\n';
         chunk.clear();
     };

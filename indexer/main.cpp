@@ -50,31 +50,11 @@ int run(int argc, char** argv) {
         ("batch-size", po::value<std::size_t>()->default_value(5000)->value_name("N"), "dispatches per commit")
         ("threads", po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency()))->value_name("N"), "analysis threads")
         ("lexicons", po::value<std::string>()->value_name("DIR"), "lexicon folder (default: the installed one)")
-        ("quiet,q", "print nothing but errors")
-        ("help,h", "print this help and exit")
-        ("version", "print the version and exit");
+        ("quiet,q", "print nothing but errors");
     // clang-format on
-    po::options_description hidden;
-    hidden.add_options()("input", po::value<std::vector<std::string>>());
-    po::options_description all;
-    all.add(options).add(hidden);
-    po::positional_options_description positional;
-    positional.add("input", -1);
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        throw UsageError(e.what());
-    }
-    if (vm.count("help")) {
-        std::cout << kUsage << options << kExitCodes;
-        return kExitOk;
-    }
-    if (vm.count("version")) {
-        std::cout << "depeche-index " DEPECHE_VERSION "\n";
-        return kExitOk;
-    }
+    const auto parsed = parse_command_line(argc, argv, options, "input", kUsage, kExitCodes, "depeche-index " DEPECHE_VERSION);
+    if (!parsed) return kExitOk;
+    const po::variables_map& vm = *parsed;
     if (!vm.count("input")) throw UsageError("no input given");
     IndexOptions index;
     index.read.inputs = vm["input"].as<std::vector<std::string>>();

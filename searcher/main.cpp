@@ -74,31 +74,11 @@ int run(int argc, char** argv) {
         ("any", "match any word instead of every word")
         ("json", "print JSON (one object) instead of text")
         ("id", po::value<std::string>()->value_name("ID"), "print the stored dispatch ID and exit")
-        ("lexicons", po::value<std::string>()->value_name("DIR"), "lexicon folder (default: the installed one)")
-        ("help,h", "print this help and exit")
-        ("version", "print the version and exit");
+        ("lexicons", po::value<std::string>()->value_name("DIR"), "lexicon folder (default: the installed one)");
     // clang-format on
-    po::options_description hidden;
-    hidden.add_options()("query", po::value<std::vector<std::string>>());
-    po::options_description all;
-    all.add(options).add(hidden);
-    po::positional_options_description positional;
-    positional.add("query", -1);
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        throw UsageError(e.what());
-    }
-    if (vm.count("help")) {
-        std::cout << kUsage << options << kExitCodes;
-        return kExitOk;
-    }
-    if (vm.count("version")) {
-        std::cout << "depeche-search " DEPECHE_VERSION "\n";
-        return kExitOk;
-    }
+    const auto parsed = parse_command_line(argc, argv, options, "query", kUsage, kExitCodes, "depeche-search " DEPECHE_VERSION);
+    if (!parsed) return kExitOk;
+    const po::variables_map& vm = *parsed;
     const auto strings = [&vm](const char* name) {
         return vm.count(name) ? vm[name].as<std::vector<std::string>>() : std::vector<std::string>{};
     };

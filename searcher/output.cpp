@@ -108,17 +108,11 @@ std::string render_text(const SearchResult& r, bool emphasis) {
 }
 
 std::string render_dispatch_json(const StoredDispatch& d) {
-    json entities = json::array();
-    for (const Entity& e : d.entities) {
-        json mentions = json::array();
-        for (const Mention& m : e.mentions) mentions.push_back({{"text", m.text}, {"start", m.start}, {"end", m.end}});
-        entities.push_back({{"kind", kind_name(e.kind)}, {"name", e.name}, {"mentions", mentions}});
-    }
     json out = {{"id", d.id},
                 {"date", d.date},
                 {"title", d.title.empty() ? json(nullptr) : json(d.title)},
                 {"text", d.text},
-                {"entities", entities},
+                {"entities", entities_json(d.entities)},
                 {"extra", json::parse(d.extra_json, nullptr, false)}};
     return dump(out) + "\n";
 }

@@ -214,6 +214,33 @@ TEST_CASE("a place, then a person", "[entities]") {
     CHECK(names("Il se baigne à Paris-Plage.") == "place:Paris-Plage[Paris-Plage]");
 }
 
+TEST_CASE("people: a party or a long apposition beats a town's name", "[entities]") {
+    // "Lourdes" is a town in the gazetteer and no first name: a party noun
+    // after an article, or a role phrase then a comma, makes the run a person.
+    CHECK(names("La démocrate Lourdes Garza a été réélue.") == "person:Lourdes Garza[Lourdes Garza]");
+    CHECK(names("L'écologiste Lourdes Garza et l’ecologiste Lourdes Garza.") ==
+          "person:Lourdes Garza[Lourdes Garza,Lourdes Garza]");
+    CHECK(names("La présidente de la Cour des comptes européenne, Lourdes Garza, a répondu.") ==
+          "person:Lourdes Garza[Lourdes Garza] | org:Cour des comptes[Cour des comptes]");
+    // Once a person, every full mention is her, before or after; short forms too.
+    CHECK(names("Lourdes Garza défie Washington. Le républicain Lourdes Garza est arrivé. Mme Garza a parlé.") ==
+          "person:Lourdes Garza[Lourdes Garza,Lourdes Garza,Garza] | place:Washington[Washington]");
+    // Without a cue, the run stays unnamed; one capital after a party noun is no run.
+    CHECK(names("Lourdes Garza a parlé.") == "");
+    CHECK(names("Le pèlerinage du démocrate à Lourdes.") == "place:Lourdes[Lourdes]");
+}
+
+TEST_CASE("a place frame makes a town of a company's name", "[entities]") {
+    // "Orange" is a commune and a company in the lexicons.
+    CHECK(names("Dans le Vaucluse, Orange a voté à droite.") == "place:Vaucluse[Vaucluse] | place:Orange[Orange]");
+    CHECK(names("En Seine-Saint-Denis, Orange vote à gauche. A Paris, Orange aussi.") ==
+          "place:Seine-Saint-Denis[Seine-Saint-Denis] | place:Orange[Orange,Orange] | place:Paris[Paris]");
+    // A business word after it, or a country as the frame, keeps the company.
+    CHECK(names("Dans le Vaucluse, Orange compte 900 salariés.") == "place:Vaucluse[Vaucluse] | org:Orange[Orange]");
+    CHECK(names("En France, Orange a lancé une offre.") == "place:France[France] | org:Orange[Orange]");
+    CHECK(names("Des entreprises comme Airbus, Orange ou Renault.") == "org:Orange[Orange]");
+}
+
 TEST_CASE("people: nationalities and hyphenated adjectives are cues", "[entities]") {
     CHECK(names("Le Japonais Yukiya Amano a rencontré le Franco-Vietnamien Tran Anh Hung.") ==
           "person:Yukiya Amano[Yukiya Amano] | person:Tran Anh Hung[Tran Anh Hung]");
