@@ -563,10 +563,9 @@ bool Scanner::party_before(std::size_t i) const {
     if (i == 0 || !joinable(i) || !words_[i].particle.empty() || words_[i].acronym) return false;
     const std::size_t k = i - 1;
     if (words_[k].cap || !party_nouns().count(words_[k].key)) return false;
-    const bool article = words_[k].particle == "l" ||
-                         (words_[k].particle.empty() && k > 0 && joinable(k) &&
-                          (words_[k - 1].key == "le" || words_[k - 1].key == "la" || words_[k - 1].key == "un" ||
-                           words_[k - 1].key == "une"));
+    const bool article = words_[k].particle == "l" || (words_[k].particle.empty() && k > 0 && joinable(k) &&
+                                                       (words_[k - 1].key == "le" || words_[k - 1].key == "la" ||
+                                                        words_[k - 1].key == "un" || words_[k - 1].key == "une"));
     return article && i + 1 < n_ && joinable(i + 1) && words_[i + 1].cap && !words_[i + 1].acronym;
 }
 

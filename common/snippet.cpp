@@ -16,18 +16,28 @@ bool in_ranges(const Token& t, const std::vector<ByteRange>& ranges) {
 
 }  // namespace
 
-Snippet make_snippet(std::string_view text, const std::vector<Token>& tokens, const std::set<std::string>& terms,
-                     const std::vector<ByteRange>& ranges, std::size_t max_bytes) {
-    // The "word" a token matched as: its folded form, or its stem term.
+Snippet make_snippet(std::string_view text, const std::vector<Token>& tokens, const SnippetMarks& marks,
+                     std::size_t max_bytes) {
+    // The "word" a token matched as: its folded form, its stem term, its
+    // phrase, or the entity range it lies in.
     std::vector<std::string> matched(tokens.size());
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const Token& t = tokens[i];
-        if (terms.count(schema::make_term("", t.folded)))
+        if (marks.terms.count(schema::make_term("", t.folded)))
             matched[i] = t.folded;
-        else if (!t.stem.empty() && terms.count(schema::make_term(schema::kStem, t.stem)))
+        else if (!t.stem.empty() && marks.terms.count(schema::make_term(schema::kStem, t.stem)))
             matched[i] = "Z" + t.stem;
-        else if (in_ranges(t, ranges))
+        else if (in_ranges(t, marks.ranges))
             matched[i] = "@" + t.folded;
+    }
+    for (const auto& phrase : marks.phrases) {
+        if (phrase.empty()) continue;
+        for (std::size_t i = 0; i + phrase.size() <= tokens.size(); ++i) {
+            std::size_t k = 0;
+            while (k < phrase.size() && tokens[i + k].folded == phrase[k]) ++k;
+            if (k < phrase.size()) continue;
+            for (k = 0; k < phrase.size(); ++k) matched[i + k] = "\"" + phrase.front();
+        }
     }
     // Window [first, last] of tokens within max_bytes with the most distinct
     // matches (ties: the most matches, then the earliest).

@@ -21,13 +21,20 @@ struct Snippet {
     std::vector<ByteRange> highlights;  ///< byte ranges of `text`, in order, not overlapping
 };
 
+/// What a snippet marks: words (Xapian terms as the query matched them: a
+/// token matches when its folded form or "Z" + its stem is one), phrases
+/// (folded words, marked only where they occur whole and in order) and byte
+/// ranges of the text (entity mentions, marked token by token).
+struct SnippetMarks {
+    std::set<std::string> terms;
+    std::vector<std::vector<std::string>> phrases;
+    std::vector<ByteRange> ranges;
+};
+
 /// The passage of at most about `max_bytes` of `text` (tokens from
-/// analyse(text)) that holds the most distinct matching words. A token
-/// matches when its folded form or "Z" + its stem is in `terms` (Xapian
-/// terms as the query matched them), or when it lies in one of `ranges`
-/// (byte ranges of the text, e.g. entity mentions). With no match, the start
-/// of the text.
-Snippet make_snippet(std::string_view text, const std::vector<Token>& tokens, const std::set<std::string>& terms,
-                     const std::vector<ByteRange>& ranges, std::size_t max_bytes = 240);
+/// analyse(text)) that holds the most distinct marks, with the marks as byte
+/// ranges of the snippet. With no mark, the start of the text.
+Snippet make_snippet(std::string_view text, const std::vector<Token>& tokens, const SnippetMarks& marks,
+                     std::size_t max_bytes = 240);
 
 }  // namespace depeche

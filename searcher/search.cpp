@@ -51,16 +51,51 @@ std::vector<ByteRange> entity_ranges(const StoredDispatch& d, const std::set<std
     return ranges;
 }
 
-Hit make_hit(const Xapian::MSetIterator& it, const Xapian::Enquire& enquire, std::size_t rank) {
+// The phrases of a query (their terms in order), and the terms that occur
+// only inside phrases: those are marked in snippets only where the whole
+// phrase stands ("etat" of "etat islamique" is not marked in "chef de l'État").
+struct QueryPhrases {
+    std::vector<std::vector<std::string>> phrases;
+    std::set<std::string> phrase_only;
+};
+
+void collect(const Xapian::Query& q, bool in_phrase, QueryPhrases& out, std::set<std::string>& free) {
+    if (q.get_type() == Xapian::Query::OP_PHRASE) {
+        std::vector<std::string> words(q.get_terms_begin(), q.get_terms_end());
+        for (const auto& w : words) out.phrase_only.insert(w);
+        out.phrases.push_back(std::move(words));
+        return;
+    }
+    if (q.get_type() == Xapian::Query::LEAF_TERM && !in_phrase) {
+        for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t) free.insert(*t);
+        return;
+    }
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) collect(q.get_subquery(i), in_phrase, out, free);
+}
+
+QueryPhrases phrases_of(const Xapian::Query& query) {
+    QueryPhrases out;
+    std::set<std::string> free;
+    collect(query, false, out, free);
+    for (const auto& t : free) out.phrase_only.erase(t);
+    return out;
+}
+
+Hit make_hit(const Xapian::MSetIterator& it, const Xapian::Enquire& enquire, const QueryPhrases& phrases,
+             std::size_t rank) {
     const StoredDispatch d = parse_stored_record(it.get_document().get_data());
-    const std::set<std::string> terms(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
+    SnippetMarks marks;
+    for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t)
+        if (!phrases.phrase_only.count(*t)) marks.terms.insert(*t);
+    marks.phrases = phrases.phrases;
+    marks.ranges = entity_ranges(d, marks.terms);
     Hit hit;
     hit.id = d.id;
     hit.rank = rank;
     hit.score = it.get_weight();
     hit.date = d.date;
     hit.title = d.title;
-    hit.snippet = make_snippet(d.text, analyse(d.text), terms, entity_ranges(d, terms));
+    hit.snippet = make_snippet(d.text, analyse(d.text), marks);
     hit.persons = names_of(d.entities, EntityKind::person);
     hit.places = names_of(d.entities, EntityKind::place);
     hit.orgs = names_of(d.entities, EntityKind::org);
@@ -127,7 +162,9 @@ SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const 
             continue;
         }
         std::size_t rank = request.offset;
-        for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(it, enquire, ++rank));
+        const QueryPhrases phrases = phrases_of(query);
+        for (auto it = mset.begin(); it != mset.end(); ++it)
+            result.hits.push_back(make_hit(it, enquire, phrases, ++rank));
         result.facets = spy.result(request.facet_limit);
         break;
     }

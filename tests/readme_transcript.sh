@@ -7,7 +7,7 @@ set -uo pipefail
 readme=$1
 shift
 source_dir=$(cd "$(dirname "$readme")" && pwd)
-for dir in "$@"; do PATH="$dir:$PATH"; done
+for dir in "$@"; do PATH="$(cd "$dir" && pwd):$PATH"; done
 export PATH
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -8,8 +8,8 @@ namespace {
 
 // The snippet with each highlight in [brackets].
 std::string show(std::string_view text, const std::set<std::string>& terms, std::size_t max_bytes = 240,
-                 const std::vector<ByteRange>& ranges = {}) {
-    const Snippet s = make_snippet(text, analyse(text), terms, ranges, max_bytes);
+                 const std::vector<ByteRange>& ranges = {}, const std::vector<std::vector<std::string>>& phrases = {}) {
+    const Snippet s = make_snippet(text, analyse(text), {terms, phrases, ranges}, max_bytes);
     std::string out;
     std::size_t at = 0;
     for (const auto& [start, end] : s.highlights) {
@@ -45,4 +45,11 @@ TEST_CASE("snippets without a match show the start", "[snippet]") {
 TEST_CASE("byte ranges (entity mentions) highlight too", "[snippet]") {
     const std::string text = "Selon M. Hammond, la réunion aura lieu.";
     CHECK(show(text, {}, 240, {{9, 16}}) == "Selon M. [Hammond], la réunion aura lieu.");
+}
+
+TEST_CASE("phrases are marked only where they stand whole", "[snippet]") {
+    CHECK(show("Le chef de l'État parle de l’État islamique.", {}, 240, {}, {{"etat", "islamique"}}) ==
+          "Le chef de l'État parle de l’[État islamique].");
+    CHECK(show("La République et le président de la République.", {}, 240, {},
+               {{"president", "de", "la", "republique"}}) == "La République et le [président de la République].");
 }
