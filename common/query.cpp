@@ -66,24 +66,49 @@ public:
     bool operator()(const std::string& term) const override { return is_stop_word(term); }
 };
 
-class EntityProcessor : public Xapian::FieldProcessor {
+// A C++ exception must not cross Xapian's query parser (its parser stack is
+// not unwound cleanly: seen as a double free by tests/test_query.cpp's
+// garbage-in test). Field processors record the first error instead, match
+// nothing, and parse_query throws it once the parser has returned.
+class ProcessorBase : public Xapian::FieldProcessor {
 public:
-    EntityProcessor(EntityKind kind, const Xapian::Database& db, const Lexicons& lexicons)
-        : kind_(kind), db_(db), lexicons_(lexicons) {}
-    Xapian::Query operator()(const std::string& value) override { return entity_query(kind_, value, db_, lexicons_); }
+    explicit ProcessorBase(std::string& error) : error_(error) {}
+    Xapian::Query operator()(const std::string& value) override {
+        try {
+            return process(value);
+        } catch (const QueryError& e) {
+            if (error_.empty()) error_ = e.what();
+        } catch (const std::exception& e) {
+            if (error_.empty()) error_ = std::string("cannot read field value '") + value + "': " + e.what();
+        }
+        return Xapian::Query::MatchNothing;
+    }
+
+protected:
+    virtual Xapian::Query process(const std::string& value) = 0;
 
 private:
+    std::string& error_;
+};
+
+class EntityProcessor : public ProcessorBase {
+public:
+    EntityProcessor(std::string& error, EntityKind kind, const Xapian::Database& db, const Lexicons& lexicons)
+        : ProcessorBase(error), kind_(kind), db_(db), lexicons_(lexicons) {}
+
+private:
+    Xapian::Query process(const std::string& value) override { return entity_query(kind_, value, db_, lexicons_); }
     EntityKind kind_;
     const Xapian::Database& db_;
     const Lexicons& lexicons_;
 };
 
-class DateProcessor : public Xapian::FieldProcessor {
+class DateProcessor : public ProcessorBase {
 public:
-    explicit DateProcessor(bool mentioned) : mentioned_(mentioned) {}
-    Xapian::Query operator()(const std::string& value) override { return date_query(value, mentioned_); }
+    DateProcessor(std::string& error, bool mentioned) : ProcessorBase(error), mentioned_(mentioned) {}
 
 private:
+    Xapian::Query process(const std::string& value) override { return date_query(value, mentioned_); }
     bool mentioned_;
 };
 
@@ -249,21 +274,25 @@ Xapian::Query parse_query(std::string_view query, const Xapian::Database& db, co
     else
         parser.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
     parser.set_default_op(any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+    std::string field_error;
     std::vector<std::unique_ptr<Xapian::FieldProcessor>> processors;
     for (const auto& field : kFields) {
         if (field.kind == EntityKind::date)
-            processors.push_back(std::make_unique<DateProcessor>(field.mentioned));
+            processors.push_back(std::make_unique<DateProcessor>(field_error, field.mentioned));
         else
-            processors.push_back(std::make_unique<EntityProcessor>(field.kind, db, lexicons));
+            processors.push_back(std::make_unique<EntityProcessor>(field_error, field.kind, db, lexicons));
         parser.add_boolean_prefix(field.name, processors.back().get());
     }
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                            Xapian::QueryParser::FLAG_PURE_NOT;
+    Xapian::Query parsed;
     try {
-        return parser.parse_query(rewritten, flags);
+        parsed = parser.parse_query(rewritten, flags);
     } catch (const Xapian::QueryParserError& e) {
         throw QueryError("malformed query: " + e.get_msg());
     }
+    if (!field_error.empty()) throw QueryError(field_error);
+    return parsed;
 }
 
 }  // namespace depeche

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <random>
+
 using namespace depeche;
 
 TEST_CASE("query words go through the analyser, the rest is untouched", "[query]") {
@@ -64,4 +66,21 @@ TEST_CASE("accented and unaccented queries parse to the same query", "[query]") 
     CHECK(parsed("de la") == "Query((de@1 AND la@2))");
     CHECK(parsed("la coalition") == "Query(Zcoalit@2)");
     CHECK_THROWS_AS(parse_query("date:2015-13", db, lexicons, false), QueryError);
+}
+
+TEST_CASE("garbage in: random queries parse or fail with a QueryError", "[query][fuzz]") {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Lexicons lexicons;
+    const std::string alphabet[] = {"a", "é", " ", "\"", "(", ")", "*", ":", "-", "+", "AND", "OR", "NOT", "NEAR/2",
+                                    "date:", "lieu:", "personne:", "2015", "..", "'", "’", "\xC3", "\x00", "l'"};
+    std::mt19937 rng(11);
+    for (int round = 0; round < 3000; ++round) {
+        std::string q;
+        for (int n = static_cast<int>(rng() % 12); n > 0; --n) q += alphabet[rng() % std::size(alphabet)];
+        try {
+            parse_query(q, db, lexicons, round % 2 == 0);
+        } catch (const QueryError&) {
+        }
+    }
+    SUCCEED("no crash, no other exception");
 }
