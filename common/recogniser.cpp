@@ -938,15 +938,27 @@ bool Scanner::tail_matches(const Candidate& shorter, const Candidate& longer) co
 // "M. Hammond" is "Philip Hammond" when the text names him so: the nearest
 // longer name before it that ends with the same words, else the nearest after.
 void Scanner::resolve_coreference() {
+    // Names of two words or more by the key of their last word: a name can
+    // only be a short form of a longer one, or repeat one, when both end with
+    // the same word. Each look-up reads at most kReach of them, so that a text
+    // naming one person thousands of times costs linear time, not quadratic.
+    constexpr std::size_t kReach = 256;
+    std::unordered_map<std::string_view, std::vector<std::size_t>> by_last;
+    for (std::size_t i = 0; i < found_.size(); ++i)
+        if (found_[i].last > found_[i].first) by_last[words_[found_[i].last].key].push_back(i);
     for (std::size_t ci = 0; ci < found_.size(); ++ci) {
         Candidate& c = found_[ci];
         if (!c.corefable) continue;
+        const std::vector<std::size_t>& same_last = by_last[words_[c.last].key];
+        const std::size_t here =
+            static_cast<std::size_t>(std::lower_bound(same_last.begin(), same_last.end(), ci) - same_last.begin());
         // "À Taïwan, Nancy Pelosi défie Pékin" ... "la démocrate Nancy Pelosi":
         // a run of two capitals or more that is, word for word, a person of
         // the dispatch is that person, whatever the gazetteer said of it.
         if (c.kind != Guess::person && c.kind != Guess::org && c.last > c.first) {
             int same = -1;
-            for (std::size_t pi = 0; pi < found_.size() && same < 0; ++pi) {
+            for (std::size_t k = 0; k < same_last.size() && k < kReach && same < 0; ++k) {
+                const std::size_t pi = same_last[k];
                 const Candidate& p = found_[pi];
                 if (pi == ci || p.kind != Guess::person || p.target >= 0 || p.last - p.first != c.last - c.first)
                     continue;
@@ -960,11 +972,13 @@ void Scanner::resolve_coreference() {
             }
         }
         int best = -1;  // the last match before c, else the first after it
-        for (std::size_t pi = 0; pi < found_.size(); ++pi) {
-            const Candidate& p = found_[pi];
-            if (pi == ci || p.kind != Guess::person || !tail_matches(c, p)) continue;
-            if (p.first < c.first || best < 0) best = static_cast<int>(pi);
-            if (p.first > c.first) break;
+        for (std::size_t k = here, n = 0; k > 0 && n < kReach && best < 0; --k, ++n) {
+            const std::size_t pi = same_last[k - 1];
+            if (found_[pi].kind == Guess::person && tail_matches(c, found_[pi])) best = static_cast<int>(pi);
+        }
+        for (std::size_t k = here, n = 0; k < same_last.size() && n < kReach && best < 0; ++k, ++n) {
+            const std::size_t pi = same_last[k];
+            if (pi != ci && found_[pi].kind == Guess::person && tail_matches(c, found_[pi])) best = static_cast<int>(pi);
         }
         if (best >= 0) {
             c.kind = Guess::person;

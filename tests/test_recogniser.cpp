@@ -362,3 +362,12 @@ TEST_CASE("garbage in does not throw", "[entities]") {
             depeche::recognise_entities(bytes, depeche::analyse(bytes), mini(), depeche::PartialDate{2022, 3, 0}));
     }
 }
+
+TEST_CASE("a text naming one person thousands of times: one entity, every mention", "[entities]") {
+    std::string text = "Le ministre Philip Hammond est arrivé.";
+    for (int i = 0; i < 20000; ++i) text += " M. Hammond a parlé.";
+    const std::vector<Entity> found = names_in(text);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].name == "Philip Hammond");
+    CHECK(found[0].mentions.size() == 20001);
+}
