@@ -106,6 +106,9 @@ private:
     std::vector<int> forced_at_;            // forced span starting at each token, or -1
     std::unordered_map<std::string, Taught> taught_;
     std::vector<std::pair<std::size_t, std::size_t>> first_name_runs_;
+    // Tails of those runs by the key of their first word: (run, tail length).
+    // Distinct names only, so that a name repeated all along a text costs one entry.
+    std::unordered_map<std::string_view, std::vector<std::pair<std::size_t, std::size_t>>> tails_by_word_;
     std::vector<Candidate> found_;
 
     bool joinable(std::size_t i) const { return i > 0 && i < n_ && !(words_[i].gap & kNotJoinable); }
@@ -624,15 +627,17 @@ After Scanner::after(std::size_t last) const {
 // At `i`, the last tokens of a person named with a first name elsewhere in
 // the text ("Le Maire" after "Bruno Le Maire"): returns the span length, or 0.
 std::size_t Scanner::known_tail(std::size_t i) const {
-    std::size_t best = 0;
-    for (const auto& [first, last] : first_name_runs_) {
-        const std::size_t len = last - first + 1;
-        for (std::size_t m = len - 1; m >= 1 && m > best; --m) {
-            if (i + m > n_ || (first <= i && i <= last)) continue;
-            bool same = true;
-            for (std::size_t d = 0; d < m && same; ++d) same = words_[i + d].key == words_[last + 1 - m + d].key;
-            if (same && !(i + m < n_ && joinable(i + m) && words_[i + m].cap)) best = m;
-        }
+    constexpr std::size_t kReach = 256;  // look-ups per word: linear time on any text
+    const auto tails = tails_by_word_.find(words_[i].key);
+    if (tails == tails_by_word_.end()) return 0;
+    std::size_t best = 0, looked = 0;
+    for (const auto& [run, m] : tails->second) {
+        if (++looked > kReach) break;
+        const auto [first, last] = first_name_runs_[run];
+        if (m <= best || i + m > n_ || (first <= i && i <= last)) continue;
+        bool same = true;
+        for (std::size_t d = 0; d < m && same; ++d) same = words_[i + d].key == words_[last + 1 - m + d].key;
+        if (same && !(i + m < n_ && joinable(i + m) && words_[i + m].cap)) best = m;
     }
     return best;
 }
@@ -909,6 +914,12 @@ void Scanner::scan() {
         const std::size_t last = run_last(i, next_forced_[i + 1], true, false);
         if (last > i) first_name_runs_.emplace_back(i, last);
         i = last;
+    }
+    std::unordered_set<std::string> distinct;
+    for (std::size_t r = 0; r < first_name_runs_.size(); ++r) {
+        const auto [first, last] = first_name_runs_[r];
+        if (!distinct.insert(span_key(first, last)).second) continue;
+        for (std::size_t m = 1; m <= last - first; ++m) tails_by_word_[words_[last + 1 - m].key].emplace_back(r, m);
     }
     for (std::size_t i = 0; i < n_;) {
         if (forced_at_[i] >= 0) {
