@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "indexer.hpp"
 #include "lexicon.hpp"
@@ -15,9 +16,22 @@ inline const Lexicons& lexicons() {
     return lex;
 }
 
-/// A fresh temporary folder name (not created).
+/// Removes the folders it was given when the test binary exits.
+struct Cleanup {
+    std::vector<std::string> paths;
+    ~Cleanup() {
+        std::error_code ec;
+        for (const auto& p : paths) std::filesystem::remove_all(p, ec);
+    }
+};
+
+/// A fresh temporary folder name (not created), removed when the test binary exits.
 inline std::string temp_path(const std::string& stem) {
-    return (std::filesystem::temp_directory_path() / (stem + "-" + std::to_string(std::random_device{}()))).string();
+    static Cleanup cleanup;
+    std::string path =
+        (std::filesystem::temp_directory_path() / (stem + "-" + std::to_string(std::random_device{}()))).string();
+    cleanup.paths.push_back(path);
+    return path;
 }
 
 /// Indexes `inputs` into a new database folder and returns its path.
