@@ -2,6 +2,10 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -26,63 +30,147 @@ void parallel_for(std::size_t count, unsigned threads, const std::function<void(
     for (auto& thread : pool) thread.join();
 }
 
+namespace {
+
+// A chunk of dispatches on its way to the database: analysed by a worker,
+// then written by the writer in input order.
+struct Chunk {
+    std::vector<Article> articles;
+    std::vector<std::optional<Xapian::Document>> docs;
+    std::vector<std::string> failures;
+};
+
+void analyse_chunk(Chunk& chunk, const Lexicons& lexicons) {
+    chunk.docs.resize(chunk.articles.size());
+    chunk.failures.resize(chunk.articles.size());
+    for (std::size_t i = 0; i < chunk.articles.size(); ++i) {
+        try {
+            chunk.docs[i] = build_document(analyse_article(chunk.articles[i], lexicons));
+        } catch (const std::exception& e) {
+            chunk.failures[i] = std::string("cannot analyse: ") + e.what();
+        }
+    }
+}
+
+// Long-lived analysis threads (their stem caches and ICU iterators stay
+// warm), fed chunks in input order and giving them back in the same order.
+class AnalysisPool {
+public:
+    AnalysisPool(const Lexicons& lexicons, unsigned threads) : lexicons_(lexicons) {
+        for (unsigned t = 0; t < std::max(1u, threads); ++t) workers_.emplace_back([this] { work(); });
+    }
+    ~AnalysisPool() {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            stopping_ = true;
+        }
+        wake_workers_.notify_all();
+        for (auto& w : workers_) w.join();
+    }
+    void submit(Chunk chunk) {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            queue_.emplace_back(submitted_++, std::move(chunk));
+        }
+        wake_workers_.notify_one();
+    }
+    std::size_t in_flight() const { return submitted_ - returned_; }
+    /// The next chunk in input order, analysed (waits for it).
+    Chunk next() {
+        std::unique_lock<std::mutex> lock(mutex_);
+        wake_writer_.wait(lock, [this] { return done_.count(returned_) != 0; });
+        auto it = done_.find(returned_++);
+        Chunk chunk = std::move(it->second);
+        done_.erase(it);
+        return chunk;
+    }
+
+private:
+    void work() {
+        while (true) {
+            std::unique_lock<std::mutex> lock(mutex_);
+            wake_workers_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+            if (queue_.empty()) return;
+            auto [sequence, chunk] = std::move(queue_.front());
+            queue_.pop_front();
+            lock.unlock();
+            analyse_chunk(chunk, lexicons_);
+            lock.lock();
+            done_.emplace(sequence, std::move(chunk));
+            lock.unlock();
+            wake_writer_.notify_one();
+        }
+    }
+
+    const Lexicons& lexicons_;
+    std::mutex mutex_;
+    std::condition_variable wake_workers_, wake_writer_;
+    std::deque<std::pair<std::size_t, Chunk>> queue_;
+    std::map<std::size_t, Chunk> done_;
+    std::size_t submitted_ = 0, returned_ = 0;  // submitted_ is only touched by the writer
+    bool stopping_ = false;
+    std::vector<std::thread> workers_;
+};
+
+}  // namespace
+
 IndexReport run_index(const IndexOptions& options, const Lexicons& lexicons,
                       const std::function<void(const Reject&)>& on_reject,
                       const std::function<void(const std::string&)>& on_warning) {
     const auto started = std::chrono::steady_clock::now();
     Xapian::WritableDatabase db = open_for_writing(options.database, current_versions(lexicons.version));
     IndexReport report;
-    std::vector<Article> chunk;
     std::size_t uncommitted = 0;
-    // Analysis runs on the worker threads, a chunk at a time; the writer
-    // (this thread) adds the documents in input order.
-    constexpr std::size_t kChunk = 512;
-    auto flush = [&] {
-        std::vector<std::optional<Xapian::Document>> docs(chunk.size());
-        std::vector<std::string> failures(chunk.size());
-        parallel_for(chunk.size(), options.threads, [&](std::size_t i) {
-            try {
-                docs[i] = build_document(analyse_article(chunk[i], lexicons));
-            } catch (const std::exception& e) {
-                failures[i] = std::string("cannot analyse: ") + e.what();
-            }
-        });
-        for (std::size_t i = 0; i < chunk.size(); ++i) {
-            if (!docs[i]) {
+    auto write = [&](Chunk chunk) {
+        for (std::size_t i = 0; i < chunk.articles.size(); ++i) {
+            const Article& article = chunk.articles[i];
+            if (!chunk.docs[i]) {
                 ++report.rejected;
-                on_reject({chunk[i].source, failures[i], chunk[i].text.substr(0, 1000)});
+                on_reject({article.source, chunk.failures[i], article.text.substr(0, 1000)});
                 continue;
             }
             // replace_document(term) costs a posting-list walk even for a new
             // id: only pay it when the id is already there.
-            const std::string id_term = schema::make_term(schema::kId, chunk[i].id);
+            const std::string id_term = schema::make_term(schema::kId, article.id);
             if (db.term_exists(id_term)) {
                 ++report.replaced;
-                db.replace_document(id_term, *docs[i]);
+                db.replace_document(id_term, *chunk.docs[i]);
             } else {
                 ++report.added;
-                db.add_document(*docs[i]);
+                db.add_document(*chunk.docs[i]);
             }
-            report.bytes += chunk[i].title.size() + chunk[i].text.size();
+            report.bytes += article.title.size() + article.text.size();
             if (++uncommitted >= options.batch_size) {
                 db.commit();
                 uncommitted = 0;
             }
         }
-        chunk.clear();
+    };
+    // The writer (this thread) reads and writes while the pool analyses:
+    // reading, analysis and the Xapian write path overlap. At most a few
+    // chunks per worker are in flight, so memory stays bounded.
+    constexpr std::size_t kChunk = 64;
+    const std::size_t max_in_flight = 4 * std::max(1u, options.threads);
+    AnalysisPool pool(lexicons, options.threads);
+    Chunk filling;
+    auto hand_over = [&] {
+        pool.submit(std::move(filling));
+        filling = Chunk();
+        while (pool.in_flight() > max_in_flight) write(pool.next());
     };
     const ReadCounts counts = read_inputs(
         options.read,
         [&](Article&& article) {
-            chunk.push_back(std::move(article));
-            if (chunk.size() >= kChunk) flush();
+            filling.articles.push_back(std::move(article));
+            if (filling.articles.size() >= kChunk) hand_over();
         },
         [&](const Reject& reject) {
             ++report.rejected;
             on_reject(reject);
         },
         on_warning);
-    flush();
+    if (!filling.articles.empty()) pool.submit(std::move(filling));
+    while (pool.in_flight() > 0) write(pool.next());
     db.commit();
     report.files = counts.files;
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
