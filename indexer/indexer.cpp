@@ -1,19 +1,64 @@
 #include "indexer.hpp"
 
+#include "database.hpp"
+#include "document.hpp"
+#include "schema.hpp"
+
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
 
-#include "database.hpp"
-#include "document.hpp"
-#include "schema.hpp"
-
 namespace depeche {
+
+std::optional<Shard> parse_shard(std::string_view text) {
+    const auto slash = text.find('/');
+    if (slash == std::string_view::npos) return std::nullopt;
+    auto number = [](std::string_view digits) -> unsigned {
+        if (digits.empty() || digits.size() > 6) return 0;
+        unsigned n = 0;
+        for (char c : digits) {
+            if (c < '0' || c > '9') return 0;
+            n = n * 10 + static_cast<unsigned>(c - '0');
+        }
+        return n;
+    };
+    const unsigned index = number(text.substr(0, slash)), count = number(text.substr(slash + 1));
+    if (index == 0 || count == 0 || index > count) return std::nullopt;
+    return Shard{index, count};
+}
+
+unsigned shard_of(std::string_view id, unsigned count) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (unsigned char c : id) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    return static_cast<unsigned>(h % std::max(1u, count)) + 1;
+}
+
+DeleteReport run_delete(const std::string& database, const std::vector<std::string>& ids, const Lexicons& lexicons) {
+    if (!std::filesystem::exists(database))
+        throw SetupError(database + ": no such database (build one with depeche-index --db " + database + ")");
+    Xapian::WritableDatabase db = open_for_writing(database, current_versions(lexicons.version));
+    DeleteReport report;
+    for (const auto& id : ids) {
+        const std::string term = schema::make_term(schema::kId, id);
+        if (!db.term_exists(term)) {
+            report.unknown.push_back(id);
+            continue;
+        }
+        db.delete_document(term);
+        ++report.deleted;
+    }
+    db.commit();
+    return report;
+}
 
 void parallel_for(std::size_t count, unsigned threads, const std::function<void(std::size_t)>& work) {
     const std::size_t n = std::max<std::size_t>(1, std::min<std::size_t>(threads, count));
@@ -161,6 +206,10 @@ IndexReport run_index(const IndexOptions& options, const Lexicons& lexicons,
     const ReadCounts counts = read_inputs(
         options.read,
         [&](Article&& article) {
+            if (options.shard.count > 1 && shard_of(article.id, options.shard.count) != options.shard.index) {
+                ++report.other_shards;
+                return;
+            }
             filling.articles.push_back(std::move(article));
             if (filling.articles.size() >= kChunk) hand_over();
         },

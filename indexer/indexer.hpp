@@ -3,6 +3,7 @@
 // write, in batches committed as they fill.
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "lexicon.hpp"
@@ -10,17 +11,32 @@
 
 namespace depeche {
 
+/// One shard of N: the dispatches whose id hashes to it (`shard_of`).
+struct Shard {
+    unsigned index = 1;  ///< 1-based
+    unsigned count = 1;
+};
+
+/// Parses "i/N" (1 <= i <= N); nullopt otherwise.
+std::optional<Shard> parse_shard(std::string_view text);
+
+/// The shard (1-based, of `count`) an id belongs to: a 64-bit FNV-1a hash of
+/// the id modulo `count`, plus one. An id lives in exactly one shard.
+unsigned shard_of(std::string_view id, unsigned count);
+
 struct IndexOptions {
     ReadOptions read;
     std::string database;          ///< folder, created when absent
     std::size_t batch_size = 5000; ///< dispatches per commit
     unsigned threads = 2;          ///< analysis threads
+    Shard shard;                   ///< keep only this shard's dispatches (1/1: all)
 };
 
 struct IndexReport {
     std::size_t added = 0;     ///< new ids
     std::size_t replaced = 0;  ///< ids already in the database (or earlier in the run)
     std::size_t rejected = 0;
+    std::size_t other_shards = 0;  ///< good dispatches left to other shards
     std::size_t files = 0;
     std::size_t bytes = 0;     ///< title + text bytes indexed
     double seconds = 0;
@@ -32,6 +48,15 @@ struct IndexReport {
 IndexReport run_index(const IndexOptions& options, const Lexicons& lexicons,
                       const std::function<void(const Reject&)>& on_reject,
                       const std::function<void(const std::string&)>& on_warning);
+
+struct DeleteReport {
+    std::size_t deleted = 0;
+    std::vector<std::string> unknown;  ///< ids not in the database
+};
+
+/// Deletes the dispatches with these ids from `database` and commits.
+/// Throws SetupError when the database cannot be opened.
+DeleteReport run_delete(const std::string& database, const std::vector<std::string>& ids, const Lexicons& lexicons);
 
 /// Calls work(i) for i in [0, count) on up to `threads` threads.
 void parallel_for(std::size_t count, unsigned threads, const std::function<void(std::size_t)>& work);

@@ -16,6 +16,8 @@ using namespace depeche;
 namespace {
 
 const char* const kUsage = R"(Usage: depeche-index [options] INPUT...
+       depeche-index [--db DIR] --delete ID...
+       depeche-index [--db DIR] --delete-from FILE
 
 Indexes French dispatches into a depeche database: French analysis (word
 breaking, elisions, accents, stop words, stemming), people, places,
@@ -33,12 +35,45 @@ Bad records (invalid UTF-8, NUL bytes, missing or impossible date, empty text,
 broken JSON) are reported as FILE:LINE: reason, counted, and set aside; the
 good records around them are indexed.
 
+--shard I/N keeps only the dispatches whose id hashes to shard I of N, so that
+N jobs can index an archive into N databases in parallel, each id in exactly
+one of them; search them together with depeche-search --db A --db B ...
+--delete removes the dispatches with the ids given (instead of inputs), and
+--delete-from the ids listed in FILE, one per line; unknown ids are reported.
+
 )";
 
 const char* const kExitCodes = R"(
 Exit codes: 0 ok, 1 failure (database locked or unreadable, lexicons or input
-missing), 2 usage error, 3 the run completed but rejected records.
+missing), 2 usage error, 3 the run completed but rejected records (or, with
+--delete, some ids were unknown).
 )";
+
+// --delete ID... / --delete-from FILE.
+int delete_dispatches(const po::variables_map& vm, const std::string& database, const std::string& lexicon_dir,
+                      bool quiet) {
+    std::vector<std::string> ids;
+    if (vm.count("delete") && vm.count("input")) ids = vm["input"].as<std::vector<std::string>>();
+    if (vm.count("delete-from")) {
+        const std::string path = vm["delete-from"].as<std::string>();
+        std::ifstream in(path, std::ios::binary);
+        if (!in) throw SetupError("cannot read " + path);
+        for (std::string line; std::getline(in, line);) {
+            while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
+            const auto start = line.find_first_not_of(" \t");
+            if (start != std::string::npos) ids.push_back(line.substr(start));
+        }
+    } else if (ids.empty()) {
+        throw UsageError("--delete needs the ids to delete");
+    }
+    const Lexicons lexicons = load_lexicons(find_lexicon_dir(lexicon_dir), LexiconUse::names);
+    const DeleteReport report = run_delete(database, ids, lexicons);
+    for (const auto& id : report.unknown) std::fprintf(stderr, "depeche-index: unknown id '%s'\n", id.c_str());
+    if (!quiet)
+        std::fprintf(stderr, "depeche-index: %zu deleted, %zu unknown from %s\n", report.deleted,
+                     report.unknown.size(), database.c_str());
+    return report.unknown.empty() ? kExitOk : kExitRejected;
+}
 
 int run(int argc, char** argv) {
     po::options_description options("Options");
@@ -49,29 +84,39 @@ int run(int argc, char** argv) {
         ("rejects", po::value<std::string>()->value_name("FILE"), "write each rejected record to FILE as 'FILE:LINE: reason<TAB>record'")
         ("batch-size", po::value<std::size_t>()->default_value(5000)->value_name("N"), "dispatches per commit")
         ("threads", po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency()))->value_name("N"), "analysis threads")
+        ("shard", po::value<std::string>()->value_name("I/N"), "keep only the dispatches of shard I of N (1 <= I <= N)")
+        ("delete", "remove the dispatches whose ids are given instead of inputs")
+        ("delete-from", po::value<std::string>()->value_name("FILE"), "remove the dispatches whose ids FILE lists, one per line")
         ("lexicons", po::value<std::string>()->value_name("DIR"), "lexicon folder (default: the installed one)")
         ("quiet,q", "print nothing but errors");
     // clang-format on
     const auto parsed = parse_command_line(argc, argv, options, "input", kUsage, kExitCodes, "depeche-index " DEPECHE_VERSION);
     if (!parsed) return kExitOk;
     const po::variables_map& vm = *parsed;
+    const bool quiet = vm.count("quiet") != 0;
+    const std::string database = vm.count("db") ? vm["db"].as<std::string>() : default_database();
+    const std::string lexicon_dir = vm.count("lexicons") ? vm["lexicons"].as<std::string>() : "";
+    if (vm.count("delete") || vm.count("delete-from")) return delete_dispatches(vm, database, lexicon_dir, quiet);
     if (!vm.count("input")) throw UsageError("no input given");
     IndexOptions index;
     index.read.inputs = vm["input"].as<std::vector<std::string>>();
     const auto format = parse_input_format(vm["format"].as<std::string>());
     if (!format) throw UsageError("--format takes auto, line or jsonl");
     index.read.format = *format;
-    index.database = vm.count("db") ? vm["db"].as<std::string>() : default_database();
+    index.database = database;
+    if (vm.count("shard")) {
+        const auto shard = parse_shard(vm["shard"].as<std::string>());
+        if (!shard) throw UsageError("--shard takes I/N with 1 <= I <= N, not '" + vm["shard"].as<std::string>() + "'");
+        index.shard = *shard;
+    }
     index.batch_size = std::max<std::size_t>(1, vm["batch-size"].as<std::size_t>());
     index.threads = std::max(1u, vm["threads"].as<unsigned>());
-    const bool quiet = vm.count("quiet") != 0;
-
     std::ofstream rejects;
     if (vm.count("rejects")) {
         rejects.open(vm["rejects"].as<std::string>(), std::ios::binary | std::ios::trunc);
         if (!rejects) throw SetupError("cannot write " + vm["rejects"].as<std::string>());
     }
-    const Lexicons lexicons = load_lexicons(find_lexicon_dir(vm.count("lexicons") ? vm["lexicons"].as<std::string>() : ""));
+    const Lexicons lexicons = load_lexicons(find_lexicon_dir(lexicon_dir));
     const IndexReport report = run_index(
         index, lexicons,
         [&](const Reject& r) {
@@ -92,6 +137,9 @@ int run(int argc, char** argv) {
                      "(%.0f dispatches/s, %.2f MB/s) into %s\n",
                      report.added, report.replaced, report.rejected, report.files, report.seconds,
                      (report.added + report.replaced) / seconds, report.bytes / seconds / 1e6, index.database.c_str());
+        if (index.shard.count > 1)
+            std::fprintf(stderr, "depeche-index: shard %u/%u: %zu dispatches left to the other shards\n",
+                         index.shard.index, index.shard.count, report.other_shards);
     }
     return report.rejected ? kExitRejected : kExitOk;
 }

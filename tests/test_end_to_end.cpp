@@ -393,3 +393,50 @@ TEST_CASE("the seed dispatch is found the ways a journalist would look for it", 
     CHECK(facet(j, "mentioned") == "2021 (1), 2022-03 (1)");
     fs::remove_all(db);
 }
+
+TEST_CASE("shards: each id in exactly one, and searched together they equal one database", "[e2e][shards]") {
+    const std::string a = temp_path("depeche-shard-a"), b = temp_path("depeche-shard-b");
+    REQUIRE(index({"--db", a, "--shard", "1/2", kSample}).status == 0);
+    REQUIRE(index({"--db", b, "--shard", "2/2", kSample}).status == 0);
+    const auto na = Xapian::Database(a).get_doccount(), nb = Xapian::Database(b).get_doccount();
+    CHECK(na > 0);
+    CHECK(nb > 0);
+    CHECK(na + nb == labels().size());
+    for (const auto& query : std::vector<std::vector<std::string>>{{"coalition"}, {"--person", "obama"}, {}}) {
+        std::vector<std::string> both = {"--db", a, "--db", b, "--json", "--limit", "1000", "--facet-limit", "0"};
+        std::vector<std::string> one = {"--db", database(), "--json", "--limit", "1000", "--facet-limit", "0"};
+        both.insert(both.end(), query.begin(), query.end());
+        one.insert(one.end(), query.begin(), query.end());
+        const auto together = nlohmann::json::parse(search(both).out), merged = nlohmann::json::parse(search(one).out);
+        CHECK(together["total"] == merged["total"]);
+        CHECK(together["facets"] == merged["facets"]);
+        std::vector<std::string> ids_together, ids_merged;
+        for (const auto& h : together["hits"]) ids_together.push_back(h["id"]);
+        for (const auto& h : merged["hits"]) ids_merged.push_back(h["id"]);
+        CHECK(ids_together == ids_merged);
+    }
+    CHECK(index({"--db", a, "--shard", "3/2", kSample}).status == 2);
+    CHECK(index({"--db", a, "--shard", "0/2", kSample}).status == 2);
+}
+
+TEST_CASE("deleting dispatches by id: facets follow, unknown ids are reported", "[e2e][delete]") {
+    const std::string db = temp_path("depeche-delete");
+    REQUIRE(index({"--db", db, kSample}).status == 0);
+    auto total = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {"--db", db, "--json"});
+        return nlohmann::json::parse(search(args).out)["total"].get<int>();
+    };
+    const int parly = total({"--person", "Florence Parly"});
+    REQUIRE(parly == 3);
+    const Run r = index({"--db", db, "--delete", "afp-2021-0225", "no-such-id"});
+    CHECK(r.status == 3);
+    CHECK(r.err.find("unknown id 'no-such-id'") != std::string::npos);
+    CHECK(r.err.find("1 deleted, 1 unknown") != std::string::npos);
+    CHECK(total({"--person", "Florence Parly"}) == parly - 1);
+    const std::string list = db + "-ids.txt";
+    std::ofstream(list) << "afp-2020-1000\r\n\n  afp-2022-0700  \n";
+    CHECK(index({"--db", db, "--delete-from", list}).status == 0);
+    CHECK(total({}) == static_cast<int>(labels().size()) - 3);
+    fs::remove(list);
+    CHECK(index({"--db", temp_path("depeche-none"), "--delete", "x"}).status == 1);
+}
