@@ -29,6 +29,26 @@ void check_versions(const Xapian::Database& db, const std::string& path, const B
                          ": reindex it with depeche-index into a new folder");
 }
 
+// "tcp://HOST:PORT": a database served by Xapian's xapian-tcpsrv.
+Xapian::Database open_remote(const std::string& address) {
+    const std::string rest = address.substr(6);
+    const auto colon = rest.rfind(':');
+    unsigned port = 0;
+    if (colon != std::string::npos && colon > 0) {
+        try {
+            port = static_cast<unsigned>(std::stoul(rest.substr(colon + 1)));
+        } catch (const std::exception&) {
+            port = 0;
+        }
+    }
+    if (port == 0 || port > 65535) throw SetupError(address + ": expected tcp://HOST:PORT");
+    try {
+        return Xapian::Remote::open(rest.substr(0, colon), port, 10000, 10000);
+    } catch (const Xapian::Error& e) {
+        throw SetupError(address + ": cannot reach the xapian-tcpsrv server: " + e.get_msg());
+    }
+}
+
 }  // namespace
 
 BuildVersions current_versions(const std::string& lexicons) {
@@ -55,9 +75,16 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, const BuildVe
     }
 }
 
+
 Xapian::Database open_for_reading(const std::vector<std::string>& paths, const BuildVersions& versions) {
     Xapian::Database all;
     for (const auto& path : paths) {
+        if (path.rfind("tcp://", 0) == 0) {
+            Xapian::Database db = open_remote(path);
+            check_versions(db, path, versions);
+            all.add_database(db);
+            continue;
+        }
         std::error_code ec;
         if (!std::filesystem::exists(path, ec))
             throw SetupError(path + ": no such database (build one with depeche-index --db " + path + ")");

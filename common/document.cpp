@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "facets.hpp"
 #include "lexicon.hpp"
 #include "recogniser.hpp"
 #include "schema.hpp"
@@ -64,9 +65,26 @@ Xapian::Document build_document(const AnalysedArticle& analysed) {
     }
     doc.add_value(s::kSlotId, a.id);
     doc.add_value(s::kSlotDateId, s::sortable_date(a.published) + a.id);
-    for (EntityKind kind : {EntityKind::person, EntityKind::place, EntityKind::org})
-        doc.add_value(s::entity_slot(kind), s::pack_values(names_of(analysed.entities, kind)));
+    // Facet values packed in one slot each (FacetSpy), and the same spread one
+    // per slot (the built-in spies of remote searches).
+    auto spread = [&doc](s::SpreadFacet facet, const std::vector<std::string>& values) {
+        for (unsigned i = 0; i < values.size() && i < s::kSpreadLimit; ++i)
+            doc.add_value(s::spread_slot(facet, i), values[i]);
+    };
+    const std::pair<EntityKind, s::SpreadFacet> name_facets[] = {{EntityKind::person, s::SpreadFacet::person},
+                                                                 {EntityKind::place, s::SpreadFacet::place},
+                                                                 {EntityKind::org, s::SpreadFacet::org}};
+    for (const auto& [kind, facet] : name_facets) {
+        const std::vector<std::string> names = names_of(analysed.entities, kind);
+        doc.add_value(s::entity_slot(kind), s::pack_values(names));
+        spread(facet, names);
+    }
     doc.add_value(s::kSlotMentioned, s::pack_values({mentioned.begin(), mentioned.end()}));
+    const std::vector<std::string_view> mentioned_values(mentioned.begin(), mentioned.end());
+    for (DateGranularity g : {DateGranularity::year, DateGranularity::month, DateGranularity::day}) {
+        spread(published_facet(g), {date_facet_value(published, g)});
+        spread(mentioned_facet(g), mentioned_facet_values(mentioned_values, g));
+    }
     doc.set_data(stored_record(analysed));
     return doc;
 }

@@ -67,16 +67,72 @@ std::string date_facet_value(std::string_view value, DateGranularity granularity
     return iso;
 }
 
+std::vector<std::string> mentioned_facet_values(const std::vector<std::string_view>& values,
+                                                DateGranularity granularity) {
+    std::vector<std::string> out;
+    for (std::string_view v : values) out.push_back(date_facet_value(v, granularity));
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+schema::SpreadFacet published_facet(DateGranularity g) {
+    switch (g) {
+        case DateGranularity::year: return schema::SpreadFacet::published_year;
+        case DateGranularity::month: return schema::SpreadFacet::published_month;
+        case DateGranularity::day: return schema::SpreadFacet::published_day;
+    }
+    return schema::SpreadFacet::published_month;
+}
+
+schema::SpreadFacet mentioned_facet(DateGranularity g) {
+    switch (g) {
+        case DateGranularity::year: return schema::SpreadFacet::mentioned_year;
+        case DateGranularity::month: return schema::SpreadFacet::mentioned_month;
+        case DateGranularity::day: return schema::SpreadFacet::mentioned_day;
+    }
+    return schema::SpreadFacet::mentioned_month;
+}
+
 void FacetSpy::count_packed(const std::string& packed, Counts& counts, bool dates) {
     if (packed.empty()) return;
-    seen_.clear();
-    for (std::string_view v : schema::unpack_values(packed))
-        seen_.push_back(dates ? date_facet_value(v, granularity_) : std::string(v));
+    const std::vector<std::string_view> values = schema::unpack_values(packed);
     if (dates) {
-        std::sort(seen_.begin(), seen_.end());
-        seen_.erase(std::unique(seen_.begin(), seen_.end()), seen_.end());
+        const std::vector<std::string> seen = mentioned_facet_values(values, granularity_);
+        for (std::size_t i = 0; i < seen.size() && i < schema::kSpreadLimit; ++i) ++counts[seen[i]];
+    } else {
+        // Names are packed distinct already (names_of).
+        for (std::size_t i = 0; i < values.size() && i < schema::kSpreadLimit; ++i) ++counts[std::string(values[i])];
     }
-    for (const auto& v : seen_) ++counts[v];
+}
+
+BuiltinFacetSpies::BuiltinFacetSpies(const Xapian::Database& db, DateGranularity granularity) {
+    auto add = [&](Target target, schema::SpreadFacet facet) {
+        for (unsigned i = 0; i < schema::kSpreadLimit; ++i) {
+            const Xapian::valueno slot = schema::spread_slot(facet, i);
+            if (db.get_value_freq(slot) == 0) break;
+            spies_.emplace_back(target, std::make_unique<Xapian::ValueCountMatchSpy>(slot));
+        }
+    };
+    add(Target::person, schema::SpreadFacet::person);
+    add(Target::place, schema::SpreadFacet::place);
+    add(Target::org, schema::SpreadFacet::org);
+    add(Target::date, published_facet(granularity));
+    add(Target::mentioned, mentioned_facet(granularity));
+}
+
+void BuiltinFacetSpies::attach(Xapian::Enquire& enquire) {
+    for (auto& [target, spy] : spies_) enquire.add_matchspy(spy.get());
+}
+
+Facets BuiltinFacetSpies::result(std::size_t limit) const {
+    std::unordered_map<std::string, Xapian::doccount> counts[5];
+    for (const auto& [target, spy] : spies_) {
+        auto& into = counts[static_cast<int>(target)];
+        for (auto it = spy->values_begin(); it != spy->values_end(); ++it) into[*it] += it.get_termfreq();
+    }
+    return {sorted(merged_by_key(counts[0]), limit), sorted(merged_by_key(counts[1]), limit),
+            sorted(merged_by_key(counts[2]), limit), sorted(counts[3], limit), sorted(counts[4], limit)};
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {

@@ -3,7 +3,10 @@
 
 #include <xapian.h>
 
+#include "schema.hpp"
+
 #include <array>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -30,6 +33,15 @@ struct Facets {
 /// spans count under the period of their first day.
 std::string date_facet_value(std::string_view timex_value, DateGranularity granularity);
 
+/// The distinct facet values of mentioned dates at `granularity`, sorted: what
+/// a document counts once each in the "mentioned" facet.
+std::vector<std::string> mentioned_facet_values(const std::vector<std::string_view>& values,
+                                                DateGranularity granularity);
+
+/// The spread facet (schema::SpreadFacet) of a date facet at a granularity.
+schema::SpreadFacet published_facet(DateGranularity granularity);
+schema::SpreadFacet mentioned_facet(DateGranularity granularity);
+
 /// A match spy that counts, for every document of the match set, each
 /// distinct person, place and organisation (packed value slots), its
 /// publication date and each distinct mentioned date at `granularity`.
@@ -50,7 +62,23 @@ private:
 
     DateGranularity granularity_;
     Counts person_, place_, org_, date_, mentioned_;
-    std::vector<std::string> seen_;  // distinct values of the current document
+};
+
+/// The same counts as FacetSpy, from Xapian's built-in ValueCountMatchSpy,
+/// one per spread slot in use (schema::spread_slot): the way facets work
+/// through the stock xapian-tcpsrv, which rejects custom spies. Slower per
+/// match than FacetSpy: depeche uses it only where FacetSpy cannot go.
+class BuiltinFacetSpies {
+public:
+    /// Finds the spread slots `db` uses (its value statistics).
+    BuiltinFacetSpies(const Xapian::Database& db, DateGranularity granularity);
+    /// Adds every spy to `enquire`; they must outlive its get_mset.
+    void attach(Xapian::Enquire& enquire);
+    Facets result(std::size_t limit) const;
+
+private:
+    enum class Target { person, place, org, date, mentioned };
+    std::vector<std::pair<Target, std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies_;
 };
 
 }  // namespace depeche

@@ -16,7 +16,7 @@ namespace depeche::schema {
 
 // ---- versions (recorded in the database metadata) ---------------------------
 /// Increase when terms, slots or the stored record change meaning.
-inline constexpr int version = 1;
+inline constexpr int version = 2;
 inline constexpr const char* kSchemaKey = "depeche.schema";
 inline constexpr const char* kAnalyserKey = "depeche.analyser";
 inline constexpr const char* kLexiconsKey = "depeche.lexicons";
@@ -47,6 +47,29 @@ enum Slot : Xapian::valueno {
 };
 /// The packed slot of an entity kind.
 Xapian::valueno entity_slot(EntityKind kind);
+
+/// Facet values spread one per slot, for Xapian's built-in
+/// ValueCountMatchSpy: the only spy the stock xapian-tcpsrv knows (it
+/// rejects custom ones), and it counts one value per slot. The i-th value of
+/// a facet (0-based) is in slot spread_slot(facet, i). Dates are stored at
+/// each granularity, as the facets show them.
+enum class SpreadFacet {
+    person,
+    place,
+    org,
+    published_year,
+    published_month,
+    published_day,
+    mentioned_year,
+    mentioned_month,
+    mentioned_day,
+};
+/// At most this many values of one facet per document are spread (and
+/// counted, by either spy).
+inline constexpr unsigned kSpreadLimit = 1000;
+inline Xapian::valueno spread_slot(SpreadFacet facet, unsigned i) {
+    return 1000 * (static_cast<Xapian::valueno>(facet) + 1) + i;
+}
 
 /// Several values in one slot, separated by U+001F (which names never hold).
 std::string pack_values(const std::vector<std::string>& values);

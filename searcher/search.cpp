@@ -123,6 +123,7 @@ SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const 
     std::string text = request.query;
 
     Xapian::Enquire enquire(db);
+    bool builtin_facets = request.builtin_facets;
     const Xapian::doccount everything = std::max<Xapian::doccount>(db.get_doccount(), 1);
     while (true) {
         Xapian::Query query = parse_query(text, db, lexicons, request.any);
@@ -134,11 +135,27 @@ SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const 
             case SortOrder::date: enquire.set_sort_by_value(schema::kSlotDateId, false); break;
             case SortOrder::date_desc: enquire.set_sort_by_value(schema::kSlotDateId, true); break;
         }
-        FacetSpy spy(request.date_facet);
-        enquire.clear_matchspies();
-        enquire.add_matchspy(&spy);
         // checkatleast = every document: the total and the facets are exact.
-        const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, everything);
+        // Our own spy reads one packed slot per facet; a remote server knows
+        // only Xapian's built-in spies, which read one slot per value.
+        FacetSpy spy(request.date_facet);
+        std::optional<BuiltinFacetSpies> builtin;
+        Xapian::MSet mset;
+        enquire.clear_matchspies();
+        if (!builtin_facets) {
+            enquire.add_matchspy(&spy);
+            try {
+                mset = enquire.get_mset(request.offset, request.limit, everything);
+            } catch (const Xapian::UnimplementedError&) {
+                builtin_facets = true;  // a remote database: the server cannot run FacetSpy
+                enquire.clear_matchspies();
+            }
+        }
+        if (builtin_facets) {
+            builtin.emplace(db, request.date_facet);
+            builtin->attach(enquire);
+            mset = enquire.get_mset(request.offset, request.limit, everything);
+        }
         result.total = mset.get_matches_estimated();
         if (result.total == 0 && !request.any && words.size() > 1) {
             // Drop the least informative word: one that occurs nowhere, else
@@ -165,7 +182,7 @@ SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const 
         const QueryPhrases phrases = phrases_of(query);
         for (auto it = mset.begin(); it != mset.end(); ++it)
             result.hits.push_back(make_hit(it, enquire, phrases, ++rank));
-        result.facets = spy.result(request.facet_limit);
+        result.facets = builtin ? builtin->result(request.facet_limit) : spy.result(request.facet_limit);
         break;
     }
     return result;

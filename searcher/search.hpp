@@ -30,6 +30,9 @@ struct SearchRequest {
     std::size_t facet_limit = 10;      ///< values per facet, 0: all
     DateGranularity date_facet = DateGranularity::month;
     bool any = false;                  ///< OR the words instead of ANDing them
+    /// Count facets with Xapian's built-in spies, as searches through
+    /// xapian-tcpsrv must (chosen by itself when a database is remote).
+    bool builtin_facets = false;
 };
 
 struct Hit {
