@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Xapian's own distributed search: corpus/sample indexed in two shards, each
 # served by a stock xapian-tcpsrv on 127.0.0.1, searched together through
-# tcp:// and through a stub database file; every output (hits, order, scores,
+# tcp://, through stub database files (remote TCP lines, and the prog method
+# with xapian-progsrv that ssh tunnels use); every output (hits, order, scores,
 # totals, facets) must equal that of the merged database and of the two shards
 # opened locally.
 # Usage: remote_test.sh BIN_DIR_INDEX BIN_DIR_SEARCH SOURCE_DIR
@@ -47,13 +48,15 @@ serve "$work/b" >"$work/port-b"
 port_a=$(cat "$work/port-a") port_b=$(cat "$work/port-b")
 printf 'remote 127.0.0.1:%s\nremote 127.0.0.1:%s\n' "$port_a" "$port_b" >"$work/remote.stub"
 printf 'auto %s\nauto %s\n' "$work/a" "$work/b" >"$work/local.stub"
+# The prog method, as over ssh ("remote :ssh HOST xapian-progsrv DB"), here without ssh.
+printf 'remote :xapian-progsrv %s\nremote :xapian-progsrv %s\n' "$work/a" "$work/b" >"$work/prog.stub"
 
 failures=0 checks=0
 while IFS= read -r query; do
   # shellcheck disable=SC2086
   "$search" --db "$work/all" --json --limit 1000 --facet-limit 0 $query >"$work/merged.json"
   for dbs in "--db tcp://127.0.0.1:$port_a --db tcp://127.0.0.1:$port_b" "--db $work/remote.stub" \
-             "--db $work/a --db $work/b" "--db $work/local.stub"; do
+             "--db $work/prog.stub" "--db $work/a --db $work/b" "--db $work/local.stub"; do
     checks=$((checks + 1))
     # shellcheck disable=SC2086
     "$search" $dbs --json --limit 1000 --facet-limit 0 $query >"$work/other.json"
