@@ -77,5 +77,17 @@ QUERIES
 # Hits exist: the comparison is not between two empty results.
 grep -q '"total":[1-9]' "$work/merged.json"
 "$search" --db "tcp://127.0.0.1:$port_a" --json coalition | grep -q '"total":'
-echo "$checks passed, $failures failed"
+# A shard that is down: one line naming it, exit 1.
+kill "${servers[1]}"
+wait "${servers[1]}" 2>/dev/null || true
+checks=$((checks + 1))
+set +e
+"$search" --db "tcp://127.0.0.1:$port_a" --db "tcp://127.0.0.1:$port_b" coalition >/dev/null 2>"$work/down.err"
+status=$?
+set -e
+if [ "$status" -ne 1 ] || [ "$(wc -l <"$work/down.err")" -ne 1 ] || ! grep -q "tcp://127.0.0.1:$port_b" "$work/down.err"; then
+  failures=$((failures + 1))
+  echo "FAIL: a shard down gave exit $status and: $(cat "$work/down.err")"
+fi
+echo "$((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]
