@@ -18,7 +18,9 @@ namespace {
 
 // ---- code point level -------------------------------------------------------
 
-bool is_apostrophe(UChar32 c) { return c == 0x27 || c == 0x2019 || c == 0x02BC; }
+bool is_apostrophe(UChar32 c) {
+    return c == 0x27 || c == 0x2019 || c == 0x02BC;
+}
 
 void append_utf8(std::string& out, UChar32 c) {
     char buf[4];
@@ -34,10 +36,14 @@ std::string fold_code_point(UChar32 c) {
     if (is_apostrophe(c)) return "'";
     c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
     switch (c) {
-        case 0x0153: return "oe";  // œ
-        case 0x00E6: return "ae";  // æ
-        case 0x00DF: return "ss";  // ß
-        default: break;
+        case 0x0153:
+            return "oe";  // œ
+        case 0x00E6:
+            return "ae";  // æ
+        case 0x00DF:
+            return "ss";  // ß
+        default:
+            break;
     }
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
@@ -81,9 +87,8 @@ void append_folded(std::string& out, UChar32 c) {
 
 // French elisions (folded). "aujourd'hui" is not one: its prefix is not here.
 bool is_elision(std::string_view folded_prefix) {
-    static const char* const kElisions[] = {"l",     "d",      "j",       "m",        "n",
-                                            "s",     "t",      "c",       "qu",       "jusqu",
-                                            "lorsqu", "puisqu", "quoiqu"};
+    static const char* const kElisions[] = {"l", "d",  "j",     "m",      "n",      "s",     "t",
+                                            "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"};
     for (const char* e : kElisions)
         if (folded_prefix == e) return true;
     return false;
@@ -112,8 +117,7 @@ StemCache& stem_cache() {
 icu::BreakIterator& word_breaker() {
     thread_local std::unique_ptr<icu::BreakIterator> breaker = [] {
         UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::BreakIterator> b(
-            icu::BreakIterator::createWordInstance(icu::Locale::getFrench(), status));
+        std::unique_ptr<icu::BreakIterator> b(icu::BreakIterator::createWordInstance(icu::Locale::getFrench(), status));
         if (U_FAILURE(status) || !b) throw std::runtime_error("ICU: cannot create the word break iterator");
         return b;
     }();
@@ -226,7 +230,9 @@ std::string fold(std::string_view text) {
     return out;
 }
 
-std::string stem_folded(std::string_view folded) { return stem_cache().stem(std::string(folded)); }
+std::string stem_folded(std::string_view folded) {
+    return stem_cache().stem(std::string(folded));
+}
 
 std::string to_nfc(std::string_view text) {
     UErrorCode status = U_ZERO_ERROR;

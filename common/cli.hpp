@@ -2,13 +2,13 @@
 // What every depeche binary shares at its top: one exit-code table and the
 // one place where exceptions become a line on stderr.
 
-#include <boost/program_options.hpp>
 #include <xapian.h>
+#include <boost/program_options.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <optional>
-#include <cstdlib>
 #include <stdexcept>
 #include <string>
 

@@ -75,7 +75,6 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, const BuildVe
     }
 }
 
-
 Xapian::Database open_for_reading(const std::vector<std::string>& paths, const BuildVersions& versions) {
     Xapian::Database all;
     for (const auto& path : paths) {

@@ -65,7 +65,9 @@ bool is_valid_ymd(long y, long m, long d) {
 }
 
 // 1 = Monday ... 7 = Sunday (1970-01-01 was a Thursday).
-int weekday_of(long days) { return static_cast<int>(((days % 7 + 7) % 7 + 3) % 7) + 1; }
+int weekday_of(long days) {
+    return static_cast<int>(((days % 7 + 7) % 7 + 3) % 7) + 1;
+}
 
 // Empty when the year is outside 1000-9999: callers then drop the mention.
 std::string iso_ymd(long y, long m = 0, long d = 0) {
@@ -492,21 +494,33 @@ private:
             case Kind::month:
                 if (auto r = range(i)) return r;
                 return month_rule(i);
-            case Kind::weekday: return weekday_rule(i, w->value);
-            case Kind::relative_day: return relative_day(i, w->value);
-            case Kind::unit: return unit_rule(i, w->value);
-            case Kind::last: return period(i);
-            case Kind::demonstrative: return demonstrative(i);
-            case Kind::modifier: return modified(i);
-            case Kind::range_open: return range(i);
+            case Kind::weekday:
+                return weekday_rule(i, w->value);
+            case Kind::relative_day:
+                return relative_day(i, w->value);
+            case Kind::unit:
+                return unit_rule(i, w->value);
+            case Kind::last:
+                return period(i);
+            case Kind::demonstrative:
+                return demonstrative(i);
+            case Kind::modifier:
+                return modified(i);
+            case Kind::range_open:
+                return range(i);
             case Kind::ordinal:
                 if (auto r = period(i)) return r;
                 return day_month_rule(i);
-            case Kind::season: return season(i, w->value);
-            case Kind::quarter_code: return quarter_code(i, w->value);
-            case Kind::il: return ago(i);
-            case Kind::dans: return ahead(i);
-            default: return {};
+            case Kind::season:
+                return season(i, w->value);
+            case Kind::quarter_code:
+                return quarter_code(i, w->value);
+            case Kind::il:
+                return ago(i);
+            case Kind::dans:
+                return ahead(i);
+            default:
+                return {};
         }
     }
 
@@ -655,8 +669,10 @@ private:
     std::string shift(int unit, long n) const {
         const PartialDate& p = anchor_.date;
         switch (anchor_.precision) {
-            case Anchor::none: return {};
-            case Anchor::year: return unit == year_unit ? iso_ymd(p.year + n) : iso_ymd(p.year);
+            case Anchor::none:
+                return {};
+            case Anchor::year:
+                return unit == year_unit ? iso_ymd(p.year + n) : iso_ymd(p.year);
             case Anchor::month:
                 if (unit == year_unit) return iso_ymd(p.year + n);
                 if (unit == month_unit) {
@@ -861,8 +877,10 @@ private:
         if (fw(j) == "annee" && anchor_.precision != Anchor::none) {
             long year = anchor_.date.year;
             std::size_t next = j + 1;
-            if (has(next) && spaced(next) && (fw(next) == "derniere" || fw(next) == "passee")) --year, ++next;
-            else if (has(next) && spaced(next) && fw(next) == "prochaine") ++year, ++next;
+            if (has(next) && spaced(next) && (fw(next) == "derniere" || fw(next) == "passee"))
+                --year, ++next;
+            else if (has(next) && spaced(next) && fw(next) == "prochaine")
+                ++year, ++next;
             return Found{next, tok(i).start, tok(next - 1).end, iso_ymd(year)};
         }
         std::optional<Atom> atom = parse_atom(j, false);

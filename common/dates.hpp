@@ -18,9 +18,7 @@ struct PartialDate {
     int year = 0;
     int month = 0;
     int day = 0;
-    bool operator==(const PartialDate& o) const {
-        return year == o.year && month == o.month && day == o.day;
-    }
+    bool operator==(const PartialDate& o) const { return year == o.year && month == o.month && day == o.day; }
     bool operator!=(const PartialDate& o) const { return !(*this == o); }
 };
 
@@ -43,9 +41,9 @@ PartialDate civil_from_days(long days);
 
 /// A date expression found in a text.
 struct DateMention {
-    std::string value;       ///< TIMEX3 value: "2015-01-15", "2015-01", "2015", "2015-W03", "2015-05-03/2015-05-05"
-    std::string text;        ///< the bytes at [start, end)
-    std::size_t start = 0;   ///< UTF-8 byte offsets into the text
+    std::string value;      ///< TIMEX3 value: "2015-01-15", "2015-01", "2015", "2015-W03", "2015-05-03/2015-05-05"
+    std::string text;       ///< the bytes at [start, end)
+    std::size_t start = 0;  ///< UTF-8 byte offsets into the text
     std::size_t end = 0;
 };
 

@@ -56,8 +56,7 @@ Xapian::Document build_document(const AnalysedArticle& analysed) {
     std::set<std::string> mentioned;
     for (const Entity& e : analysed.entities) {
         if (e.kind == EntityKind::date) {
-            for (const auto& term : s::period_terms(e.name, s::kMentionedAs, s::kMentioned))
-                doc.add_boolean_term(term);
+            for (const auto& term : s::period_terms(e.name, s::kMentionedAs, s::kMentioned)) doc.add_boolean_term(term);
             mentioned.insert(e.name);
         } else {
             doc.add_boolean_term(s::make_term(s::entity_prefix(e.kind), entity_key(e.name)));
@@ -107,12 +106,10 @@ std::string stored_record(const AnalysedArticle& analysed) {
         for (const Mention& m : e.mentions) mentions.push_back({m.start, m.end});
         entities.push_back({{"kind", kind_name(e.kind)}, {"name", e.name}, {"mentions", mentions}});
     }
-    nlohmann::json record = {{"id", a.id},
-                             {"date", to_iso(a.published)},
-                             {"title", a.title},
-                             {"text", a.text},
-                             {"entities", entities},
-                             {"extra", nlohmann::json::parse(a.extra_json.empty() ? "{}" : a.extra_json)}};
+    nlohmann::json record = {
+        {"id", a.id},           {"date", to_iso(a.published)},
+        {"title", a.title},     {"text", a.text},
+        {"entities", entities}, {"extra", nlohmann::json::parse(a.extra_json.empty() ? "{}" : a.extra_json)}};
     return record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -2,8 +2,8 @@
 // One dispatch as a Xapian document: its terms, values and stored record.
 // Needs no database: build_document is a pure function of its inputs.
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include <string>
 #include <string_view>

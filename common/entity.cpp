@@ -9,10 +9,14 @@ namespace depeche {
 
 std::string_view kind_name(EntityKind kind) {
     switch (kind) {
-        case EntityKind::person: return "person";
-        case EntityKind::place: return "place";
-        case EntityKind::org: return "org";
-        case EntityKind::date: return "date";
+        case EntityKind::person:
+            return "person";
+        case EntityKind::place:
+            return "place";
+        case EntityKind::org:
+            return "org";
+        case EntityKind::date:
+            return "date";
     }
     return "person";
 }

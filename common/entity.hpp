@@ -18,9 +18,9 @@ std::optional<EntityKind> parse_kind(std::string_view name);
 
 /// One occurrence of an entity in a dispatch text.
 struct Mention {
-    std::string text;        ///< the bytes of the text at [start, end)
-    std::size_t start = 0;   ///< UTF-8 byte offset into the dispatch text
-    std::size_t end = 0;     ///< one past the last byte
+    std::string text;       ///< the bytes of the text at [start, end)
+    std::size_t start = 0;  ///< UTF-8 byte offset into the dispatch text
+    std::size_t end = 0;    ///< one past the last byte
 };
 
 /// A recognised entity. For people, places and organisations `name` is the

@@ -21,9 +21,12 @@ std::vector<FacetCount> sorted(const std::unordered_map<std::string, Xapian::doc
 
 std::size_t length_for(DateGranularity g) {
     switch (g) {
-        case DateGranularity::year: return 4;
-        case DateGranularity::month: return 7;
-        case DateGranularity::day: return 10;
+        case DateGranularity::year:
+            return 4;
+        case DateGranularity::month:
+            return 7;
+        case DateGranularity::day:
+            return 10;
     }
     return 7;
 }
@@ -78,18 +81,24 @@ std::vector<std::string> mentioned_facet_values(const std::vector<std::string_vi
 
 schema::SpreadFacet published_facet(DateGranularity g) {
     switch (g) {
-        case DateGranularity::year: return schema::SpreadFacet::published_year;
-        case DateGranularity::month: return schema::SpreadFacet::published_month;
-        case DateGranularity::day: return schema::SpreadFacet::published_day;
+        case DateGranularity::year:
+            return schema::SpreadFacet::published_year;
+        case DateGranularity::month:
+            return schema::SpreadFacet::published_month;
+        case DateGranularity::day:
+            return schema::SpreadFacet::published_day;
     }
     return schema::SpreadFacet::published_month;
 }
 
 schema::SpreadFacet mentioned_facet(DateGranularity g) {
     switch (g) {
-        case DateGranularity::year: return schema::SpreadFacet::mentioned_year;
-        case DateGranularity::month: return schema::SpreadFacet::mentioned_month;
-        case DateGranularity::day: return schema::SpreadFacet::mentioned_day;
+        case DateGranularity::year:
+            return schema::SpreadFacet::mentioned_year;
+        case DateGranularity::month:
+            return schema::SpreadFacet::mentioned_month;
+        case DateGranularity::day:
+            return schema::SpreadFacet::mentioned_day;
     }
     return schema::SpreadFacet::mentioned_month;
 }
@@ -142,7 +151,8 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
     count_packed(doc.get_value(schema::kSlotMentioned), mentioned_, true);
     const std::string date_id = doc.get_value(schema::kSlotDateId);
     if (date_id.size() >= 8) {
-        PartialDate d{std::stoi(date_id.substr(0, 4)), std::stoi(date_id.substr(4, 2)), std::stoi(date_id.substr(6, 2))};
+        PartialDate d{std::stoi(date_id.substr(0, 4)), std::stoi(date_id.substr(4, 2)),
+                      std::stoi(date_id.substr(6, 2))};
         ++date_[date_facet_value(to_iso(d), granularity_)];
     }
 }

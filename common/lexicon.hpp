@@ -52,7 +52,6 @@ std::filesystem::path find_lexicon_dir(const std::string& explicit_dir);
 /// The canonical name a user means by `typed` for `kind` ("obama" -> "Barack
 /// Obama", "London" -> "Londres"), from the lexicons only; nullopt when they
 /// do not know it.
-std::optional<std::string> canonical_name(const Lexicons& lexicons, EntityKind kind,
-                                          std::string_view typed);
+std::optional<std::string> canonical_name(const Lexicons& lexicons, EntityKind kind, std::string_view typed);
 
 }  // namespace depeche

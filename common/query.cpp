@@ -8,7 +8,9 @@
 namespace depeche {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // Field names of the query language, and what each searches.
 struct Field {
@@ -17,9 +19,8 @@ struct Field {
     bool mentioned;
 };
 constexpr Field kFields[] = {
-    {"personne", EntityKind::person, false}, {"person", EntityKind::person, false},
-    {"lieu", EntityKind::place, false},      {"place", EntityKind::place, false},
-    {"org", EntityKind::org, false},         {"date", EntityKind::date, false},
+    {"personne", EntityKind::person, false}, {"person", EntityKind::person, false}, {"lieu", EntityKind::place, false},
+    {"place", EntityKind::place, false},     {"org", EntityKind::org, false},       {"date", EntityKind::date, false},
     {"mention", EntityKind::date, true},
 };
 
@@ -283,8 +284,8 @@ Xapian::Query parse_query(std::string_view query, const Xapian::Database& db, co
             processors.push_back(std::make_unique<EntityProcessor>(field_error, field.kind, db, lexicons));
         parser.add_boolean_prefix(field.name, processors.back().get());
     }
-    const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                           Xapian::QueryParser::FLAG_PURE_NOT;
+    const unsigned flags =
+        Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT;
     Xapian::Query parsed;
     try {
         parsed = parser.parse_query(rewritten, flags);

@@ -54,8 +54,10 @@ bool too_deep(std::string_view json) {
     for (std::size_t i = 0; i < json.size(); ++i) {
         const char c = json[i];
         if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
         } else if (c == '"') {
             in_string = true;
         } else if (c == '{' || c == '[') {
@@ -244,12 +246,14 @@ Result parse_json_record(std::string_view line) {
         article.title = to_nfc(trim(title->get_ref<const std::string&>()));
     }
     if (const auto* id = field("id")) {
-        if (id->is_string()) article.id = id->get<std::string>();
-        else if (id->is_number_integer()) article.id = id->dump();
-        else return std::string("\"id\" is not a string");
+        if (id->is_string())
+            article.id = id->get<std::string>();
+        else if (id->is_number_integer())
+            article.id = id->dump();
+        else
+            return std::string("\"id\" is not a string");
         if (article.id.empty()) return std::string("empty \"id\"");
-        if (article.id.size() > kMaxIdBytes)
-            return "\"id\" longer than " + std::to_string(kMaxIdBytes) + " bytes";
+        if (article.id.size() > kMaxIdBytes) return "\"id\" longer than " + std::to_string(kMaxIdBytes) + " bytes";
         if (has_control_char(article.id)) return std::string("control character in \"id\"");
     } else {
         article.id = derived_id(date_text, article.text);

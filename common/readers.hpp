@@ -4,9 +4,9 @@
 
 #include <functional>
 #include <optional>
-#include <variant>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "article.hpp"

@@ -989,7 +989,8 @@ void Scanner::resolve_coreference() {
         }
         for (std::size_t k = here, n = 0; k < same_last.size() && n < kReach && best < 0; ++k, ++n) {
             const std::size_t pi = same_last[k];
-            if (pi != ci && found_[pi].kind == Guess::person && tail_matches(c, found_[pi])) best = static_cast<int>(pi);
+            if (pi != ci && found_[pi].kind == Guess::person && tail_matches(c, found_[pi]))
+                best = static_cast<int>(pi);
         }
         if (best >= 0) {
             c.kind = Guess::person;

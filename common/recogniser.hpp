@@ -16,8 +16,7 @@ namespace depeche {
 /// each with its canonical name and every mention, coreference resolved within
 /// the text ("Philip Hammond" ... "M. Hammond" -> one person "Philip Hammond").
 /// Entities are sorted by kind then by first mention. Thread-safe.
-std::vector<Entity> recognise_names(std::string_view text, const std::vector<Token>& tokens,
-                                    const Lexicons& lexicons);
+std::vector<Entity> recognise_names(std::string_view text, const std::vector<Token>& tokens, const Lexicons& lexicons);
 
 /// Names and dates together: recognise_names plus find_dates grouped by value
 /// (one Entity of kind date per distinct value).

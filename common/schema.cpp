@@ -20,7 +20,9 @@ std::uint64_t fnv1a(std::string_view s) {
     return h;
 }
 
-long day_number(const PartialDate& d) { return days_from_civil(d.year, d.month, d.day); }
+long day_number(const PartialDate& d) {
+    return days_from_civil(d.year, d.month, d.day);
+}
 
 DayRange days_of(const PartialDate& d) {
     if (d.month == 0) return {{d.year, 1, 1}, {d.year, 12, 31}};
@@ -100,20 +102,28 @@ std::optional<DayRange> single_value_days(std::string_view v) {
 
 const char* entity_prefix(EntityKind kind) {
     switch (kind) {
-        case EntityKind::person: return kPerson;
-        case EntityKind::place: return kPlace;
-        case EntityKind::org: return kOrg;
-        case EntityKind::date: return kMentioned;
+        case EntityKind::person:
+            return kPerson;
+        case EntityKind::place:
+            return kPlace;
+        case EntityKind::org:
+            return kOrg;
+        case EntityKind::date:
+            return kMentioned;
     }
     return kPerson;
 }
 
 Xapian::valueno entity_slot(EntityKind kind) {
     switch (kind) {
-        case EntityKind::person: return kSlotPersons;
-        case EntityKind::place: return kSlotPlaces;
-        case EntityKind::org: return kSlotOrgs;
-        case EntityKind::date: return kSlotMentioned;
+        case EntityKind::person:
+            return kSlotPersons;
+        case EntityKind::place:
+            return kSlotPlaces;
+        case EntityKind::org:
+            return kSlotOrgs;
+        case EntityKind::date:
+            return kSlotMentioned;
     }
     return kSlotPersons;
 }
@@ -182,8 +192,7 @@ std::vector<std::string> period_terms(std::string_view value, std::string_view e
     return terms;
 }
 
-Xapian::Query period_query(const DayRange& range, std::string_view exact_prefix,
-                           std::string_view contained_prefix) {
+Xapian::Query period_query(const DayRange& range, std::string_view exact_prefix, std::string_view contained_prefix) {
     std::vector<Xapian::Query> parts;
     std::set<std::string> enclosing;
     for (const PartialDate& b : blocks_of(range)) {

@@ -23,27 +23,27 @@ inline constexpr const char* kLexiconsKey = "depeche.lexicons";
 
 // ---- term prefixes ----------------------------------------------------------
 // The folded surface word has no prefix and carries positions.
-inline constexpr const char* kStem = "Z";          ///< folded stem, no positions: Zsecurit
-inline constexpr const char* kId = "Q";            ///< unique id: Qdep-1f2e...
-inline constexpr const char* kPerson = "XP";       ///< entity_key of a person: XPphilip hammond
-inline constexpr const char* kPlace = "XL";        ///< XLlondres
-inline constexpr const char* kOrg = "XO";          ///< XOetat islamique
-inline constexpr const char* kPublished = "XD";    ///< publication period and its ancestors: XD2022, XD2022-03
-inline constexpr const char* kPublishedAs = "XDE"; ///< publication period at its own precision: XDE2022-03
-inline constexpr const char* kMentioned = "XM";    ///< a mentioned date and its ancestors: XM2021
-inline constexpr const char* kMentionedAs = "XME"; ///< a mentioned date at its own precision
+inline constexpr const char* kStem = "Z";           ///< folded stem, no positions: Zsecurit
+inline constexpr const char* kId = "Q";             ///< unique id: Qdep-1f2e...
+inline constexpr const char* kPerson = "XP";        ///< entity_key of a person: XPphilip hammond
+inline constexpr const char* kPlace = "XL";         ///< XLlondres
+inline constexpr const char* kOrg = "XO";           ///< XOetat islamique
+inline constexpr const char* kPublished = "XD";     ///< publication period and its ancestors: XD2022, XD2022-03
+inline constexpr const char* kPublishedAs = "XDE";  ///< publication period at its own precision: XDE2022-03
+inline constexpr const char* kMentioned = "XM";     ///< a mentioned date and its ancestors: XM2021
+inline constexpr const char* kMentionedAs = "XME";  ///< a mentioned date at its own precision
 
 /// The boolean prefix of an entity kind (person, place, org).
 const char* entity_prefix(EntityKind kind);
 
 // ---- value slots ------------------------------------------------------------
 enum Slot : Xapian::valueno {
-    kSlotId = 0,          ///< the id: ties in relevance are broken by it
-    kSlotDateId = 1,      ///< "YYYYMMDD" (00 for unknown parts) then the id: date sorts
-    kSlotPersons = 2,     ///< packed canonical names (see pack_values)
+    kSlotId = 0,       ///< the id: ties in relevance are broken by it
+    kSlotDateId = 1,   ///< "YYYYMMDD" (00 for unknown parts) then the id: date sorts
+    kSlotPersons = 2,  ///< packed canonical names (see pack_values)
     kSlotPlaces = 3,
     kSlotOrgs = 4,
-    kSlotMentioned = 5,   ///< packed TIMEX3 values of the dates mentioned
+    kSlotMentioned = 5,  ///< packed TIMEX3 values of the dates mentioned
 };
 /// The packed slot of an entity kind.
 Xapian::valueno entity_slot(EntityKind kind);
@@ -106,7 +106,6 @@ std::vector<std::string> period_terms(std::string_view value, std::string_view e
 /// A query matching every period that overlaps [range.first, range.last]:
 /// periods inside one of its blocks (contained terms) or less precise
 /// periods that enclose a block (exact terms of the enclosing month or year).
-Xapian::Query period_query(const DayRange& range, std::string_view exact_prefix,
-                           std::string_view contained_prefix);
+Xapian::Query period_query(const DayRange& range, std::string_view exact_prefix, std::string_view contained_prefix);
 
 }  // namespace depeche::schema

@@ -75,7 +75,8 @@ Snippet make_snippet(std::string_view text, const std::vector<Token>& tokens, co
     const std::size_t start = best_first == 0 ? 0 : tokens[best_first].elided_start;
     std::size_t end = tokens[best_last].end;
     // Keep the punctuation that closes the passage ("Londres." not "Londres").
-    while (end < text.size() && end - start < max_bytes + 8 && (text[end] == '.' || text[end] == '"' || text[end] == ')'))
+    while (end < text.size() && end - start < max_bytes + 8 &&
+           (text[end] == '.' || text[end] == '"' || text[end] == ')'))
         ++end;
     if (best_last + 1 == tokens.size()) end = text.size();
     const std::string prefix = start > 0 ? kEllipsis : "";
@@ -84,8 +85,7 @@ Snippet make_snippet(std::string_view text, const std::vector<Token>& tokens, co
         if (matched[i].empty()) continue;
         const std::size_t s = tokens[i].start - start + prefix.size(), e = tokens[i].end - start + prefix.size();
         // Neighbouring matches separated by blanks only read as one: "[État islamique]".
-        if (!snippet.highlights.empty() &&
-            snippet.text.find_first_not_of(" \t", snippet.highlights.back().second) >= s)
+        if (!snippet.highlights.empty() && snippet.text.find_first_not_of(" \t", snippet.highlights.back().second) >= s)
             snippet.highlights.back().second = e;
         else
             snippet.highlights.emplace_back(s, e);

@@ -17,25 +17,25 @@ bool is_stop_word(std::string_view folded) {
         // articles and contractions
         "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux",
         // prepositions
-        "a", "en", "dans", "par", "pour", "sur", "sous", "avec", "sans", "chez", "vers", "entre", "contre",
-        "depuis", "pendant", "avant", "apres", "selon", "outre", "parmi", "via", "jusqu",
+        "a", "en", "dans", "par", "pour", "sur", "sous", "avec", "sans", "chez", "vers", "entre", "contre", "depuis",
+        "pendant", "avant", "apres", "selon", "outre", "parmi", "via", "jusqu",
         // conjunctions
-        "et", "ou", "mais", "donc", "or", "ni", "car", "que", "qu", "quand", "lorsque", "lorsqu",
-        "puisque", "puisqu", "si", "comme", "quoique", "quoiqu",
+        "et", "ou", "mais", "donc", "or", "ni", "car", "que", "qu", "quand", "lorsque", "lorsqu", "puisque", "puisqu",
+        "si", "comme", "quoique", "quoiqu",
         // pronouns
-        "je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "me", "m", "te", "t", "se", "s",
-        "lui", "leur", "leurs", "eux", "y", "ce", "c", "ceci", "cela", "ca", "celui", "celle", "ceux",
-        "celles", "qui", "quoi", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "auquel",
-        "auxquels", "duquel", "desquels", "desquelles", "moi", "toi", "soi",
+        "je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "me", "m", "te", "t", "se", "s", "lui",
+        "leur", "leurs", "eux", "y", "ce", "c", "ceci", "cela", "ca", "celui", "celle", "ceux", "celles", "qui", "quoi",
+        "dont", "lequel", "laquelle", "lesquels", "lesquelles", "auquel", "auxquels", "duquel", "desquels",
+        "desquelles", "moi", "toi", "soi",
         // possessives and demonstratives
-        "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "cet",
-        "cette", "ces",
+        "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "cet", "cette",
+        "ces",
         // negation and common adverbs of grammar
         "ne", "n", "pas", "plus", "ne", "tres", "aussi", "meme", "tout", "tous", "toute", "toutes",
         // être, avoir
-        "etre", "suis", "es", "est", "sommes", "etes", "sont", "etait", "etaient", "sera", "seront",
-        "serait", "seraient", "soit", "soient", "avoir", "ai", "as", "avons", "avez", "ont", "avait",
-        "avaient", "aura", "auront", "aurait", "auraient", "ait", "aient", "eu"};
+        "etre", "suis", "es", "est", "sommes", "etes", "sont", "etait", "etaient", "sera", "seront", "serait",
+        "seraient", "soit", "soient", "avoir", "ai", "as", "avons", "avez", "ont", "avait", "avaient", "aura", "auront",
+        "aurait", "auraient", "ait", "aient", "eu"};
     return kStopWords.count(folded) != 0;
 }
 

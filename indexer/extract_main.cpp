@@ -51,7 +51,8 @@ int run(int argc, char** argv) {
         ("threads", po::value<unsigned>()->default_value(1)->value_name("N"), "analysis threads")
         ("lexicons", po::value<std::string>()->value_name("DIR"), "lexicon folder (default: the installed one)");
     // clang-format on
-    const auto parsed = parse_command_line(argc, argv, options, "input", kUsage, kExitCodes, "depeche-extract " DEPECHE_VERSION);
+    const auto parsed =
+        parse_command_line(argc, argv, options, "input", kUsage, kExitCodes, "depeche-extract " DEPECHE_VERSION);
     if (!parsed) return kExitOk;
     const po::variables_map& vm = *parsed;
     if (!vm.count("input")) throw UsageError("no input given");
@@ -61,12 +62,14 @@ int run(int argc, char** argv) {
     if (!format) throw UsageError("--format takes auto, line or jsonl");
     read.format = *format;
     const unsigned threads = std::max(1u, vm["threads"].as<unsigned>());
-    const Lexicons lexicons = load_lexicons(find_lexicon_dir(vm.count("lexicons") ? vm["lexicons"].as<std::string>() : ""));
+    const Lexicons lexicons =
+        load_lexicons(find_lexicon_dir(vm.count("lexicons") ? vm["lexicons"].as<std::string>() : ""));
 
     std::vector<Article> chunk;
     auto flush = [&] {
         std::vector<std::string> lines(chunk.size());
-        parallel_for(chunk.size(), threads, [&](std::size_t i) { lines[i] = extract_line(analyse_article(std::move(chunk[i]), lexicons)); });
+        parallel_for(chunk.size(), threads,
+                     [&](std::size_t i) { lines[i] = extract_line(analyse_article(std::move(chunk[i]), lexicons)); });
         for (const auto& line : lines) std::cout << line << '\n';
         chunk.clear();
     };

@@ -26,10 +26,10 @@ unsigned shard_of(std::string_view id, unsigned count);
 
 struct IndexOptions {
     ReadOptions read;
-    std::string database;          ///< folder, created when absent
-    std::size_t batch_size = 5000; ///< dispatches per commit
-    unsigned threads = 2;          ///< analysis threads
-    Shard shard;                   ///< keep only this shard's dispatches (1/1: all)
+    std::string database;           ///< folder, created when absent
+    std::size_t batch_size = 5000;  ///< dispatches per commit
+    unsigned threads = 2;           ///< analysis threads
+    Shard shard;                    ///< keep only this shard's dispatches (1/1: all)
 };
 
 struct IndexReport {
@@ -38,7 +38,7 @@ struct IndexReport {
     std::size_t rejected = 0;
     std::size_t other_shards = 0;  ///< good dispatches left to other shards
     std::size_t files = 0;
-    std::size_t bytes = 0;     ///< title + text bytes indexed
+    std::size_t bytes = 0;  ///< title + text bytes indexed
     double seconds = 0;
 };
 

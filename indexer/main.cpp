@@ -70,8 +70,8 @@ int delete_dispatches(const po::variables_map& vm, const std::string& database, 
     const DeleteReport report = run_delete(database, ids, lexicons);
     for (const auto& id : report.unknown) std::fprintf(stderr, "depeche-index: unknown id '%s'\n", id.c_str());
     if (!quiet)
-        std::fprintf(stderr, "depeche-index: %zu deleted, %zu unknown from %s\n", report.deleted,
-                     report.unknown.size(), database.c_str());
+        std::fprintf(stderr, "depeche-index: %zu deleted, %zu unknown from %s\n", report.deleted, report.unknown.size(),
+                     database.c_str());
     return report.unknown.empty() ? kExitOk : kExitRejected;
 }
 
@@ -90,7 +90,8 @@ int run(int argc, char** argv) {
         ("lexicons", po::value<std::string>()->value_name("DIR"), "lexicon folder (default: the installed one)")
         ("quiet,q", "print nothing but errors");
     // clang-format on
-    const auto parsed = parse_command_line(argc, argv, options, "input", kUsage, kExitCodes, "depeche-index " DEPECHE_VERSION);
+    const auto parsed =
+        parse_command_line(argc, argv, options, "input", kUsage, kExitCodes, "depeche-index " DEPECHE_VERSION);
     if (!parsed) return kExitOk;
     const po::variables_map& vm = *parsed;
     const bool quiet = vm.count("quiet") != 0;

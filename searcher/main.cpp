@@ -1,7 +1,7 @@
 // depeche-search: ranked, faceted search over a depeche database.
 
-#include <boost/program_options.hpp>
 #include <unistd.h>
+#include <boost/program_options.hpp>
 
 #include <iostream>
 
@@ -76,7 +76,8 @@ int run(int argc, char** argv) {
         ("id", po::value<std::string>()->value_name("ID"), "print the stored dispatch ID and exit")
         ("lexicons", po::value<std::string>()->value_name("DIR"), "lexicon folder (default: the installed one)");
     // clang-format on
-    const auto parsed = parse_command_line(argc, argv, options, "query", kUsage, kExitCodes, "depeche-search " DEPECHE_VERSION);
+    const auto parsed =
+        parse_command_line(argc, argv, options, "query", kUsage, kExitCodes, "depeche-search " DEPECHE_VERSION);
     if (!parsed) return kExitOk;
     const po::variables_map& vm = *parsed;
     const auto strings = [&vm](const char* name) {
@@ -84,8 +85,8 @@ int run(int argc, char** argv) {
     };
     std::vector<std::string> databases = strings("db");
     if (databases.empty()) databases.push_back(default_database());
-    const Lexicons lexicons =
-        load_lexicons(find_lexicon_dir(vm.count("lexicons") ? vm["lexicons"].as<std::string>() : ""), LexiconUse::names);
+    const Lexicons lexicons = load_lexicons(
+        find_lexicon_dir(vm.count("lexicons") ? vm["lexicons"].as<std::string>() : ""), LexiconUse::names);
     const Xapian::Database db = open_for_reading(databases, current_versions(lexicons.version));
     const bool json = vm.count("json") != 0;
 

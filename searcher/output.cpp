@@ -16,7 +16,9 @@ json facet_json(const std::vector<FacetCount>& counts) {
     return out;
 }
 
-std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+std::string dump(const json& j) {
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
 
 std::string highlighted(const Snippet& s, bool emphasis) {
     const std::string open = emphasis ? "\x1b[1m" : "[", close = emphasis ? "\x1b[0m" : "]";

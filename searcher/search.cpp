@@ -28,7 +28,8 @@ Xapian::Query filters_of(const SearchRequest& request, const Xapian::Database& d
 Xapian::doccount word_frequency(const Xapian::Database& db, const std::string& word) {
     Xapian::doccount best = 0;
     for (const Token& t : analyse(word)) {
-        const std::string term = t.stem.empty() ? schema::make_term("", t.folded) : schema::make_term(schema::kStem, t.stem);
+        const std::string term =
+            t.stem.empty() ? schema::make_term("", t.folded) : schema::make_term(schema::kStem, t.stem);
         const Xapian::doccount f = db.get_termfreq(term);
         best = best == 0 ? f : std::min(best, f);
     }
@@ -131,9 +132,15 @@ SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const 
         enquire.set_query(query);
         // Without words to rank by, browse: newest first.
         switch (request.sort.value_or(has_words(query) ? SortOrder::relevance : SortOrder::date_desc)) {
-            case SortOrder::relevance: enquire.set_sort_by_relevance_then_value(schema::kSlotId, false); break;
-            case SortOrder::date: enquire.set_sort_by_value(schema::kSlotDateId, false); break;
-            case SortOrder::date_desc: enquire.set_sort_by_value(schema::kSlotDateId, true); break;
+            case SortOrder::relevance:
+                enquire.set_sort_by_relevance_then_value(schema::kSlotId, false);
+                break;
+            case SortOrder::date:
+                enquire.set_sort_by_value(schema::kSlotDateId, false);
+                break;
+            case SortOrder::date_desc:
+                enquire.set_sort_by_value(schema::kSlotDateId, true);
+                break;
         }
         // checkatleast = every document: the total and the facets are exact.
         // Our own spy reads one packed slot per facet; a remote server knows

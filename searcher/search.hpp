@@ -23,13 +23,13 @@ struct SearchRequest {
     std::vector<std::string> persons;  ///< each must hold (--person)
     std::vector<std::string> places;
     std::vector<std::string> orgs;
-    std::string from, to;              ///< publication date bounds, YYYY[-MM[-DD]], empty: open
-    std::optional<SortOrder> sort;     ///< default: relevance, or newest first when browsing
+    std::string from, to;           ///< publication date bounds, YYYY[-MM[-DD]], empty: open
+    std::optional<SortOrder> sort;  ///< default: relevance, or newest first when browsing
     std::size_t limit = 10;
     std::size_t offset = 0;
-    std::size_t facet_limit = 10;      ///< values per facet, 0: all
+    std::size_t facet_limit = 10;  ///< values per facet, 0: all
     DateGranularity date_facet = DateGranularity::month;
-    bool any = false;                  ///< OR the words instead of ANDing them
+    bool any = false;  ///< OR the words instead of ANDing them
     /// Count facets with Xapian's built-in spies, as searches through
     /// xapian-tcpsrv must (chosen by itself when a database is remote).
     bool builtin_facets = false;
@@ -40,16 +40,16 @@ struct Hit {
     std::size_t rank = 0;  ///< 1-based, counting the offset
     double score = 0;      ///< BM25 weight (0 when browsing)
     std::string date;
-    std::string title;     ///< empty when the dispatch has none
+    std::string title;  ///< empty when the dispatch has none
     Snippet snippet;
     std::vector<std::string> persons, places, orgs;
 };
 
 struct SearchResult {
     std::string query;
-    Xapian::doccount total = 0;         ///< exact size of the match set
+    Xapian::doccount total = 0;  ///< exact size of the match set
     std::size_t offset = 0;
-    std::vector<std::string> dropped;   ///< words dropped so that something matched
+    std::vector<std::string> dropped;  ///< words dropped so that something matched
     std::vector<Hit> hits;
     Facets facets;
 };

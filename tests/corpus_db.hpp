@@ -39,7 +39,8 @@ inline std::string build_database(const std::vector<std::string>& inputs, const 
     IndexOptions options;
     options.read.inputs = inputs;
     options.database = temp_path(stem);
-    run_index(options, lexicons(), [](const Reject&) {}, [](const std::string&) {});
+    run_index(
+        options, lexicons(), [](const Reject&) {}, [](const std::string&) {});
     return options.database;
 }
 

@@ -16,8 +16,10 @@ std::string dump(std::string_view text) {
     for (const auto& t : analyse(text)) {
         if (!out.empty()) out += ' ';
         out += t.folded;
-        if (t.stop) out += '*';
-        else if (t.stem != t.folded) out += "/" + t.stem;
+        if (t.stop)
+            out += '*';
+        else if (t.stem != t.folded)
+            out += "/" + t.stem;
         if (t.capitalised) out += '^';
         out += '@' + std::to_string(t.start);
     }
@@ -62,8 +64,7 @@ TEST_CASE("accented and unaccented words stem alike", "[analysis]") {
 }
 
 TEST_CASE("stop words are flagged, positions count them", "[analysis]") {
-    CHECK(dump("le président de la République") ==
-          "le*@0 president@3 de*@14 la*@17 republique/republ^@20");
+    CHECK(dump("le président de la République") == "le*@0 president@3 de*@14 la*@17 republique/republ^@20");
     auto tokens = analyse("la réunion de Londres");
     REQUIRE(tokens.size() == 4);
     CHECK(tokens[3].position == 3);

@@ -49,9 +49,12 @@ void append_code_point(std::string& out, std::uint32_t c) {
 // anything else (no surrogates).
 std::uint32_t random_code_point(std::mt19937& random) {
     switch (random() % 4) {
-        case 0: return 0x20 + random() % 0x5F;
-        case 1: return static_cast<std::uint32_t>("0123456789/-.' "[random() % 15]);
-        case 2: return 0xA0 + random() % 0x1B0;
+        case 0:
+            return 0x20 + random() % 0x5F;
+        case 1:
+            return static_cast<std::uint32_t>("0123456789/-.' "[random() % 15]);
+        case 2:
+            return 0xA0 + random() % 0x1B0;
         default: {
             std::uint32_t c = random() % 0x110000;
             return c >= 0xD800 && c <= 0xDFFF ? 0x2019 : c;
@@ -484,9 +487,15 @@ TEST_CASE("garbage in finds nothing or something, and never throws", "[dates]") 
         const int length = static_cast<int>(random() % 40);
         for (int k = 0; k < length; ++k) {
             switch (round % 3) {
-                case 0: text.push_back(static_cast<char>(random() % 256)); break;  // bytes, often invalid UTF-8
-                case 1: append_code_point(text, random_code_point(random)); break;
-                default: text += pieces[random() % pieces.size()]; break;
+                case 0:
+                    text.push_back(static_cast<char>(random() % 256));
+                    break;  // bytes, often invalid UTF-8
+                case 1:
+                    append_code_point(text, random_code_point(random));
+                    break;
+                default:
+                    text += pieces[random() % pieces.size()];
+                    break;
             }
         }
         const PartialDate& published = dispatches[static_cast<std::size_t>(round) % dispatches.size()];

@@ -70,8 +70,8 @@ TEST_CASE("the stored record reads back", "[document]") {
 }
 
 TEST_CASE("one name per key in a document", "[document]") {
-    std::vector<Entity> entities = {{EntityKind::place, "Élysée", {}}, {EntityKind::place, "Elysée", {}},
-                                    {EntityKind::place, "Paris", {}}};
+    std::vector<Entity> entities = {
+        {EntityKind::place, "Élysée", {}}, {EntityKind::place, "Elysée", {}}, {EntityKind::place, "Paris", {}}};
     CHECK(names_of(entities, EntityKind::place) == std::vector<std::string>{"Paris", "Élysée"});
 }
 

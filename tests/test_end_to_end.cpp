@@ -1,9 +1,9 @@
 // End to end: the built binaries on corpus/sample, as a user runs them.
 
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
 #include <sys/wait.h>
 #include <xapian.h>
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -57,7 +57,9 @@ Run run(const std::string& binary, const std::vector<std::string>& args, const s
 Run index(const std::vector<std::string>& args, const std::string& stdin_text = "") {
     return run(DEPECHE_INDEX, args, stdin_text);
 }
-Run search(const std::vector<std::string>& args) { return run(DEPECHE_SEARCH, args); }
+Run search(const std::vector<std::string>& args) {
+    return run(DEPECHE_SEARCH, args);
+}
 
 const std::string kSample = DEPECHE_SOURCE_DIR "/corpus/sample";
 
@@ -81,8 +83,7 @@ const std::map<std::string, std::string>& labels() {
         depeche::ReadOptions options;
         options.inputs = {kSample};
         depeche::read_inputs(
-            options,
-            [&m](depeche::Article&& a) { m[a.id] = fs::path(a.source).filename().string(); },
+            options, [&m](depeche::Article&& a) { m[a.id] = fs::path(a.source).filename().string(); },
             [](const depeche::Reject&) {}, [](const std::string&) {});
         return m;
     }();
@@ -115,7 +116,8 @@ TEST_CASE("indexing twice replaces instead of duplicating", "[e2e][index]") {
     CHECK(first.err.find(std::to_string(labels().size()) + " added, 0 replaced, 0 rejected") != std::string::npos);
     const Run second = index({"--db", db, kSample});
     REQUIRE(second.status == 0);
-    CHECK(second.err.find("0 added, " + std::to_string(labels().size()) + " replaced, 0 rejected") != std::string::npos);
+    CHECK(second.err.find("0 added, " + std::to_string(labels().size()) + " replaced, 0 rejected") !=
+          std::string::npos);
     CHECK(Xapian::Database(db).get_doccount() == labels().size());
     fs::remove_all(db);
 }
@@ -151,8 +153,9 @@ TEST_CASE("bad records are reported with file and line, set aside, and the good 
 
 TEST_CASE("stdin, JSON Lines, BOM and CRLF", "[e2e][index]") {
     const std::string db = temp_path("depeche-stdin");
-    const Run r = index({"--db", db, "--format", "jsonl", "-"},
-                        "\xEF\xBB\xBF{\"id\":\"a-1\",\"date\":\"2016-06-01\",\"title\":\"Titre\",\"text\":\"La coalition.\"}\r\n");
+    const Run r = index(
+        {"--db", db, "--format", "jsonl", "-"},
+        "\xEF\xBB\xBF{\"id\":\"a-1\",\"date\":\"2016-06-01\",\"title\":\"Titre\",\"text\":\"La coalition.\"}\r\n");
     CHECK(r.status == 0);
     const Run s = search({"--db", db, "--id", "a-1", "--json"});
     CHECK(s.status == 0);
@@ -165,8 +168,9 @@ TEST_CASE("stdin, JSON Lines, BOM and CRLF", "[e2e][index]") {
 TEST_CASE("exit codes and one-line errors", "[e2e][errors]") {
     const Run missing = search({"--db", "/nonexistent/depeche-db", "coalition"});
     CHECK(missing.status == 1);
-    CHECK(missing.err == "depeche-search: /nonexistent/depeche-db: no such database (build one with depeche-index "
-                         "--db /nonexistent/depeche-db)\n");
+    CHECK(missing.err ==
+          "depeche-search: /nonexistent/depeche-db: no such database (build one with depeche-index "
+          "--db /nonexistent/depeche-db)\n");
     const Run bad_date = search({"--db", database(), "date:2019-02-30"});
     CHECK(bad_date.status == 2);
     CHECK(bad_date.err.find("impossible date '2019-02-30'") != std::string::npos);
@@ -223,12 +227,13 @@ TEST_CASE("the JSON output has exactly the documented shape", "[e2e][json]") {
     const auto& hit = j["hits"][0];
     std::vector<std::string> hit_keys;
     for (const auto& [k, v] : hit.items()) hit_keys.push_back(k);
-    CHECK(hit_keys == std::vector<std::string>{"date", "highlights", "id", "orgs", "persons", "places", "rank",
-                                               "score", "snippet", "title"});
+    CHECK(hit_keys == std::vector<std::string>{"date", "highlights", "id", "orgs", "persons", "places", "rank", "score",
+                                               "snippet", "title"});
     CHECK(hit["rank"] == 1);
     CHECK(hit["score"].get<double>() > 0);
     for (const auto& h : hit["highlights"]) {
-        const std::string word = hit["snippet"].get<std::string>().substr(h[0], h[1].get<std::size_t>() - h[0].get<std::size_t>());
+        const std::string word =
+            hit["snippet"].get<std::string>().substr(h[0], h[1].get<std::size_t>() - h[0].get<std::size_t>());
         CHECK(depeche::fold(word).find("coalition") == 0);
     }
     std::vector<std::string> facet_keys;
@@ -264,7 +269,8 @@ Labels dated(const std::string& year) {
 // The expected dispatches were found by reading the archive (grep and the
 // text itself), not by running depeche: "FILE:LINE" in corpus/sample.
 TEST_CASE("queries on the archive find exactly the expected dispatches", "[e2e][search]") {
-    const Labels coalition = {"2015-2019.txt:10", "2020-2024.txt:15", "wire-2020-2024.jsonl:22", "wire-2020-2024.jsonl:6"};
+    const Labels coalition = {"2015-2019.txt:10", "2020-2024.txt:15", "wire-2020-2024.jsonl:22",
+                              "wire-2020-2024.jsonl:6"};
     const Labels islamic_state = {"2010-2014.txt:49", "2015-2019.txt:1",  "2015-2019.txt:10", "2015-2019.txt:13",
                                   "2015-2019.txt:24", "2015-2019.txt:28", "2015-2019.txt:8",  "wire-2020-2024.jsonl:6"};
     const Labels carrier = {"2010-2014.txt:14", "2015-2019.txt:10", "wire-2020-2024.jsonl:6"};
@@ -285,7 +291,8 @@ TEST_CASE("queries on the archive find exactly the expected dispatches", "[e2e][
         // entities, and the look-alikes that must stay apart
         {{"--person", "Florence Parly"}, parly},
         {{"personne:parly"}, parly},
-        {{"lieu:Florence"}, {"2010-2014.txt:46", "2015-2019.txt:24", "wire-2020-2024.jsonl:11", "wire-2020-2024.jsonl:18"}},
+        {{"lieu:Florence"},
+         {"2010-2014.txt:46", "2015-2019.txt:24", "wire-2020-2024.jsonl:11", "wire-2020-2024.jsonl:18"}},
         {{"--place", "nancy"},
          {"2010-2014.txt:3", "2010-2014.txt:8", "2015-2019.txt:39", "2020-2024.txt:2", "wire-2020-2024.jsonl:3"}},
         {{"--person", "Nancy Pelosi"}, pelosi},
@@ -322,7 +329,8 @@ namespace {
 std::string facet(const nlohmann::json& result, const char* name) {
     std::string out;
     for (const auto& f : result["facets"][name])
-        out += (out.empty() ? "" : ", ") + f["value"].get<std::string>() + " (" + std::to_string(f["count"].get<int>()) + ")";
+        out += (out.empty() ? "" : ", ") + f["value"].get<std::string>() + " (" +
+               std::to_string(f["count"].get<int>()) + ")";
     return out;
 }
 

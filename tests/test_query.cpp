@@ -39,7 +39,9 @@ TEST_CASE("entity fields resolve names the way people type them", "[query]") {
     }
     Lexicons lexicons;
     lexicons.places["london"] = "Londres";
-    auto describe = [&](EntityKind kind, const char* typed) { return entity_query(kind, typed, db, lexicons).get_description(); };
+    auto describe = [&](EntityKind kind, const char* typed) {
+        return entity_query(kind, typed, db, lexicons).get_description();
+    };
     CHECK(describe(EntityKind::person, "Philip Hammond") == "Query(XPphilip hammond)");
     CHECK(describe(EntityKind::person, "PHILIP HAMMOND") == "Query(XPphilip hammond)");
     CHECK(describe(EntityKind::person, "hammond") == "Query(XPphilip hammond)");
@@ -71,8 +73,9 @@ TEST_CASE("accented and unaccented queries parse to the same query", "[query]") 
 TEST_CASE("garbage in: random queries parse or fail with a QueryError", "[query][fuzz]") {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
     Lexicons lexicons;
-    const std::string alphabet[] = {"a", "é", " ", "\"", "(", ")", "*", ":", "-", "+", "AND", "OR", "NOT", "NEAR/2",
-                                    "date:", "lieu:", "personne:", "2015", "..", "'", "’", "\xC3", "\x00", "l'"};
+    const std::string alphabet[] = {
+        "a",   "é",      " ",     "\"",    "(",         ")",    "*",  ":", "-", "+",    "AND",  "OR",
+        "NOT", "NEAR/2", "date:", "lieu:", "personne:", "2015", "..", "'", "’", "\xC3", "\x00", "l'"};
     std::mt19937 rng(11);
     for (int round = 0; round < 3000; ++round) {
         std::string q;

@@ -15,7 +15,9 @@ using depeche::testing::lexicons;
 
 namespace {
 
-Xapian::Database corpus() { return Xapian::Database(corpus_database()); }
+Xapian::Database corpus() {
+    return Xapian::Database(corpus_database());
+}
 
 SearchResult run(SearchRequest request) {
     request.facet_limit = 0;
@@ -49,14 +51,17 @@ Facets brute_force(const SearchRequest& request) {
         for (const auto& n : names_of(d->entities, EntityKind::org)) ++org[n];
         ++date[d->date.substr(0, 7)];
         std::set<std::string> months;
-        for (const auto& n : names_of(d->entities, EntityKind::date)) months.insert(date_facet_value(n, DateGranularity::month));
+        for (const auto& n : names_of(d->entities, EntityKind::date))
+            months.insert(date_facet_value(n, DateGranularity::month));
         for (const auto& m : months) ++mentioned[m];
     }
     // Spellings of one name (one key) count as one value, shown with the most
     // accents, then the first in byte order.
     auto by_key = [](const std::map<std::string, Xapian::doccount>& counts) {
         std::map<std::string, std::pair<std::string, Xapian::doccount>> keyed;
-        auto accents = [](const std::string& s) { return std::count_if(s.begin(), s.end(), [](char c) { return c & 0x80; }); };
+        auto accents = [](const std::string& s) {
+            return std::count_if(s.begin(), s.end(), [](char c) { return c & 0x80; });
+        };
         for (const auto& [name, count] : counts) {
             auto& [shown, total] = keyed[entity_key(name)];
             total += count;
@@ -73,7 +78,8 @@ Facets brute_force(const SearchRequest& request) {
     auto sorted = [](const std::map<std::string, Xapian::doccount>& counts) {
         std::vector<FacetCount> out;
         for (const auto& [v, c] : counts) out.push_back({v, c});
-        std::stable_sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+        std::stable_sort(out.begin(), out.end(),
+                         [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
         return out;
     };
     return {sorted(person), sorted(place), sorted(org), sorted(date), sorted(mentioned)};
