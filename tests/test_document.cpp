@@ -2,7 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include "lexicon.hpp"
 #include "schema.hpp"
+
+#include <random>
 
 using namespace depeche;
 
@@ -85,4 +88,34 @@ TEST_CASE("an over-long word or id never makes a document Xapian rejects", "[doc
     for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) CHECK((*it).size() <= 245);
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
     CHECK_NOTHROW(db.replace_document(schema::make_term(schema::kId, a.article.id), doc));
+}
+
+TEST_CASE("garbage in: the whole analysis of random French-like text never throws", "[document][fuzz]") {
+    static const Lexicons lexicons = load_lexicons(DEPECHE_SOURCE_DIR "/corpus/lexicons");
+    const std::vector<std::string> pieces = {
+        "M.", "Mme", "le", "la", "l'", "d’", "qu'", "Jean", "Marc", "-", "(", ")", "ONU", "EI", "Etat", "islamique",
+        "Paris", "Nancy", "Orange", "Florence", "Parly", "à", "en", "du", "au", "jeudi", "prochain", "dernier", "hier",
+        "3", "1er", "2015", "99999", "31", "février", "mai", "mars", "an", "année", "il y a", "dans", "deux", "semaines",
+        ",", ".", "«", "»", "\"", "Le Maire", "Saint-Denis", "Seine", "président", "a déclaré", "É", "œ", "\xF0\x9F\x98\x80",
+        "", " ", "  ", "\t", "A", "AAA", "Z", std::string(300, 'x'), std::string(300, 'Y')};
+    std::mt19937 rng(5);
+    const PartialDate dates[] = {{2022, 3, 0}, {2015, 1, 15}, {2016, 2, 29}, {1000, 1, 1}, {9999, 12, 31}};
+    for (int round = 0; round < 1500; ++round) {
+        Article article;
+        article.id = "fuzz-" + std::to_string(round);
+        article.published = dates[rng() % std::size(dates)];
+        for (int n = static_cast<int>(rng() % 60); n > 0; --n) article.text += pieces[rng() % pieces.size()] + " ";
+        article.title = pieces[rng() % pieces.size()];
+        article.extra_json = "{}";
+        const std::string text = article.text;
+        AnalysedArticle analysed;
+        REQUIRE_NOTHROW(analysed = analyse_article(article, lexicons));
+        for (const Entity& e : analysed.entities)
+            for (const Mention& m : e.mentions) {
+                REQUIRE(m.start <= m.end);
+                REQUIRE(m.end <= text.size());
+                REQUIRE(text.substr(m.start, m.end - m.start) == m.text);
+            }
+        REQUIRE_NOTHROW(build_document(analysed));
+    }
 }
