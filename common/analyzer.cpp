@@ -230,10 +230,6 @@ std::string fold(std::string_view text) {
     return out;
 }
 
-std::string stem_folded(std::string_view folded) {
-    return stem_cache().stem(std::string(folded));
-}
-
 std::string to_nfc(std::string_view text) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);

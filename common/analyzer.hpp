@@ -58,9 +58,6 @@ std::vector<Token> analyse(std::string_view text);
 /// Apostrophes become U+0027.
 std::string fold(std::string_view text);
 
-/// Snowball French stem of an already folded word.
-std::string stem_folded(std::string_view folded);
-
 /// True when `folded` is a French stop word ("le", "de", "qu", "a"...).
 bool is_stop_word(std::string_view folded);
 
