@@ -22,7 +22,7 @@ enum ExitCode : int {
     kExitOk = 0,        ///< done (zero hits included)
     kExitFailure = 1,   ///< database missing, locked or unreadable; lexicons missing; I/O error
     kExitUsage = 2,     ///< usage error, malformed query or impossible date
-    kExitRejected = 3,  ///< the run completed but set records aside
+    kExitRejected = 3,  ///< the run completed but set records aside, or searched only part of the archive
 };
 
 /// A bad command line: printed with a hint to --help, exit 2.

@@ -31,9 +31,58 @@ BuildVersions current_versions(const std::string& lexicons);
 /// (locked by another writer, incompatible versions, unreadable).
 Xapian::WritableDatabase open_for_writing(const std::string& path, const BuildVersions& versions);
 
-/// Opens every database of `paths` (folders or stub files) as one. Each must
-/// exist and have been built with `versions`. Throws SetupError otherwise.
+/// Opens every database of `paths` (folders, stub files or tcp://HOST:PORT)
+/// as one. Each must exist and have been built with `versions`. Throws
+/// SetupError otherwise.
 Xapian::Database open_for_reading(const std::vector<std::string>& paths, const BuildVersions& versions);
+
+/// The databases one search reads, opened as one, and kept readable while
+/// index jobs commit and servers come and go.
+class Archive {
+public:
+    /// Opens `paths` like open_for_reading. With `allow_partial`, a database
+    /// that cannot be reached (a folder that is missing or unreadable, a
+    /// server that does not answer, one line of a stub file) is left out
+    /// and listed by missing() instead of stopping the search; a database
+    /// built by another version still stops it.
+    Archive(std::vector<std::string> paths, BuildVersions versions, bool allow_partial);
+
+    const Xapian::Database& db() const { return db_; }
+    /// The databases left out, each "NAME: why".
+    const std::vector<std::string>& missing() const { return missing_; }
+
+    /// Runs `read(db())` and returns what it returns. When an index job's
+    /// commits overwrote what the read needed (DatabaseModifiedError), the
+    /// databases are reopened at their last commit and the read runs again.
+    /// When a server stops answering, the read runs again without it if
+    /// partial results are allowed; otherwise a SetupError names it.
+    template <typename Read>
+    auto read(Read read) {
+        for (int attempt = 1;; ++attempt) {
+            try {
+                return read(static_cast<const Xapian::Database&>(db_));
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt >= kAttempts) throw;
+                db_.reopen();
+            } catch (const Xapian::NetworkError& e) {
+                if (attempt >= kAttempts) throw;
+                recover(e);
+            }
+        }
+    }
+
+    static constexpr int kAttempts = 5;
+
+private:
+    void open();
+    void recover(const Xapian::NetworkError& error);
+
+    std::vector<std::string> paths_;
+    BuildVersions versions_;
+    bool allow_partial_;
+    Xapian::Database db_;
+    std::vector<std::string> missing_;
+};
 
 /// Records `versions` in the metadata of `db` (before its first commit).
 void record_versions(Xapian::WritableDatabase& db, const BuildVersions& versions);

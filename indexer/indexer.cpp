@@ -165,7 +165,12 @@ IndexReport run_index(const IndexOptions& options, const Lexicons& lexicons,
     const auto started = std::chrono::steady_clock::now();
     Xapian::WritableDatabase db = open_for_writing(options.database, current_versions(lexicons.version));
     IndexReport report;
-    std::size_t uncommitted = 0;
+    std::size_t uncommitted = 0, written = 0;
+    auto commit = [&] {
+        if (options.on_event) options.on_event("commit-begin", written);
+        db.commit();
+        if (options.on_event) options.on_event("commit-end", written);
+    };
     auto write = [&](Chunk chunk) {
         for (std::size_t i = 0; i < chunk.articles.size(); ++i) {
             const Article& article = chunk.articles[i];
@@ -185,8 +190,9 @@ IndexReport run_index(const IndexOptions& options, const Lexicons& lexicons,
                 db.add_document(*chunk.docs[i]);
             }
             report.bytes += article.title.size() + article.text.size();
+            ++written;
             if (++uncommitted >= options.batch_size) {
-                db.commit();
+                commit();
                 uncommitted = 0;
             }
         }
@@ -220,7 +226,7 @@ IndexReport run_index(const IndexOptions& options, const Lexicons& lexicons,
         on_warning);
     if (!filling.articles.empty()) pool.submit(std::move(filling));
     while (pool.in_flight() > 0) write(pool.next());
-    db.commit();
+    commit();
     report.files = counts.files;
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return report;

@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "lexicon.hpp"
 #include "readers.hpp"
@@ -30,6 +31,10 @@ struct IndexOptions {
     std::size_t batch_size = 5000;  ///< dispatches per commit
     unsigned threads = 2;           ///< analysis threads
     Shard shard;                    ///< keep only this shard's dispatches (1/1: all)
+    /// Hears the write path's milestones: "commit-begin" and "commit-end"
+    /// with the number of dispatches written so far. Crash tests kill the
+    /// process at these points; progress reports can count on them.
+    std::function<void(std::string_view event, std::size_t written)> on_event;
 };
 
 struct IndexReport {

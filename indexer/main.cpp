@@ -3,8 +3,10 @@
 #include <boost/program_options.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <string_view>
 #include <thread>
 
 #include "cli.hpp"
@@ -117,12 +119,27 @@ int run(int argc, char** argv) {
         rejects.open(vm["rejects"].as<std::string>(), std::ios::binary | std::ios::trunc);
         if (!rejects) throw SetupError("cannot write " + vm["rejects"].as<std::string>());
     }
+    // Rejects reach the disk with each commit, so that after a crash the file
+    // holds at least those of the committed batches. DEPECHE_TRACE=1 prints
+    // the write path's milestones on stderr for the crash tests
+    // (tests/crash_test.py), which kill the process at chosen ones.
+    const bool trace = std::getenv("DEPECHE_TRACE") != nullptr;
+    index.on_event = [&](std::string_view event, std::size_t written) {
+        if (event == "commit-end" && rejects.is_open()) rejects.flush();
+        if (trace)
+            std::fprintf(stderr, "depeche-index: trace %.*s %zu\n", static_cast<int>(event.size()), event.data(),
+                         written);
+    };
+    std::size_t rejects_written = 0;
     const Lexicons lexicons = load_lexicons(find_lexicon_dir(lexicon_dir));
     const IndexReport report = run_index(
         index, lexicons,
         [&](const Reject& r) {
             std::fprintf(stderr, "%s: %s\n", r.source.c_str(), r.reason.c_str());
-            if (rejects.is_open()) rejects << r.source << ": " << r.reason << '\t' << r.record << '\n';
+            if (rejects.is_open()) {
+                rejects << r.source << ": " << r.reason << '\t' << r.record << '\n';
+                if (trace) std::fprintf(stderr, "depeche-index: trace reject %zu\n", ++rejects_written);
+            }
         },
         [&](const std::string& warning) {
             if (!quiet) std::fprintf(stderr, "depeche-index: %s\n", warning.c_str());

@@ -3,6 +3,7 @@
 #include <unistd.h>
 #include <boost/program_options.hpp>
 
+#include <cstdio>
 #include <iostream>
 
 #include "cli.hpp"
@@ -37,8 +38,13 @@ dispatch, newest first.
 )";
 
 const char* const kExitCodes = R"(
-Exit codes: 0 ok (zero hits included), 1 failure (database missing, locked or
-unreadable), 2 usage error, malformed query or impossible date.
+Several --db are searched as one: folders, Xapian stub files, tcp://HOST:PORT
+(a database served by xapian-tcpsrv). A database an index job is writing to can
+be searched: each search sees its last commit.
+
+Exit codes: 0 ok (zero hits included), 1 failure (database missing, locked,
+unreadable or unreachable), 2 usage error, malformed query or impossible date,
+3 partial results (--allow-partial, some database could not be reached).
 )";
 
 SortOrder parse_sort(const std::string& s) {
@@ -72,6 +78,7 @@ int run(int argc, char** argv) {
         ("facet-limit", po::value<std::size_t>()->default_value(10)->value_name("N"), "values per facet (0: all)")
         ("date-facet", po::value<std::string>()->default_value("month")->value_name("UNIT"), "publication and mentioned date facets by year, month or day")
         ("any", "match any word instead of every word")
+        ("allow-partial", "when a database cannot be reached, search the others and flag the results as partial (exit 3)")
         ("json", "print JSON (one object) instead of text")
         ("id", po::value<std::string>()->value_name("ID"), "print the stored dispatch ID and exit")
         ("lexicons", po::value<std::string>()->value_name("DIR"), "lexicon folder (default: the installed one)");
@@ -87,12 +94,12 @@ int run(int argc, char** argv) {
     if (databases.empty()) databases.push_back(default_database());
     const Lexicons lexicons = load_lexicons(
         find_lexicon_dir(vm.count("lexicons") ? vm["lexicons"].as<std::string>() : ""), LexiconUse::names);
-    const Xapian::Database db = open_for_reading(databases, current_versions(lexicons.version));
+    Archive archive(databases, current_versions(lexicons.version), vm.count("allow-partial") != 0);
     const bool json = vm.count("json") != 0;
 
     if (vm.count("id")) {
         const std::string id = vm["id"].as<std::string>();
-        const auto dispatch = find_dispatch(db, id);
+        const auto dispatch = archive.read([&](const Xapian::Database& db) { return find_dispatch(db, id); });
         if (!dispatch) throw SetupError("no dispatch with id '" + id + "'");
         std::cout << (json ? render_dispatch_json(*dispatch) : render_dispatch_text(*dispatch));
         return kExitOk;
@@ -110,9 +117,12 @@ int run(int argc, char** argv) {
     request.facet_limit = vm["facet-limit"].as<std::size_t>();
     request.date_facet = parse_granularity(vm["date-facet"].as<std::string>());
     request.any = vm.count("any") != 0;
-    const SearchResult result = search(db, lexicons, request);
+    SearchResult result = archive.read([&](const Xapian::Database& db) { return search(db, lexicons, request); });
+    result.missing = archive.missing();
     std::cout << (json ? render_json(result) : render_text(result, isatty(STDOUT_FILENO) != 0));
-    return kExitOk;
+    for (const auto& m : result.missing)
+        std::fprintf(stderr, "depeche-search: partial results, left out %s\n", m.c_str());
+    return result.missing.empty() ? kExitOk : kExitRejected;
 }
 
 }  // namespace

@@ -73,6 +73,8 @@ std::string render_json(const SearchResult& r) {
                 {"total", r.total},
                 {"offset", r.offset},
                 {"dropped", r.dropped},
+                {"partial", !r.missing.empty()},
+                {"missing", r.missing},
                 {"hits", hits},
                 {"facets",
                  {{"person", facet_json(r.facets.person)},
@@ -88,6 +90,11 @@ std::string render_text(const SearchResult& r, bool emphasis) {
     if (!r.query.empty()) out += " for: " + r.query;
     if (!r.dropped.empty()) out += " (nothing matched every word; dropped: " + join(r.dropped) + ")";
     out += "\n";
+    if (!r.missing.empty()) {
+        out += "Partial results: " + std::to_string(r.missing.size()) +
+               (r.missing.size() == 1 ? " database" : " databases") + " left out:\n";
+        for (const auto& m : r.missing) out += "  " + m + "\n";
+    }
     for (const Hit& h : r.hits) {
         out += "\n" + std::to_string(h.rank) + ". " + h.date + "  " + h.id;
         if (h.score > 0) out += "  score " + score_text(h.score);

@@ -50,6 +50,7 @@ struct SearchResult {
     Xapian::doccount total = 0;  ///< exact size of the match set
     std::size_t offset = 0;
     std::vector<std::string> dropped;  ///< words dropped so that something matched
+    std::vector<std::string> missing;  ///< databases left out (--allow-partial), each "NAME: why"
     std::vector<Hit> hits;
     Facets facets;
 };

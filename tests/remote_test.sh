@@ -89,5 +89,29 @@ if [ "$status" -ne 1 ] || [ "$(wc -l <"$work/down.err")" -ne 1 ] || ! grep -q "t
   failures=$((failures + 1))
   echo "FAIL: a shard down gave exit $status and: $(cat "$work/down.err")"
 fi
+# --allow-partial: the shard that answers, flagged partial, exit 3; for a
+# stub, only its line naming the server that is down is left out.
+for dbs in "--db tcp://127.0.0.1:$port_a --db tcp://127.0.0.1:$port_b" "--db $work/remote.stub"; do
+  checks=$((checks + 1))
+  set +e
+  # shellcheck disable=SC2086
+  "$search" $dbs --allow-partial --json --limit 1000 --facet-limit 0 coalition >"$work/partial.json" 2>"$work/partial.err"
+  status=$?
+  set -e
+  "$search" --db "$work/a" --json --limit 1000 --facet-limit 0 coalition >"$work/alone.json"
+  if [ "$status" -ne 3 ] || ! grep -q "$port_b" "$work/partial.err" || ! python3 - "$work/partial.json" "$work/alone.json" "$port_b" <<'PY'
+import json, sys
+partial, alone = (json.load(open(p)) for p in sys.argv[1:3])
+assert partial.pop("partial") is True and alone.pop("partial") is False
+missing = partial.pop("missing")
+assert len(missing) == 1 and sys.argv[3] in missing[0], missing
+assert alone.pop("missing") == []
+assert partial == alone
+PY
+  then
+    failures=$((failures + 1))
+    echo "FAIL: --allow-partial through $dbs with a shard down gave exit $status and: $(cat "$work/partial.err")"
+  fi
+done
 echo "$((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]

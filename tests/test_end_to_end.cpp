@@ -220,7 +220,8 @@ TEST_CASE("the JSON output has exactly the documented shape", "[e2e][json]") {
     const auto j = search_json({"coalition"});
     std::vector<std::string> keys;
     for (const auto& [k, v] : j.items()) keys.push_back(k);
-    CHECK(keys == std::vector<std::string>{"dropped", "facets", "hits", "offset", "query", "total"});
+    CHECK(keys ==
+          std::vector<std::string>{"dropped", "facets", "hits", "missing", "offset", "partial", "query", "total"});
     CHECK(j["query"] == "coalition");
     CHECK(j["offset"] == 0);
     REQUIRE_FALSE(j["hits"].empty());
