@@ -263,6 +263,17 @@ Result parse_json_record(std::string_view line) {
     return article;
 }
 
+ReadCounts read_stream(std::istream& in, const std::string& name, InputFormat format,
+                       const std::function<void(Article&&)>& on_article,
+                       const std::function<void(const Reject&)>& on_reject) {
+    ReadOptions options;
+    options.format = format;
+    const std::function<void(const std::string&)> no_warning = [](const std::string&) {};
+    Reader reader{options, on_article, on_reject, no_warning, {}};
+    reader.stream(in, name, false);
+    return reader.counts;
+}
+
 ReadCounts read_inputs(const ReadOptions& options, const std::function<void(Article&&)>& on_article,
                        const std::function<void(const Reject&)>& on_reject,
                        const std::function<void(const std::string&)>& on_warning) {

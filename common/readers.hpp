@@ -3,6 +3,7 @@
 // standard input. Bad records are reported, never fatal.
 
 #include <functional>
+#include <istream>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,5 +61,11 @@ struct ReadCounts {
 ReadCounts read_inputs(const ReadOptions& options, const std::function<void(Article&&)>& on_article,
                        const std::function<void(const Reject&)>& on_reject,
                        const std::function<void(const std::string&)>& on_warning);
+
+/// Reads one stream of dispatches named `name` (in "NAME:LINE" sources) the
+/// way read_inputs reads a file given by name.
+ReadCounts read_stream(std::istream& in, const std::string& name, InputFormat format,
+                       const std::function<void(Article&&)>& on_article,
+                       const std::function<void(const Reject&)>& on_reject);
 
 }  // namespace depeche

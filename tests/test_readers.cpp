@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <sstream>
 
 using namespace depeche;
 
@@ -111,6 +112,20 @@ TEST_CASE("read_inputs: folders, formats, rejects with file and line", "[readers
     CHECK(counts.records == 3);
     CHECK(counts.rejected == 2);
     CHECK(counts.files == 2);
+}
+
+TEST_CASE("read_stream: a stream read like a file, named in every source", "[readers]") {
+    std::istringstream in(
+        "\xEF\xBB\xBF{\"id\":\"x\",\"date\":\"2016-02-02\",\"text\":\"Un.\"}\r\n"
+        "date 2016-02-03 Deux.\n  \ndate 2016-02-30 Trois.\n");
+    std::vector<std::string> seen, rejects;
+    const auto counts = read_stream(
+        in, "flux", InputFormat::automatic, [&](Article&& a) { seen.push_back(a.source + " " + a.text); },
+        [&](const Reject& r) { rejects.push_back(r.source); });
+    CHECK(seen == std::vector<std::string>{"flux:1 Un.", "flux:2 Deux."});
+    CHECK(rejects == std::vector<std::string>{"flux:4"});
+    CHECK(counts.records == 2);
+    CHECK(counts.rejected == 1);
 }
 
 TEST_CASE("read_inputs: an explicit input that does not exist throws", "[readers]") {
