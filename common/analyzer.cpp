@@ -168,6 +168,11 @@ bool make_token(std::string_view text, std::size_t start, std::size_t end, Token
         append_folded(token.folded, c);
     }
     if (letters == 0 && digits == 0) return false;
+    if (token.folded.size() > kMaxWordBytes) {
+        std::size_t cut = kMaxWordBytes;
+        while (cut > 0 && (static_cast<unsigned char>(token.folded[cut]) & 0xC0) == 0x80) --cut;
+        token.folded.resize(cut);
+    }
     token.text = text.substr(word_start, end - word_start);
     token.start = word_start;
     token.end = end;

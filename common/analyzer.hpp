@@ -23,6 +23,8 @@ struct Token {
     std::string_view text;
     /// Lower case, accents off, ligatures expanded, elision removed:
     /// "Élysée" -> "elysee", "Œuvre" -> "oeuvre". The indexed surface word.
+    /// Cut to kMaxWordBytes (at a character boundary), so that its terms stay
+    /// within Xapian's limit in the index and in parsed queries alike.
     std::string folded;
     /// Snowball French stem of `folded` ("securite" -> "securit").
     /// Empty for stop words and for words with no letter (numbers keep
@@ -69,6 +71,10 @@ bool is_valid_utf8(std::string_view text);
 
 /// Increase when a change to the analyser changes the terms it produces:
 /// databases record it and refuse to be searched by a different one.
-inline constexpr int analyser_version = 1;
+inline constexpr int analyser_version = 2;
+
+/// The longest folded word, in bytes: a longer one (a URL, a run of letters)
+/// is indexed and searched by its first kMaxWordBytes bytes.
+inline constexpr std::size_t kMaxWordBytes = 200;
 
 }  // namespace depeche

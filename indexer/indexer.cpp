@@ -182,12 +182,21 @@ IndexReport run_index(const IndexOptions& options, const Lexicons& lexicons,
             // replace_document(term) costs a posting-list walk even for a new
             // id: only pay it when the id is already there.
             const std::string id_term = schema::make_term(schema::kId, article.id);
-            if (db.term_exists(id_term)) {
-                ++report.replaced;
-                db.replace_document(id_term, *chunk.docs[i]);
-            } else {
-                ++report.added;
-                db.add_document(*chunk.docs[i]);
+            try {
+                if (db.term_exists(id_term)) {
+                    db.replace_document(id_term, *chunk.docs[i]);
+                    ++report.replaced;
+                } else {
+                    db.add_document(*chunk.docs[i]);
+                    ++report.added;
+                }
+            } catch (const Xapian::InvalidArgumentError& e) {
+                // A document Xapian refuses (build_document should never make
+                // one) costs that dispatch only, not the batch around it.
+                ++report.rejected;
+                on_reject(
+                    {article.source, "Xapian refused the document: " + e.get_msg(), article.text.substr(0, 1000)});
+                continue;
             }
             report.bytes += article.title.size() + article.text.size();
             ++written;

@@ -82,6 +82,57 @@ QueryPhrases phrases_of(const Xapian::Query& query) {
     return out;
 }
 
+// When no dispatch has every word of a plain query, the words to keep: the
+// words that occur nowhere go, then the most common ones, until something
+// matches. The rarest-first prefixes of the words match fewer and fewer
+// dispatches as they grow, so the longest one that matches is found by
+// bisection: a few queries even for thousands of words. The words dropped
+// are appended to `dropped` (absent ones in query order, then the most
+// common first); the kept ones stay in query order.
+std::vector<std::string> words_to_keep(const Xapian::Database& db, const Lexicons& lexicons,
+                                       const std::vector<std::string>& words, const Xapian::Query& filter,
+                                       std::vector<std::string>& dropped) {
+    std::vector<std::pair<Xapian::doccount, std::size_t>> present;  // (frequency, index)
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const Xapian::doccount f = word_frequency(db, words[i]);
+        if (f == 0)
+            dropped.push_back(words[i]);
+        else
+            present.emplace_back(f, i);
+    }
+    // Rarest first; among words as common, the later one first, so that the
+    // earlier one is dropped first.
+    std::sort(present.begin(), present.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first < b.first : a.second > b.second;
+    });
+    auto matches = [&](std::size_t count) {
+        std::vector<std::string> subset;
+        for (std::size_t i = 0; i < count; ++i) subset.push_back(words[present[i].second]);
+        Xapian::Query query = parse_query(join(subset), db, lexicons, false);
+        if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        return !enquire.get_mset(0, 1).empty();
+    };
+    // Keeping the single rarest word may match nothing when filters apply;
+    // then keep it alone and let the caller report zero hits.
+    std::size_t low = present.empty() ? 0 : 1, high = present.size();
+    if (high > low && !matches(high)) {
+        while (high - low > 1) {  // invariant: low matches (or is 1), high does not
+            const std::size_t middle = low + (high - low) / 2;
+            (matches(middle) ? low : high) = middle;
+        }
+        high = low;
+    }
+    for (std::size_t i = present.size(); i > high; --i) dropped.push_back(words[present[i - 1].second]);
+    std::vector<std::size_t> keep;
+    for (std::size_t i = 0; i < high; ++i) keep.push_back(present[i].second);
+    std::sort(keep.begin(), keep.end());
+    std::vector<std::string> kept;
+    for (std::size_t i : keep) kept.push_back(words[i]);
+    return kept;
+}
+
 Hit make_hit(const Xapian::MSetIterator& it, const Xapian::Enquire& enquire, const QueryPhrases& phrases,
              std::size_t rank) {
     const StoredDispatch d = parse_stored_record(it.get_document().get_data());
@@ -165,25 +216,12 @@ SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const 
         }
         result.total = mset.get_matches_estimated();
         if (result.total == 0 && !request.any && words.size() > 1) {
-            // Drop the least informative word: one that occurs nowhere, else
-            // the most common one.
-            std::size_t victim = 0;
-            Xapian::doccount victim_frequency = 0;
-            bool found_absent = false;
-            for (std::size_t i = 0; i < words.size() && !found_absent; ++i) {
-                const Xapian::doccount f = word_frequency(db, words[i]);
-                if (f == 0) {
-                    victim = i;
-                    found_absent = true;
-                } else if (f > victim_frequency) {
-                    victim = i;
-                    victim_frequency = f;
-                }
+            const std::vector<std::string> kept = words_to_keep(db, lexicons, words, filter, result.dropped);
+            if (kept.size() < words.size()) {
+                words = kept;
+                text = join(words);
+                continue;
             }
-            result.dropped.push_back(words[victim]);
-            words.erase(words.begin() + static_cast<std::ptrdiff_t>(victim));
-            text = join(words);
-            continue;
         }
         std::size_t rank = request.offset;
         const QueryPhrases phrases = phrases_of(query);

@@ -87,6 +87,18 @@ TEST_CASE("acronyms, numbers and hyphens", "[analysis]") {
     CHECK_FALSE(tokens[1].all_caps);
 }
 
+TEST_CASE("an over-long word is cut to kMaxWordBytes, its offsets kept", "[analysis]") {
+    std::string word = "a";
+    while (word.size() < 400) word += "ж";  // two bytes, folded as they are: 200 would split one
+    const std::string text = "Le mot " + word + " finit.";
+    const auto tokens = analyse(text);
+    REQUIRE(tokens.size() == 4);
+    CHECK(tokens[2].folded.size() == depeche::kMaxWordBytes - 1);
+    CHECK(depeche::is_valid_utf8(tokens[2].folded));
+    CHECK(tokens[2].text == word);
+    CHECK(tokens[3].folded == "finit");
+}
+
 TEST_CASE("NFC and UTF-8 validation", "[analysis]") {
     CHECK(depeche::to_nfc("e\xCC\x81t\xC3\xA9") == "\xC3\xA9t\xC3\xA9");
     CHECK(depeche::is_valid_utf8("État"));

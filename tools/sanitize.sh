@@ -11,4 +11,5 @@ cmake --build build-sanitize -j"$(nproc)"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
 export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp"
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export DEPECHE_TIMEOUT_SCALE=6  # time limits of tests/hostile_test.py: sanitised code is slower
 ctest --test-dir build-sanitize --output-on-failure -j"$(nproc)"
