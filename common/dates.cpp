@@ -132,6 +132,94 @@ Anchor make_anchor(const PartialDate& p) {
     return a;
 }
 
+// ---- holidays ---------------------------------------------------------------
+
+enum class Holiday : std::uint8_t {
+    new_year,
+    valentine,
+    shrove_tuesday,
+    good_friday,
+    easter,
+    easter_monday,
+    ascension,
+    pentecost,
+    whit_monday,
+    labour_day,
+    mothers_day,
+    fathers_day,
+    bastille_day,
+    assumption,
+    halloween,
+    all_saints,
+    christmas,
+    new_years_eve
+};
+
+constexpr long kNoDay = -1000000000L;
+
+// Easter Sunday of a Gregorian year, by the computus: the first Sunday after
+// the ecclesiastical full moon on or after 21 March.
+long easter_sunday(long y) {
+    const long golden = y % 19;  // place in the 19-year lunar cycle
+    const long century = y / 100;
+    const long skipped_leaps = century - century / 4;  // Gregorian correction
+    const long moon_shift = (8 * century + 13) / 25;   // lunar correction
+    const long epact = (19 * golden + 15 + skipped_leaps - moon_shift) % 30;
+    // Days from 21 March to the full moon, with the two exceptions of the rule.
+    long full_moon = epact;
+    if (epact == 29 || (epact == 28 && golden > 10)) --full_moon;
+    const long moon = days_from_civil(y, 3, 21) + full_moon;
+    return moon + (7 - weekday_of(moon) % 7);  // the next Sunday, strictly after
+}
+
+// The day number of `holiday` in year `y` (French customs), kNoDay when out of range.
+long holiday_day(Holiday holiday, long y) {
+    if (y < kMinYear || y > kMaxYear) return kNoDay;
+    auto sunday_on_or_before = [](long day) { return day - weekday_of(day) % 7; };
+    switch (holiday) {
+        case Holiday::new_year:
+            return days_from_civil(y, 1, 1);
+        case Holiday::valentine:
+            return days_from_civil(y, 2, 14);
+        case Holiday::shrove_tuesday:
+            return easter_sunday(y) - 47;
+        case Holiday::good_friday:
+            return easter_sunday(y) - 2;
+        case Holiday::easter:
+            return easter_sunday(y);
+        case Holiday::easter_monday:
+            return easter_sunday(y) + 1;
+        case Holiday::ascension:
+            return easter_sunday(y) + 39;
+        case Holiday::pentecost:
+            return easter_sunday(y) + 49;
+        case Holiday::whit_monday:
+            return easter_sunday(y) + 50;
+        case Holiday::labour_day:
+            return days_from_civil(y, 5, 1);
+        case Holiday::mothers_day: {
+            // The last Sunday of May, a week later when Pentecost falls on it.
+            const long last_sunday = sunday_on_or_before(days_from_civil(y, 5, 31));
+            return last_sunday == easter_sunday(y) + 49 ? last_sunday + 7 : last_sunday;
+        }
+        case Holiday::fathers_day:
+            return sunday_on_or_before(days_from_civil(y, 6, 21));  // third Sunday of June
+        case Holiday::bastille_day:
+            return days_from_civil(y, 7, 14);
+        case Holiday::assumption:
+            return days_from_civil(y, 8, 15);
+        case Holiday::halloween:
+            return days_from_civil(y, 10, 31);
+        case Holiday::all_saints:
+            return days_from_civil(y, 11, 1);
+        case Holiday::christmas:
+            return days_from_civil(y, 12, 25);
+        case Holiday::new_years_eve:
+            return days_from_civil(y, 12, 31);
+    }
+    return kNoDay;
+}
+
 // ---- the grammar ------------------------------------------------------------
 
 enum class Kind : std::uint8_t {
@@ -150,6 +238,10 @@ enum class Kind : std::uint8_t {
     number,         // un ... cent
     il,             // "il y a deux ans"
     dans,           // "dans trois jours"
+    holiday,        // first word of a holiday's name: noel, paques, fete...
+    holiday_lead,   // veille, lendemain, reveillon, soir, nuit, matin ("la veille de Noël")
+    weekend,        // week (of "week-end"), weekend
+    century,        // siecle
 };
 
 struct Word {
@@ -177,8 +269,8 @@ const Word* lookup(std::string_view folded) {
         add(Kind::unit, week_unit, 0, {"semaine", "semaines"});
         add(Kind::unit, month_unit, 0, {"mois"});
         add(Kind::unit, year_unit, 0, {"an", "ans", "annee", "annees"});
-        add(Kind::last, 0, 0, {"dernier", "derniere", "passe", "passee"});
-        add(Kind::next, 0, 0, {"prochain", "prochaine"});
+        add(Kind::last, 0, 0, {"dernier", "derniere", "derniers", "dernieres", "passe", "passee"});
+        add(Kind::next, 0, 0, {"prochain", "prochaine", "prochains", "prochaines"});
         add(Kind::demonstrative, 0, 0, {"ce", "cet", "cette"});
         add(Kind::modifier, 0, 0, {"debut", "fin", "mi", "courant"});
         add(Kind::range_open, 0, 0, {"du", "de", "entre"});
@@ -195,6 +287,12 @@ const Word* lookup(std::string_view folded) {
         add(Kind::number, 100, 0, {"cent"});
         add(Kind::il, 0, 0, {"il"});
         add(Kind::dans, 0, 0, {"dans"});
+        add(Kind::holiday, 0, 0,
+            {"noel", "paques", "toussaint", "assomption", "ascension", "pentecote", "halloween", "nouvel", "saint",
+             "fete"});
+        add(Kind::holiday_lead, 0, 0, {"veille", "lendemain", "reveillon", "soir", "nuit", "matin"});
+        add(Kind::weekend, 0, 0, {"week", "weekend"});
+        add(Kind::century, 0, 0, {"siecle"});
         return words;
     }();
     auto it = kWords.find(folded);
@@ -250,10 +348,10 @@ enum class Tense { none, past, future };
 
 bool is_future_word(std::string_view f) {
     static const std::unordered_set<std::string_view> kWords = {
-        "prochain", "prochaine", "prochains", "prochaines", "doit",      "doivent",   "devra",
-        "devront",  "devrait",   "devraient", "va",         "vont",      "aura",      "auront",
-        "sera",     "seront",    "ira",       "iront",      "prevu",     "prevue",    "prevus",
-        "prevues",  "attendu",   "attendue",  "attendus",   "attendues", "programme", "programmee"};
+        "prochain", "prochaine", "prochains", "prochaines", "doit",       "doivent",    "devra",   "devront",
+        "devrait",  "devraient", "va",        "vont",       "aura",       "auront",     "sera",    "seront",
+        "ira",      "iront",     "prevu",     "prevue",     "prevus",     "prevues",    "attendu", "attendue",
+        "attendus", "attendues", "programme", "programmee", "programmes", "programmees"};
     return kWords.count(f) != 0;
 }
 
@@ -287,11 +385,49 @@ bool is_false_imperfect(std::string_view f) {
     return kWords.count(f) != 0;
 }
 
+// The conditional, a future seen from the past ("le vote aurait lieu
+// jeudi", "les motions pourraient être examinées lundi"): "-erait" as
+// written (the imperfect of "espérer" is "espérait", with its accent), and
+// the irregular stems.
+bool is_conditional(std::string_view word, std::string_view f) {
+    static const std::unordered_set<std::string_view> kIrregular = {
+        "serait",      "seraient",  "aurait",      "auraient", "pourrait",  "pourraient", "voudrait",
+        "voudraient",  "faudrait",  "irait",       "iraient",  "ferait",    "feraient",   "viendrait",
+        "viendraient", "tiendrait", "tiendraient", "verrait",  "verraient", "devrait",    "devraient"};
+    if (kIrregular.count(f)) return true;
+    return f.size() >= 7 && (ends_with(word, "erait") || ends_with(word, "eraient"));
+}
+
+// Nouns in "-er" and "-ir" that follow "de" or "pour" as often as an
+// infinitive does.
+bool is_false_infinitive(std::string_view f) {
+    static const std::unordered_set<std::string_view> kWords = {
+        "premier", "dernier", "hier",    "fer",      "mer",       "hiver",   "cancer", "dossier",  "quartier",
+        "pouvoir", "avenir",  "plaisir", "loisir",   "desir",     "soir",    "espoir", "devoir",   "savoir",
+        "janvier", "fevrier", "foyer",   "loyer",    "chantier",  "palmier", "acier",  "papier",   "metier",
+        "pilier",  "cahier",  "sentier", "atelier",  "cuir",      "elixir",  "empire", "super",    "laser",
+        "leader",  "manager", "poker",   "revolver", "hamburger", "cluster", "hacker", "sprinter", "reporter"};
+    return kWords.count(f) != 0;
+}
+
 // "organisé", "organisées": the accent the folding took off tells the
 // participle from the present "organise".
 bool spelled_as_participle(std::string_view word) {
     for (std::string_view tail : {"é", "ée", "és", "ées"})
         if (ends_with(word, tail)) return true;
+    return false;
+}
+
+// Participles of the verbs conjugated with "être" ("il est arrivé"), any
+// gender and number.
+bool is_etre_participle(std::string_view f) {
+    static const std::unordered_set<std::string_view> kWords = {
+        "arrive",  "parti",   "mort",   "ne",     "venu",    "revenu",   "devenu", "alle",     "rentre",
+        "tombe",   "reste",   "entre",  "sorti",  "monte",   "descendu", "passe",  "retourne", "intervenu",
+        "parvenu", "survenu", "decede", "repart", "reparti", "redevenu", "apparu", "disparu",  "advenu"};
+    if (kWords.count(f)) return true;
+    for (std::string_view tail : {"s", "e", "es"})
+        if (ends_with(f, tail) && kWords.count(f.substr(0, f.size() - tail.size()))) return true;
     return false;
 }
 
@@ -342,6 +478,7 @@ public:
                                std::string(text_.substr(found->start, found->end - found->start)), found->start,
                                found->end});
                 last_mention_next_ = found->next;
+                if (const long y = written_year(out.back())) last_year_ = y, last_year_token_ = found->next - 1;
             }
             floor_ = found->next;
             i = found->next;
@@ -355,6 +492,21 @@ private:
     Anchor anchor_;
     std::size_t floor_ = 0;              // first token no mention holds
     std::size_t last_mention_next_ = 0;  // token after the last mention (0: none)
+    long last_year_ = 0;                 // the year the last mention with a written year ends in
+    std::size_t last_year_token_ = 0;    // the last token of that mention
+
+    // The last year of a mention's value when its text writes it in full
+    // ("11 août 2024", not "l'an dernier"); 0 otherwise.
+    static long written_year(const DateMention& m) {
+        for (std::size_t p = m.value.size(); p >= 4; --p) {
+            const std::string_view y = std::string_view(m.value).substr(p - 4, 4);
+            if (all_digits(y) && (p == 4 || m.value[p - 5] == '/')) {
+                if (m.text.find(y) == std::string::npos) return 0;
+                return (y[0] - '0') * 1000 + (y[1] - '0') * 100 + (y[2] - '0') * 10 + (y[3] - '0');
+            }
+        }
+        return 0;
+    }
 
     // ---- token access
 
@@ -471,6 +623,19 @@ private:
         return (f[0] - '0') * 1000 + (f[1] - '0') * 100 + (f[2] - '0') * 10 + (f[3] - '0');
     }
 
+    // Two digits right after a month name that are a year ("octobre 98",
+    // "le 10 novembre 93"), not a count ("le 3 mars 15 personnes") nor an
+    // hour ("le 5 mai 20 h"): 100 + yy (so that "00" is true), or 0.
+    long two_digit_year(std::size_t j) const {
+        const std::string_view f = fw(j);
+        if (f.size() != 2 || !all_digits(f) || noun_follows(j + 1)) return 0;
+        if (has(j + 1) && (all_digits(fw(j + 1)) || fw(j + 1) == "h")) return 0;
+        if (tok(j).end < text_.size() && (text_[tok(j).end] == ',' || text_[tok(j).end] == ':') &&
+            tok(j).end + 1 < text_.size() && text_[tok(j).end + 1] >= '0' && text_[tok(j).end + 1] <= '9')
+            return 0;  // "12,5", "20:30"
+        return 100 + (f[0] - '0') * 10 + (f[1] - '0');
+    }
+
     // A lower-case word that is no date word right after token i-1: "2009
     // personnes", "de 2000 euros".
     bool noun_follows(std::size_t j) const {
@@ -519,15 +684,24 @@ private:
                 return ago(i);
             case Kind::dans:
                 return ahead(i);
+            case Kind::holiday:
+            case Kind::holiday_lead:
+                return holiday_rule(i);
+            case Kind::weekend:
+                return weekend_rule(i, i);
+            case Kind::century:
+                return century_rule(i);
             default:
                 return {};
         }
     }
 
     std::optional<Found> numeric(std::size_t i) const {
-        if (auto a = numeric_date(i))
+        if (auto a = numeric_date(i)) {
+            if (!a->explicit_year && !a->invalid) return dated(i, *a);
             return Found{a->next, tok(i).start, tok(a->next - 1).end,
                          a->invalid ? std::string() : iso_ymd(a->year, a->month, a->day)};
+        }
         if (auto r = period(i)) return r;
         if (auto r = day_month_rule(i)) return r;
         if (auto r = listed_day(i)) return r;
@@ -536,8 +710,18 @@ private:
 
     // ---- atoms: a date as written, without resolution
 
-    // "15/01/2015", "15.01.2015", "2015-01-15", read from the bytes because
-    // the word breaker splits them differently.
+    // The year of a two-digit year ("octobre 98", "22/04/16"): the one of
+    // 19yy and 20yy that is not more than twenty years after the dispatch.
+    long century_year(long yy) const {
+        const long limit = anchor_.precision == Anchor::none ? 2049 : anchor_.date.year + 20;
+        return 2000 + yy <= limit ? 2000 + yy : 1900 + yy;
+    }
+
+    // "15/01/2015", "15.01.2015", "2015-01-15", "22/04/16", "15.05.99",
+    // "03/2015", "2016-11", "22/04", read from the bytes because the word
+    // breaker splits them differently. Decimals ("12.5"), scores ("2-1"),
+    // phone numbers ("01.23.45.67.89") and spans of years ("2008-09") are no
+    // dates.
     std::optional<Atom> numeric_date(std::size_t i) const {
         const std::size_t n = text_.size();
         const std::size_t p = tok(i).start;
@@ -551,30 +735,62 @@ private:
             while (digit(q) && q - from < 5) value = value * 10 + (text_[q++] - '0');
             return q - from;
         };
-        long a, b, c;
+        long a, b, c = 0;
         const std::size_t la = read(a);
         if (!is_sep(q)) return {};
         const char sep = text_[q++];
         const std::size_t lb = read(b);
-        if (lb < 1 || lb > 2 || q >= n || text_[q] != sep) return {};
-        ++q;
-        const std::size_t lc = read(c);
+        std::size_t lc = 0;
+        if (lb < 1 || lb > 4) return {};
+        if (q + 1 < n && text_[q] == sep && digit(q + 1)) {
+            ++q;
+            lc = read(c);
+        }
         if (digit(q) || (is_sep(q) && digit(q + 1))) return {};
         Atom atom;
-        if (la == 4 && (lc == 1 || lc == 2) && sep != '.') {
-            atom.year = a, atom.month = static_cast<int>(b), atom.day = static_cast<int>(c);
-        } else if ((la == 1 || la == 2) && lc == 4) {
-            atom.year = c, atom.month = static_cast<int>(b), atom.day = static_cast<int>(a);
+        if (lc != 0) {
+            if (lb > 2) return {};
+            if (la == 4 && (lc == 1 || lc == 2) && sep != '.') {
+                atom.year = a, atom.month = static_cast<int>(b), atom.day = static_cast<int>(c);
+            } else if ((la == 1 || la == 2) && lc == 4) {
+                atom.year = c, atom.month = static_cast<int>(b), atom.day = static_cast<int>(a);
+            } else if ((la == 1 || la == 2) && lc == 2 && (sep == '/' || (la == 2 && lb == 2))) {
+                atom.year = century_year(c), atom.month = static_cast<int>(b), atom.day = static_cast<int>(a);
+            } else {
+                return {};
+            }
+            atom.explicit_year = true;
+            atom.invalid = !is_valid_ymd(atom.year, atom.month, atom.day);
+        } else if (sep == '.') {
+            return {};
+        } else if (la == 4 && lb == 2 && b >= 1 && b <= 12 && b != (a + 1) % 100) {
+            atom.year = a, atom.month = static_cast<int>(b), atom.explicit_year = true;  // 2016-11, not 2008-09
+        } else if ((la == 1 || la == 2) && lb == 4 && a >= 1 && a <= 12) {
+            atom.year = b, atom.month = static_cast<int>(a), atom.explicit_year = true;  // 03/2015
+        } else if (sep == '/' && (la == 1 || la == 2) && (lb == 1 || lb == 2) && numeric_day_month_context(i, a, b)) {
+            atom.month = static_cast<int>(b), atom.day = static_cast<int>(a);  // 22/04
+            atom.invalid = atom.day > days_in_month(2000, atom.month);
         } else {
             return {};
+        }
+        if (atom.year < kMinYear || atom.year > kMaxYear) {
+            if (atom.explicit_year) return {};
         }
         std::size_t j = i;
         while (has(j) && tok(j).end < q) ++j;
         if (!has(j) || tok(j).end != q) return {};
-        atom.explicit_year = true;
-        atom.invalid = !is_valid_ymd(atom.year, atom.month, atom.day);
         atom.next = j + 1;
         return atom;
+    }
+
+    // "22/04" is a day when it cannot be a fraction ("3/4 des électeurs") or
+    // a date word comes before it ("le 3/4", "lundi 3/4").
+    bool numeric_day_month_context(std::size_t i, long day, long month) const {
+        if (month < 1 || month > 12 || day < 1 || day > 31 || (day == 24 && month == 7)) return false;  // 24/7
+        if (day > 12) return true;
+        if (i == 0 || !spaced(i)) return false;
+        const std::string_view p = fw(i - 1);
+        return p == "le" || p == "du" || p == "au" || p == "depuis" || word_value(i - 1, Kind::weekday);
     }
 
     // A month name at token i (abbreviations only when `abbreviated` and a
@@ -595,11 +811,15 @@ private:
         Atom atom;
         auto year_after = [&](std::size_t j) {
             atom.next = j;
-            if (spaced(j))
-                if (int y = year_number(j)) atom.year = y, atom.explicit_year = true, atom.next = j + 1;
+            if (!spaced(j)) return;
+            if (int y = year_number(j)) {
+                atom.year = y, atom.explicit_year = true, atom.next = j + 1;
+            } else if (const long yy = two_digit_year(j)) {
+                atom.year = century_year(yy % 100), atom.explicit_year = true, atom.next = j + 1;
+            }
         };
         const int d = day_number(i);
-        if (d && spaced(i + 1)) {
+        if (d && (spaced(i + 1) || hyphened(i + 1))) {  // "15 janvier", "le 14-Juillet"
             if (int m = month_at(i + 1, true)) {
                 atom.month = m, atom.day = d;
                 year_after(i + 2);
@@ -630,9 +850,11 @@ private:
 
     // The year of a month (and day) written without one: the occurrence
     // nearest the dispatch date, the past one on a tie; strictly before it
-    // after "dernier", strictly after it after "prochain". With `weekday`,
-    // prefer the years where the date falls on that day.
-    std::optional<long> pick_year(int month, int day, Tense tense, int weekday = 0) const {
+    // after "dernier", strictly after it after "prochain" (`tense`). The
+    // clause's tense (`soft`) prefers the occurrences on its side of the
+    // dispatch date. With `weekday`, prefer the years where the date falls
+    // on that day.
+    std::optional<long> pick_year(int month, int day, Tense tense, int weekday = 0, Tense soft = Tense::none) const {
         if (anchor_.precision == Anchor::none) return {};
         const long y0 = anchor_.date.year;
         if (anchor_.precision == Anchor::year) {
@@ -640,27 +862,41 @@ private:
             return y0;
         }
         const bool by_day = day != 0 && anchor_.precision == Anchor::day;
-        std::optional<long> best;
-        long best_diff = 0;
-        bool best_weekday = false;
-        for (long y = y0 - 1; y <= y0 + 1; ++y) {
-            if (day && !is_valid_ymd(y, month, day)) continue;
-            const long diff = by_day ? days_from_civil(y, month, day) - anchor_.days
-                                     : (y * 12 + month) - (y0 * 12 + anchor_.date.month);
-            // A day in the dispatch month counts as "dernier" and "prochain".
-            const bool same_month_day = !by_day && day != 0 && diff == 0;
-            if (tense == Tense::past && !(diff < 0 || same_month_day)) continue;
-            if (tense == Tense::future && !(diff > 0 || same_month_day)) continue;
-            const bool on_weekday = weekday != 0 && day != 0 && weekday_of(days_from_civil(y, month, day)) == weekday;
-            auto better = [&] {
-                if (!best) return true;
-                if (on_weekday != best_weekday) return on_weekday;
-                const long a = diff < 0 ? -diff : diff, b = best_diff < 0 ? -best_diff : best_diff;
-                return a < b || (a == b && diff < best_diff);
-            };
-            if (better()) best = y, best_diff = diff, best_weekday = on_weekday;
+        for (int pass = soft == Tense::none ? 1 : 0; pass < 2; ++pass) {
+            std::optional<long> best;
+            long best_diff = 0;
+            bool best_weekday = false;
+            for (long y = y0 - 1; y <= y0 + 1; ++y) {
+                if (day && !is_valid_ymd(y, month, day)) continue;
+                const long diff = by_day ? days_from_civil(y, month, day) - anchor_.days
+                                         : (y * 12 + month) - (y0 * 12 + anchor_.date.month);
+                // A day in the dispatch month counts as "dernier" and "prochain".
+                const bool same_month_day = !by_day && day != 0 && diff == 0;
+                if (tense == Tense::past && !(diff < 0 || same_month_day)) continue;
+                if (tense == Tense::future && !(diff > 0 || same_month_day)) continue;
+                if (pass == 0 && (soft == Tense::past ? diff > 0 : diff < 0)) continue;
+                const bool on_weekday =
+                    weekday != 0 && day != 0 && weekday_of(days_from_civil(y, month, day)) == weekday;
+                auto better = [&] {
+                    if (!best) return true;
+                    if (on_weekday != best_weekday) return on_weekday;
+                    const long a = diff < 0 ? -diff : diff, b = best_diff < 0 ? -best_diff : best_diff;
+                    return a < b || (a == b && diff < best_diff);
+                };
+                if (better()) best = y, best_diff = diff, best_weekday = on_weekday;
+            }
+            if (best) return best;
         }
-        return best;
+        return {};
+    }
+
+    // The year written last in the sentence of token i, before it (0: none):
+    // "du 26 juillet au 11 août 2024, puis du 28 août au 8 septembre".
+    long sentence_year(std::size_t i) const {
+        if (!last_year_ || last_year_token_ >= i || anchor_.precision == Anchor::none) return 0;
+        for (std::size_t k = last_year_token_ + 1; k <= i; ++k)
+            if (between(k).find_first_of(".!?\n") != std::string_view::npos) return 0;
+        return last_year_;
     }
 
     // The dispatch date moved by `n` units, at the precision of the unit, or
@@ -702,9 +938,17 @@ private:
         if (atom.invalid) return found;
         long year = atom.year;
         if (!atom.explicit_year) {
-            std::optional<long> y = pick_year(atom.month, atom.day, tense, weekday);
-            if (!y) return found;
-            year = *y;
+            const long carried = tense == Tense::none ? sentence_year(first) : 0;
+            if (carried && is_valid_ymd(carried, atom.month, atom.day) &&
+                (!weekday || weekday_of(days_from_civil(carried, atom.month, atom.day)) == weekday)) {
+                year = carried;
+            } else {
+                // The weekday says more than the tense ("avancé au mardi 23 avril").
+                const Tense soft = tense == Tense::none && !weekday ? clause_tense(first, next - 1) : Tense::none;
+                std::optional<long> y = pick_year(atom.month, atom.day, tense, weekday, soft);
+                if (!y) return found;
+                year = *y;
+            }
         }
         if (is_valid_ymd(year, atom.month, atom.day)) found.value = iso_ymd(year, atom.month, atom.day);
         return found;
@@ -757,7 +1001,13 @@ private:
         const Tense tense = trailing_tense(next);
         if (tense == Tense::none && !month_context(i)) return {};
         Found found{next, tok(i).start, tok(next - 1).end, {}};
-        if (std::optional<long> y = pick_year(atom->month, 0, tense)) found.value = iso_ymd(*y, atom->month);
+        if (tense == Tense::none)
+            if (const long carried = sentence_year(i)) {
+                found.value = iso_ymd(carried, atom->month);
+                return found;
+            }
+        const Tense soft = tense == Tense::none ? clause_tense(i, next - 1) : Tense::none;
+        if (std::optional<long> y = pick_year(atom->month, 0, tense, 0, soft)) found.value = iso_ymd(*y, atom->month);
         return found;
     }
 
@@ -829,12 +1079,13 @@ private:
         if (entre && fw(a2) == "le" && spaced(a2 + 1)) ++a2;
         std::optional<Atom> y = parse_atom(a2, false);
         if (!y || y->invalid) return {};
-        std::optional<std::string> value = span_value(*x, *y);
+        std::optional<std::string> value = span_value(*x, *y, i);
         if (!value) return {};
         return Found{y->next, start, tok(y->next - 1).end, *value};
     }
 
-    std::optional<std::string> span_value(Atom x, Atom y) const {
+    // The value of the span from `x` to `y` written from token `first`.
+    std::optional<std::string> span_value(Atom x, Atom y, std::size_t first) const {
         const bool x_bare_day = x.day && !x.month;
         if (x_bare_day) {
             if (!y.day) return {};
@@ -852,7 +1103,12 @@ private:
         } else if (x.explicit_year && !y.explicit_year) {
             y.year = x.year + (y_before_x ? 1 : 0);
         } else if (!x.explicit_year && !y.explicit_year) {
-            std::optional<long> year = pick_year(x.month, x.day, Tense::none);
+            std::optional<long> year;
+            if (const long carried = sentence_year(first)) {
+                year = carried;
+            } else {
+                year = pick_year(x.month, x.day, Tense::none, 0, clause_tense(first, y.next - 1));
+            }
             if (!year) return {};
             x.year = *year;
             y.year = *year + (y_before_x ? 1 : 0);
@@ -872,7 +1128,20 @@ private:
     std::optional<Found> modified(std::size_t i) const {
         std::size_t j = i + 1;
         if (!has(j) || !(spaced(j) || hyphened(j))) return {};
-        if (fw(j) == "de" && spaced(j + 1)) ++j;
+        if ((fw(j) == "de" || fw(j) == "du") && spaced(j + 1)) ++j;
+        if (fw(j) == "la" && spaced(j + 1) && fw(j + 1) == "semaine") ++j;
+        // "en fin de semaine", "fin de la semaine prochaine", "fin du mois",
+        // "début du mois dernier": that week, that month ("fin du mois de
+        // mai" is May's, found from "mai").
+        if ((fw(j) == "semaine" || (fw(j) == "mois" && !(fw(j + 1) == "de" && word_value(j + 2, Kind::month)))) &&
+            elision(j).empty()) {
+            std::size_t next = j + 1;
+            const int dir = last_or_next(next);
+            if (dir) ++next;
+            std::string value = shift(fw(j) == "semaine" ? week_unit : month_unit, dir);
+            if (value.empty()) return {};
+            return Found{next, tok(i).start, tok(next - 1).end, value};
+        }
         // "fin de l'année", "début de l'année dernière": the dispatch's year.
         if (fw(j) == "annee" && anchor_.precision != Anchor::none) {
             long year = anchor_.date.year;
@@ -979,6 +1248,8 @@ private:
             value = shift(year_unit, 0);
         } else if (f == "matin" || f == "soir") {
             value = shift(day_unit, 0);
+        } else if (has_kind(f, Kind::weekend)) {
+            return weekend_rule(j, i);
         } else if (int s = word_value(j, Kind::season)) {
             if (anchor_.precision == Anchor::none) return {};
             value = iso_part(anchor_.date.year, season_code(s));
@@ -993,6 +1264,8 @@ private:
     // prochain", "la semaine du 12 janvier".
     std::optional<Found> unit_rule(std::size_t i, int unit) const {
         const std::string_view f = fw(i);
+        if (f == "jour")
+            if (auto h = holiday_rule(i)) return h;
         if (f == "annees") return decade(i);
         if (f != "semaine" && f != "mois" && f != "an" && f != "annee") return {};
         if (unit == week_unit && fw(i + 1) == "du" && spaced(i + 1) && spaced(i + 2)) {
@@ -1013,6 +1286,66 @@ private:
         return Found{i + 2, lead(i), tok(i + 1).end, value};
     }
 
+    // The token after "week-end" or "weekend" at token i (i when neither).
+    std::size_t weekend_end(std::size_t i) const {
+        if (fw(i) == "weekend") return i + 1;
+        if (fw(i) == "week" && has(i + 1) && hyphened(i + 1) && fw(i + 1) == "end") return i + 2;
+        return i;
+    }
+
+    // "le week-end dernier", "ce week-end", "le week-end prochain": the
+    // TIMEX3 weekend of an ISO week ("2011-W05-WE"). The week-end of the
+    // dispatch's week is "ce week-end"; "dernier" is the one before it (the
+    // week before), "prochain" the next one still to come.
+    std::optional<Found> weekend_rule(std::size_t i, std::size_t first) const {
+        std::size_t next = weekend_end(i);
+        if (next == i) return {};
+        const bool demonstrative = first != i;
+        const int dir = demonstrative ? 0 : last_or_next(next);
+        if (!demonstrative && !dir) return {};
+        if (dir) ++next;
+        Found found{next, tok(first).start, tok(next - 1).end, {}};
+        if (anchor_.precision != Anchor::day) {
+            if (anchor_.precision != Anchor::none) found.value = to_iso(anchor_.date);
+            return found;
+        }
+        const int today = weekday_of(anchor_.days);
+        long week = dir;
+        if (dir > 0 && today < 6) week = 0;  // on a weekday, the coming one
+        const std::string value = iso_week(anchor_.days + 7 * week);
+        if (!value.empty()) found.value = value + "-WE";
+        return found;
+    }
+
+    // "XIXe siècle", "19e siècle": TIMEX3 centuries ("18" = 1800-1899), from
+    // the 11th to the 21st.
+    std::optional<Found> century_rule(std::size_t i) const {
+        if (i == 0 || i <= floor_ || !spaced(i)) return {};
+        std::string_view f = fw(i - 1);
+        for (std::string_view tail : {"eme", "e"})
+            if (f.size() > tail.size() && ends_with(f, tail)) {
+                f.remove_suffix(tail.size());
+                break;
+            }
+        int n = 0;
+        if (all_digits(f) && f.size() <= 2) {
+            for (char c : f) n = n * 10 + (c - '0');
+        } else {
+            // Roman numerals, read right to left.
+            int previous = 0;
+            for (auto it = f.rbegin(); it != f.rend(); ++it) {
+                const int v = *it == 'i' ? 1 : *it == 'v' ? 5 : *it == 'x' ? 10 : *it == 'l' ? 50 : 0;
+                if (!v) return {};
+                n += v < previous ? -v : v;
+                previous = v > previous ? v : previous;
+            }
+        }
+        if (n < 11 || n > 21) return {};
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "%02d", n - 1);
+        return Found{i + 1, tok(i - 1).start, tok(i).end, buf};
+    }
+
     // "les années 1990", "les années 2000", "les années 80": TIMEX3 decades
     // ("199", "200", "198"). Two digits are the 1930s to the 1990s.
     std::optional<Found> decade(std::size_t i) const {
@@ -1027,6 +1360,136 @@ private:
             return {};
         }
         return Found{i + 2, lead(i), tok(i + 1).end, value};
+    }
+
+    // ---- holidays
+
+    // The holiday whose name begins at token k ("Noël", "lundi de Pâques",
+    // "la fête des mères" from "fête", "le jour de l'an" from "jour"), and the
+    // token after it; nothing for a name that is no holiday here ("Noël
+    // Mamère", "le nouvel an chinois", "la fête nationale chinoise").
+    std::optional<std::pair<Holiday, std::size_t>> holiday_name(std::size_t k) const {
+        if (!has(k)) return {};
+        const std::string_view f = fw(k);
+        const bool cap = tok(k).capitalised;
+        auto word_at = [&](std::size_t j, std::string_view w) { return has(j) && spaced(j) && fw(j) == w; };
+        auto linked = [&](std::size_t j) { return has(j) && (spaced(j) || hyphened(j)); };
+        // A lower-case word after the name qualifies it: "le nouvel an chinois".
+        auto qualified = [&](std::size_t j) {
+            return has(j) && spaced(j) && !tok(j).capitalised && has_letter(fw(j)) && !lookup(fw(j));
+        };
+        // A capitalised word after a one-word name makes it a person's: "Noël Mamère".
+        auto named = [&](std::size_t j) { return has(j) && spaced(j) && tok(j).capitalised && !lookup(fw(j)); };
+        static const std::pair<std::string_view, Holiday> kOneWord[] = {
+            {"noel", Holiday::christmas},        {"paques", Holiday::easter},       {"toussaint", Holiday::all_saints},
+            {"assomption", Holiday::assumption}, {"ascension", Holiday::ascension}, {"pentecote", Holiday::pentecost},
+            {"halloween", Holiday::halloween}};
+        for (const auto& [name, h] : kOneWord)
+            if (f == name) {
+                if (!cap || named(k + 1)) return {};
+                return std::make_pair(h, k + 1);
+            }
+        if (f == "nouvel" && word_at(k + 1, "an") && !qualified(k + 2)) return std::make_pair(Holiday::new_year, k + 2);
+        if (f == "jour" && word_at(k + 1, "de") && has(k + 2) && fw(k + 2) == "an" && elision(k + 2) == "l" &&
+            !qualified(k + 3))
+            return std::make_pair(Holiday::new_year, k + 3);
+        if (f == "saint" && has(k + 1) && hyphened(k + 1)) {
+            if (fw(k + 1) == "sylvestre") return std::make_pair(Holiday::new_years_eve, k + 2);
+            if (fw(k + 1) == "valentin") return std::make_pair(Holiday::valentine, k + 2);
+            return {};
+        }
+        if (f == "fete") {
+            if (word_at(k + 1, "des") && word_at(k + 2, "meres")) return std::make_pair(Holiday::mothers_day, k + 3);
+            if (word_at(k + 1, "des") && word_at(k + 2, "peres")) return std::make_pair(Holiday::fathers_day, k + 3);
+            if (word_at(k + 1, "du") && word_at(k + 2, "travail")) return std::make_pair(Holiday::labour_day, k + 3);
+            if (word_at(k + 1, "nationale") && !qualified(k + 2) && !word_at(k + 2, "de") && !word_at(k + 2, "du") &&
+                !word_at(k + 2, "des"))
+                return std::make_pair(Holiday::bastille_day, k + 2);
+            return {};
+        }
+        if (const int weekday = word_value(k, Kind::weekday)) {
+            if (weekday == 1 && word_at(k + 1, "de") && linked(k + 2)) {  // lundi de Pâques, de Pentecôte
+                if (fw(k + 2) == "paques") return std::make_pair(Holiday::easter_monday, k + 3);
+                if (fw(k + 2) == "pentecote") return std::make_pair(Holiday::whit_monday, k + 3);
+            }
+            if (weekday == 4 && word_at(k + 1, "de") && has(k + 2) && fw(k + 2) == "ascension")
+                return std::make_pair(Holiday::ascension, k + 3);
+            if (weekday == 5 && word_at(k + 1, "saint")) return std::make_pair(Holiday::good_friday, k + 2);
+            if (weekday == 2 && word_at(k + 1, "gras")) return std::make_pair(Holiday::shrove_tuesday, k + 2);
+        }
+        return {};
+    }
+
+    // "Noël", "à la Toussaint", "la veille de Noël", "le lendemain de
+    // Pâques", "la fête des mères 2015", "Pâques dernier": the occurrence
+    // nearest the dispatch date on the side its tense says. A name after
+    // "de" that is no day of it ("les vacances de Noël") is left alone.
+    std::optional<Found> holiday_rule(std::size_t i) const {
+        long offset = 0;
+        std::size_t k = i;
+        if (has_kind(fw(i), Kind::holiday_lead) || (fw(i) == "jour" && !holiday_name(i))) {
+            const std::string_view f = fw(i);
+            if (f == "veille" || f == "reveillon") offset = -1;
+            if (f == "lendemain") offset = 1;
+            k = i + 1;
+            if (!spaced(k) || (fw(k) != "de" && fw(k) != "du")) {
+                return {};
+            } else {
+                ++k;
+                if (fw(k) == "la" && spaced(k + 1)) ++k;
+                if (!spaced(k) && elision(k) != "l") return {};
+            }
+        } else if (i > 0 && spaced(i) && i > floor_) {
+            const std::string_view p = fw(i - 1);
+            if (p == "de" || p == "du" || p == "des" || p == "pere" || p == "papa") return {};
+            if (p == "la" && i > 1 && (fw(i - 2) == "de" || fw(i - 2) == "des")) return {};  // vacances de la Toussaint
+        }
+        if (k == i && elision(i) == "d") return {};
+        std::optional<std::pair<Holiday, std::size_t>> name = holiday_name(k);
+        if (!name) return {};
+        auto [holiday, next] = *name;
+        // "la veille du réveillon", the eve of New Year's Eve: the day itself.
+        if (fw(i) == "reveillon" && holiday == Holiday::new_year) offset = -1;
+        if (fw(i) == "reveillon" && holiday == Holiday::new_years_eve) offset = 0;
+        long year = 0;
+        std::size_t y = next;
+        if (fw(y) == "de" && spaced(y) && spaced(y + 1) && year_number(y + 1)) ++y;
+        if (spaced(y) && year_number(y)) year = year_number(y), next = y + 1;
+        const Tense strict = year ? Tense::none : trailing_tense(next);
+        Found found{next, lead(i), tok(next - 1).end, {}};
+        if (!year) {
+            if (anchor_.precision == Anchor::none) return found;
+            const Tense soft = strict == Tense::none ? clause_tense(i, next - 1) : Tense::none;
+            year = holiday_year(holiday, offset, strict, soft);
+        }
+        if (const long day = holiday_day(holiday, year); day != kNoDay) found.value = iso_day(day + offset);
+        return found;
+    }
+
+    // The year of a holiday named without one (see pick_year).
+    long holiday_year(Holiday holiday, long offset, Tense strict, Tense soft) const {
+        const long y0 = anchor_.date.year;
+        if (anchor_.precision == Anchor::year) return y0;
+        const long here = anchor_.precision == Anchor::day ? anchor_.days : days_from_civil(y0, anchor_.date.month, 15);
+        for (int pass = soft == Tense::none ? 1 : 0; pass < 2; ++pass) {
+            long best = 0, best_diff = 0;
+            for (long y = y0 - 1; y <= y0 + 1; ++y) {
+                const long day = holiday_day(holiday, y);
+                if (day == kNoDay) continue;
+                long diff = day + offset - here;
+                // A dispatch dated to the month: a holiday of that month is "now".
+                if (anchor_.precision == Anchor::month && civil_from_days(day + offset).year == y0 &&
+                    civil_from_days(day + offset).month == anchor_.date.month)
+                    diff = 0;
+                if (strict == Tense::past && diff >= 0) continue;
+                if (strict == Tense::future && diff <= 0) continue;
+                if (pass == 0 && (soft == Tense::past ? diff > 0 : diff < 0)) continue;
+                const long a = diff < 0 ? -diff : diff, b = best_diff < 0 ? -best_diff : best_diff;
+                if (!best || a < b || (a == b && diff < best_diff)) best = y, best_diff = diff;
+            }
+            if (best) return best;
+        }
+        return y0;
     }
 
     // "aujourd'hui", "hier", "avant-hier", "demain", "après-demain".
@@ -1100,8 +1563,10 @@ private:
     }
 
     // "jeudi", "lundi prochain", "vendredi dernier", "jeudi 12 mars",
-    // "mardi 3". See `weekday_tense` for the choice between past and future.
+    // "mardi 3", "ce vendredi", "vendredi de la semaine prochaine". See
+    // `clause_tense` for the choice between past and future.
     std::optional<Found> weekday_rule(std::size_t i, int weekday) const {
+        if (auto h = holiday_rule(i)) return h;  // "lundi de Pâques", "Vendredi saint"
         // The explicit date wins: "jeudi 12 mars".
         if (spaced(i + 1)) {
             if (std::optional<Atom> atom = parse_atom(i + 1, false); atom && atom->day && atom->month) {
@@ -1114,10 +1579,21 @@ private:
         // "Vendredi saint", "Mardi gras", "Robinson et Vendredi".
         if (tok(i).capitalised && !sentence_start(i)) return {};
         if (spaced(i + 1) && (fw(i + 1) == "saint" || fw(i + 1) == "gras")) return {};
+        // "ce vendredi": the one of the dispatch's week.
+        const bool this_week = i > floor_ && spaced(i) && (fw(i - 1) == "ce" || fw(i - 1) == "cet");
+        const std::size_t first = this_week ? i - 1 : i;
         std::size_t next = i + 1;
-        const int dir = last_or_next(next);
-        if (dir) ++next;
-        Found found{next, tok(i).start, tok(next - 1).end, {}};
+        long week = this_week ? 0 : kNoWeek;
+        int dir = 0;
+        if (week == kNoWeek) week = week_after(next);
+        if (week == kNoWeek) {
+            dir = last_or_next(next);
+            if (dir) ++next;
+            // "dimanche et lundi prochains": the plural says both.
+            if (!dir && fw(next) == "et" && spaced(next) && spaced(next + 1) && word_value(next + 1, Kind::weekday))
+                dir = last_or_next(next + 2);
+        }
+        Found found{next, tok(first).start, tok(next - 1).end, {}};
         if (anchor_.precision != Anchor::day) {
             // Never invent precision: a month-only dispatch gives no day.
             if (anchor_.precision != Anchor::none) found.value = to_iso(anchor_.date);
@@ -1127,17 +1603,39 @@ private:
         const int ahead = (weekday - today + 7) % 7;  // 0-6 days to the next one
         const int back = (today - weekday + 7) % 7;   // 0-6 days since the last one
         long delta;
-        if (dir > 0) {
+        if (week != kNoWeek) {
+            delta = 7 * week + (weekday - today);
+        } else if (dir > 0) {
             delta = ahead == 0 ? 7 : ahead;
         } else if (dir < 0) {
             delta = back == 0 ? -7 : -back;
         } else if (weekday == today) {
             delta = 0;  // "a annoncé vendredi" in a Friday dispatch
         } else {
-            delta = weekday_tense(i, next - 1) == Tense::future ? ahead : -back;
+            delta = clause_tense(i, next - 1) == Tense::future ? ahead : -back;
         }
         found.value = iso_day(anchor_.days + delta);
         return found;
+    }
+
+    static constexpr long kNoWeek = 1000;
+
+    // "de la semaine prochaine", "de la semaine dernière", "cette semaine"
+    // after a weekday: the week's offset from the dispatch's (kNoWeek when
+    // none), and `next` moved past it.
+    long week_after(std::size_t& next) const {
+        std::size_t k = next;
+        if (!spaced(k)) return kNoWeek;
+        if ((fw(k) == "cette") && fw(k + 1) == "semaine" && spaced(k + 1)) {
+            next = k + 2;
+            return 0;
+        }
+        if (fw(k) == "de" && spaced(k + 1)) ++k;
+        if (fw(k) != "la" || !spaced(k + 1) || fw(k + 1) != "semaine") return kNoWeek;
+        const int dir = last_or_next(k + 2);
+        if (!dir) return kNoWeek;
+        next = k + 3;
+        return dir;
     }
 
     // "mardi 3": the 3rd of the dispatch month or a month next to it that is
@@ -1162,12 +1660,13 @@ private:
         return best;
     }
 
-    // Past or future for a weekday at tokens [first, last]: the nearest cue
-    // within a few words, in the same sentence, decides; past when none
-    // (wire copy mostly reports).
-    Tense weekday_tense(std::size_t first, std::size_t last) const {
+    // Past or future for a date at tokens [first, last]: the nearest cue
+    // within a few words, in the same sentence, decides; none when there is
+    // none (a weekday then is past: wire copy mostly reports).
+    Tense clause_tense(std::size_t first, std::size_t last) const {
         constexpr std::size_t kBack = 6, kForward = 5;
         bool back_open = true, forward_open = true;
+        std::size_t comma = 0;  // the first token after a comma, forward (0: none yet)
         for (std::size_t d = 1; d <= kBack || d <= kForward; ++d) {
             if (back_open && d <= kBack) {
                 if (first < d || clause_break(first - d + 1)) {
@@ -1180,19 +1679,69 @@ private:
                 const std::size_t k = last + d;
                 if (!has(k) || clause_break(k)) {
                     forward_open = false;
-                } else if (Tense t = cue(k); t != Tense::none) {
-                    return t;
+                } else {
+                    if (!comma && between(k).find(',') != std::string_view::npos) comma = k;
+                    // "... le 7 juillet, a précisé le ministre": the past of an
+                    // attribution (verb first, after a comma) is not the event's.
+                    const Tense t = cue(k);
+                    const bool attribution = t == Tense::past && comma && k == comma + 1 && is_verb_a(comma);
+                    if (t != Tense::none && !attribution) return t;
                 }
             }
         }
-        return Tense::past;
+        return Tense::none;
     }
 
-    bool is_auxiliary(std::size_t k) const {
+    // Token k is the auxiliary of the participle `participle` in a past
+    // tense. "est" and "sont" make one only with a reflexive ("s'est rendu")
+    // or a verb conjugated with "être" ("sont arrivés"); otherwise they make
+    // a present passive ("les étapes sont fixées au 9 juin").
+    bool is_auxiliary(std::size_t k, std::string_view participle) const {
         if (is_verb_a(k)) return true;
-        static const std::unordered_set<std::string_view> kAux = {
-            "ont", "avait", "avaient", "est", "sont", "etait", "etaient", "ete", "eu", "aurait", "auraient"};
-        return has(k) && kAux.count(fw(k)) != 0;
+        if (!has(k)) return false;
+        const std::string_view f = fw(k);
+        if (f == "est" || f == "sont")
+            return elision(k) == "s" || (k > 0 && fw(k - 1) == "se") || is_etre_participle(participle);
+        static const std::unordered_set<std::string_view> kAux = {"ont", "avait", "avaient", "etait",   "etaient",
+                                                                  "ete", "eu",    "aurait",  "auraient"};
+        return kAux.count(f) != 0;
+    }
+
+    // A word of a date expression: "dernier" after it is the date's, not the
+    // clause's ("l'équipe victorieuse samedi dernier, pour affronter dimanche").
+    bool is_date_word(std::size_t k) const {
+        const Word* w = lookup(fw(k));
+        if (w) return w->kind == Kind::weekday || w->kind == Kind::month || w->kind == Kind::unit;
+        return all_digits(fw(k));
+    }
+
+    // An infinitive after "de", "pour", "à" or a verb of intent: what is still
+    // to be done ("a promis de saisir la justice lundi", "pour affronter
+    // dimanche l'Irlande", "à partir de dimanche").
+    bool infinitive_cue(std::size_t k) const {
+        const std::string_view f = fw(k);
+        if (f.size() < 4 || !(ends_with(f, "er") || ends_with(f, "ir")) || is_false_infinitive(f)) return false;
+        const std::string e = elision(k);
+        if (e == "d") return true;
+        if ((!e.empty() && e != "s") || k == 0 || !spaced(k)) return false;
+        static const std::unordered_set<std::string_view> kBefore = {
+            "de",      "pour",      "doit",     "doivent",    "va",     "vont",      "peut",     "peuvent",
+            "veut",    "veulent",   "compte",   "comptent",   "entend", "entendent", "souhaite", "souhaitent",
+            "prevoit", "prevoient", "pourrait", "pourraient", "afin",   "sans"};
+        const Token& p = tok(k - 1);
+        return kBefore.count(p.folded) != 0 || p.text == "\xC3\xA0" || p.text == "\xC3\x80";  // à À
+    }
+
+    // "à cinq jours du scrutin": counting down to an event.
+    bool countdown_cue(std::size_t k) const {
+        const std::string_view f = fw(k);
+        if ((f != "jours" && f != "semaines") || k < 2 || !spaced(k)) return false;
+        const std::string_view n = fw(k - 1);
+        if (!all_digits(n) && !word_value(k - 1, Kind::number)) return false;
+        const std::string_view a = tok(k - 2).text;
+        if (a != "\xC3\xA0" && a != "\xC3\x80" && a != "A") return false;
+        const std::string_view de = fw(k + 1);
+        return (de == "de" || de == "du" || de == "des") && fw(k + 2) != "prison";
     }
 
     // The tense token k gives, if any.
@@ -1200,16 +1749,22 @@ private:
         const Token& t = tok(k);
         const std::string_view f = t.folded;
         if (t.capitalised || !has_letter(f)) return Tense::none;
-        if (is_future_word(f)) return Tense::future;
+        if (k > 0 && (has_kind(f, Kind::last) || has_kind(f, Kind::next)) && is_date_word(k - 1)) return Tense::none;
+        if (countdown_cue(k)) return Tense::future;
+        if (is_future_word(f) && (f.compare(0, 9, "programme") != 0 || spelled_as_participle(t.text)))
+            return Tense::future;  // "programmé", not "le programme"
         if (has_kind(f, Kind::last)) return Tense::past;
         if (f == "lieu" && k > 0) {  // "a lieu" announces, "a eu lieu" reports
             if (fw(k - 1) == "eu") return Tense::past;
-            if (is_verb_a(k - 1) || fw(k - 1) == "ont") return Tense::future;
+            if (is_verb_a(k - 1) || fw(k - 1) == "ont" || is_conditional(tok(k - 1).text, fw(k - 1)))
+                return Tense::future;
+            return Tense::none;
         }
         // Passé composé: "a annoncé", "ont déclaré", "s'est rendu", "a été tué".
         if (!t.stop && is_participle_shape(f) &&
-            ((k >= 1 && is_auxiliary(k - 1)) || (k >= 2 && is_auxiliary(k - 2) && !clause_break(k - 1))))
+            ((k >= 1 && is_auxiliary(k - 1, f)) || (k >= 2 && is_auxiliary(k - 2, f) && !clause_break(k - 1))))
             return Tense::past;
+        if (is_conditional(t.text, f) || infinitive_cue(k)) return Tense::future;
         if (is_announcing_present(f) && !spelled_as_participle(t.text)) return Tense::future;
         if (f.size() >= 4 && (ends_with(f, "ra") || ends_with(f, "ront") || ends_with(f, "rons")) &&
             !is_false_future(f))

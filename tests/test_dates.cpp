@@ -175,7 +175,7 @@ TEST_CASE("impossible dates and numbers are no dates", "[dates]") {
         {"2015-01-20", "le 2015-13-01", ""},
         {"2015-01-20", "le 32 janvier 2015", "janvier 2015=2015-01"},
         {"2015-01-20", "La sonde est arrivée sur Mars.", ""},
-        {"2015-01-20", "La mission vers Mars, en mai, a réussi.", "mai=2015-05"},
+        {"2015-01-20", "La mission vers Mars, en mai, réussira.", "mai=2015-05"},
         {"2015-01-20", "Le maire de Maisons-Alfort a mainte fois parlé.", ""},
         {"2015-01-20", "Il a gagné 15 à 3, puis 2-1.", ""},
         {"2015-01-20", "12 45 2015 1789 99999", ""},
@@ -306,8 +306,143 @@ TEST_CASE("weekdays in a dispatch dated to the day", "[dates]") {
         {"2015-03-10", "mardi 3, il a plu.", "mardi 3=2015-03-03"},
         {"2015-03-10", "mardi 3 personnes sont mortes", "mardi=2015-03-10"},
         {"2015-03-16", "samedi 14 et dimanche 15 mars", "samedi 14=2015-03-14 | dimanche 15 mars=2015-03-15"},
-        {"2015-01-16", "Mardi gras, le carnaval.", ""},
-        {"2015-01-16", "le vendredi saint", ""},
+        // named days, not the weekday of the dispatch's week
+        {"2015-01-16", "Mardi gras, le carnaval.", "Mardi gras=2015-02-17"},
+        {"2015-01-16", "le vendredi saint", "vendredi saint=2015-04-03"},
+    });
+}
+
+TEST_CASE("the tense of the clause places a weekday", "[dates]") {
+    // 2016-03-09 is a Wednesday.
+    check({
+        {"2016-03-09", "Le comité a rendu son avis mercredi.", "mercredi=2016-03-09"},
+        {"2016-03-09", "Le club, battu samedi dernier, veut gagner dimanche.",
+         "samedi dernier=2016-03-05 | dimanche=2016-03-13"},
+        {"2016-03-09", "Les joueurs partent pour disputer samedi la finale.", "samedi=2016-03-12"},
+        {"2016-03-09", "Le syndicat a décidé de bloquer les dépôts vendredi.", "vendredi=2016-03-11"},
+        {"2016-03-09", "Le texte pourrait être adopté jeudi.", "jeudi=2016-03-10"},
+        {"2016-03-09", "Selon lui, le vote aurait lieu mardi.", "mardi=2016-03-15"},
+        {"2016-03-09", "Le préfet espérait lundi un retour au calme.", "lundi=2016-03-07"},
+        {"2016-03-09", "Les prochaines épreuves sont fixées à samedi.", "samedi=2016-03-12"},
+        {"2016-03-09", "Il est arrivé lundi à Lyon.", "lundi=2016-03-07"},
+        {"2016-03-09", "Il s'est exprimé lundi.", "lundi=2016-03-07"},
+        {"2016-03-09", "A deux jours du scrutin, vendredi, les bureaux ouvrent.", "vendredi=2016-03-11"},
+        {"2016-03-09", "Les grèves sont prévues samedi et dimanche prochains.",
+         "samedi=2016-03-12 | dimanche prochains=2016-03-13"},
+        {"2016-03-09", "Le programme annoncé lundi est ambitieux.", "lundi=2016-03-07"},
+        {"2016-03-09", "La décision sera connue ce vendredi.", "ce vendredi=2016-03-11"},
+        {"2016-03-09", "Il a parlé ce lundi.", "ce lundi=2016-03-07"},
+        {"2016-03-09", "vendredi de la semaine prochaine", "vendredi de la semaine prochaine=2016-03-18"},
+        {"2016-03-09", "mardi de la semaine dernière", "mardi de la semaine dernière=2016-03-01"},
+    });
+}
+
+TEST_CASE("a day or month without a year takes it from the sentence", "[dates]") {
+    check({
+        // tense: the side of the dispatch date
+        {"2011-03-02", "Le festival se tiendra du 2 au 6 octobre.", "du 2 au 6 octobre=2011-10-02/2011-10-06"},
+        {"2011-03-02", "Le festival s'est tenu du 2 au 6 octobre.", "du 2 au 6 octobre=2010-10-02/2010-10-06"},
+        {"2011-03-02", "Les ventes ont baissé de juin à août.", "de juin à août=2010-06/2010-08"},
+        {"2011-03-02", "Il sera jugé le 20 septembre.", "20 septembre=2011-09-20"},
+        {"2011-03-02", "Le match retour se jouera le 12 mai, a précisé la ligue.", "12 mai=2011-05-12"},
+        {"2011-03-02", "Le second tour, le 12 septembre, a indiqué le ministre.", "12 septembre=2010-09-12"},
+        // a year written earlier in the sentence
+        {"2019-06-03", "Le chantier ira du 4 mars 2021 au 2 avril, puis du 5 mai au 9 juin.",
+         "du 4 mars 2021 au 2 avril=2021-03-04/2021-04-02 | du 5 mai au 9 juin=2021-05-05/2021-06-09"},
+        {"2019-06-03", "La loi votée en 2021 entrera en vigueur le 3 mars.", "2021=2021 | 3 mars=2021-03-03"},
+        {"2019-06-03", "Il a voté en 2014. Le 3 mars, il a démissionné.", "2014=2014 | 3 mars=2019-03-03"},
+        // the weekday says more than the tense
+        {"2013-04-17", "Le vote a été repoussé au mardi 23 avril.", "mardi 23 avril=2013-04-23"},
+    });
+}
+
+TEST_CASE("numeric dates and two-digit years", "[dates]") {
+    check({
+        {"2016-06-01", "Signé le 22/04/16 à Paris.", "22/04/16=2016-04-22"},
+        {"2016-06-01", "Né le 05/05/71.", "05/05/71=1971-05-05"},
+        {"2016-06-01", "Avant le 15.05.99, écrivez.", "15.05.99=1999-05-15"},
+        {"2016-06-01", "Le bilan de 03/2015 est bon.", "03/2015=2015-03"},
+        {"2016-06-01", "Le relevé 2015-11 est bon.", "2015-11=2015-11"},
+        {"2016-06-01", "La saison 2008-09 fut bonne.", ""},
+        {"2016-06-01", "Rendez-vous le 22/04.", "22/04=2016-04-22"},
+        {"2016-06-01", "Rendez-vous le 2/7.", "2/7=2016-07-02"},
+        {"2016-06-01", "Les 3/4 des votants sont venus.", ""},
+        {"2016-06-01", "Il est ouvert 24/7.", ""},
+        {"2016-06-01", "Le taux est de 12.5 et le score 2-1.", ""},
+        {"2016-06-01", "Appelez le 01.23.45.67.89 ou le 06/12/34/56/78.", ""},
+        {"2016-06-01", "le 31/04", ""},
+        {"2016-06-01", "En octobre 98, la crise a éclaté.", "octobre 98=1998-10"},
+        {"2016-06-01", "le 10 novembre 93", "10 novembre 93=1993-11-10"},
+        {"2016-06-01", "le 1er avril 78", "1er avril 78=1978-04-01"},
+        {"2016-06-01", "en mai 25", "mai 25=2025-05"},
+        {"2016-06-01", "le 3 mars 15 personnes sont mortes", "3 mars=2016-03-03"},
+        {"2016-06-01", "le 5 mai 20 h", "5 mai=2016-05-05"},
+    });
+}
+
+TEST_CASE("holidays", "[dates]") {
+    CHECK(dates("Pâques 2016", "2016-01-01") == "Pâques 2016=2016-03-27");
+    CHECK(dates("Pâques 2019", "2016-01-01") == "Pâques 2019=2019-04-21");
+    CHECK(dates("Pâques 2000", "2016-01-01") == "Pâques 2000=2000-04-23");
+    CHECK(dates("Pâques 2038", "2016-01-01") == "Pâques 2038=2038-04-25");
+    CHECK(dates("Pâques 1818", "2016-01-01") == "Pâques 1818=1818-03-22");
+    CHECK(dates("Pâques 2285", "2016-01-01") == "Pâques 2285=2285-03-22");
+    check({
+        {"2016-11-20", "Les magasins ouvriront jusqu'à Noël.", "Noël=2016-12-25"},
+        {"2016-01-10", "Il a été libéré à Noël.", "Noël=2015-12-25"},
+        {"2016-12-01", "la veille de Noël", "veille de Noël=2016-12-24"},
+        {"2016-12-01", "le lendemain de Noël", "lendemain de Noël=2016-12-26"},
+        {"2016-12-20", "le réveillon de la Saint-Sylvestre", "réveillon de la Saint-Sylvestre=2016-12-31"},
+        {"2016-12-20", "pour le jour de l'an", "jour de l'an=2017-01-01"},
+        {"2016-12-20", "le nouvel an", "nouvel an=2017-01-01"},
+        {"2016-12-20", "le nouvel an chinois", ""},
+        {"2016-12-20", "Noël Mamère a parlé.", ""},
+        {"2016-12-20", "le Père Noël", ""},
+        {"2016-12-20", "les vacances de Noël", ""},
+        {"2016-12-20", "la Saint-Sylvestre", "Saint-Sylvestre=2016-12-31"},
+        {"2016-02-01", "la Saint-Valentin", "Saint-Valentin=2016-02-14"},
+        {"2016-02-01", "le lundi de Pâques", "lundi de Pâques=2016-03-28"},
+        {"2016-02-01", "l'Ascension", "l'Ascension=2016-05-05"},
+        {"2016-02-01", "la Pentecôte", "Pentecôte=2016-05-15"},
+        {"2016-02-01", "la fête des mères", "fête des mères=2016-05-29"},
+        {"2015-02-01", "la fête des mères", "fête des mères=2015-05-31"},
+        {"2008-02-01", "la fête des mères", "fête des mères=2008-05-25"},
+        {"2013-02-01", "la fête des mères", "fête des mères=2013-05-26"},
+        {"2016-02-01", "la fête des pères", "fête des pères=2016-06-19"},
+        {"2016-02-01", "la fête des pères de 2015", "fête des pères de 2015=2015-06-21"},
+        {"2016-08-01", "la Toussaint", "Toussaint=2016-11-01"},
+        {"2016-08-01", "Toussaint Louverture", ""},
+        {"2016-08-01", "l'ascension sociale", ""},
+        {"2016-08-01", "l'Assomption", "l'Assomption=2016-08-15"},
+        {"2016-08-01", "la fête nationale", "fête nationale=2016-07-14"},
+        {"2016-08-01", "la fête nationale chinoise", ""},
+        {"2016-08-01", "la fête du Travail", "fête du Travail=2016-05-01"},
+        {"2016-08-01", "Halloween", "Halloween=2016-10-31"},
+        {"2016-08-01", "le 14-Juillet", "14-Juillet=2016-07-14"},
+        {"2016-08-01", "Noël dernier", "Noël dernier=2015-12-25"},
+        {"2016-08", "à Noël", "Noël=2016-12-25"},
+    });
+}
+
+TEST_CASE("weekends, ends of weeks and months, centuries", "[dates]") {
+    // 2011-02-11 is a Friday (ISO week 6), 2011-02-12 a Saturday.
+    check({
+        {"2011-02-11", "le week-end dernier", "week-end dernier=2011-W05-WE"},
+        {"2011-02-12", "le week-end dernier", "week-end dernier=2011-W05-WE"},
+        {"2011-02-11", "ce week-end", "ce week-end=2011-W06-WE"},
+        {"2011-02-11", "le week-end prochain", "week-end prochain=2011-W06-WE"},
+        {"2011-02-12", "le week-end prochain", "week-end prochain=2011-W07-WE"},
+        {"2011-02", "ce week-end", "ce week-end=2011-02"},
+        {"2011-02-11", "en fin de semaine", "fin de semaine=2011-W06"},
+        {"2011-02-11", "à la fin de la semaine prochaine", "fin de la semaine prochaine=2011-W07"},
+        {"2011-02-11", "à la fin du mois", "fin du mois=2011-02"},
+        {"2011-02-11", "au début du mois prochain", "début du mois prochain=2011-03"},
+        {"2011-02-11", "à la fin du mois de mai", "mai=2011-05"},
+        {"2011-02-11", "au XIXe siècle", "XIXe siècle=18"},
+        {"2011-02-11", "le XXIème siècle", "XXIème siècle=20"},
+        {"2011-02-11", "le 20e siècle", "20e siècle=19"},
+        {"2011-02-11", "le IVe siècle", ""},
+        {"2011-02-11", "le siècle dernier", ""},
     });
 }
 
