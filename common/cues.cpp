@@ -69,6 +69,18 @@ const WordSet& org_heads() {
     return words;
 }
 
+// "le ministère de l'Intérieur", "l'équipe de France", "le gouvernement du Québec".
+const WordSet& lower_org_heads() {
+    static const WordSet words = words_of("ministere ministeres equipe selection");
+    return words;
+}
+
+// "le pape François", "la reine Margrethe", "l'émir Tamim".
+const WordSet& sovereign_titles() {
+    static const WordSet words = words_of("pape roi reine prince princesse emir sultan empereur imperatrice tsar");
+    return words;
+}
+
 // Places people go or live in: "l'aéroport Charles-de-Gaulle", "la ville de Nancy".
 const WordSet& place_nouns() {
     static const WordSet words = words_of(

@@ -31,6 +31,12 @@ const WordSet& business_words();  // "X a racheté", "le chiffre d'affaires de X
 /// Political families used as nouns for a member: "la démocrate", "le
 /// républicain", "l'écologiste" right before a Firstname Surname.
 const WordSet& party_nouns();
+/// Lower-case nouns that open an organisation's name with "de" and a capital:
+/// "le ministère de l'Intérieur", "l'équipe de France".
+const WordSet& lower_org_heads();
+/// Titles of sovereigns and popes, which name a person with a lone first
+/// name: "le pape François", "le prince William".
+const WordSet& sovereign_titles();
 /// English nouns that make the run they end a building or a street:
 /// "Lancaster House", "Downing Street", "Groupama Stadium".
 bool is_building_noun(std::string_view w);

@@ -432,7 +432,7 @@ def good_surface(s: str) -> bool:
 # Importance when one surface names several places (lower wins).  Foreign
 # first-level divisions (US states, German Länder...) come after cities so
 # "Washington" stays the city and "Kaboul" the capital, not the province.
-RANK = {"country": 0, "region": 1, "territory": 2, "department": 3, "city": 4,
+RANK = {"continent": -1, "country": 0, "region": 1, "territory": 2, "department": 3, "city": 4,
         "foreign-region": 5, "commune": 6}
 KIND_OUT = {"foreign-region": "region"}
 
@@ -453,6 +453,11 @@ TERRITORY_TYPES = {
 # Countries and territories administered by France: their GeoNames cities
 # are French communes, taken from the INSEE list.
 FRENCH_CODES = {"FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF", "NC", "PF", "WF", "TF"}
+
+# CLDR's UN M49 codes of continents and world regions ("002" Afrique, "150"
+# Europe, "419" Amérique latine); left out: "001" Monde (a common word) and
+# the lower-case or catch-all ones ("057" région micronésienne, "QO").
+WORLD_REGION_SKIP = {"001", "057", "QO"}
 
 # The one canonical country name that no package gives in its usual French
 # press form: CLDR says "État de la Cité du Vatican".
@@ -567,6 +572,16 @@ def build_places(src: "Sources", common_words: set[str],
             p.add(name, FRENCH)
         p.add(geo_fr.get(code), FRENCH)
         p.add(geo_en.get(code), FOREIGN)
+        for alt, name in cldr_en.get(code, {}).items():
+            p.add(name, FOREIGN)
+
+    # -- continents and world regions (CLDR, UN M49 codes) -----------------
+    for code in sorted(c for c in cldr_fr if re.fullmatch(r"[0-9]{3}", c) and c not in WORLD_REGION_SKIP):
+        p = new(cldr_fr[code].get(None), "continent")
+        if not p:
+            continue
+        for alt, name in cldr_fr[code].items():
+            p.add(name, FRENCH)
         for alt, name in cldr_en.get(code, {}).items():
             p.add(name, FOREIGN)
 
@@ -769,11 +784,11 @@ def build(src: Sources, out: Path) -> dict[str, int]:
     for r in rows:
         assert "\t" not in "".join(r) and "\n" not in "".join(r)
     write(out / "places.tsv", header(
-        "places.tsv (places: countries, regions, departments, cities, communes)",
-        "surface<TAB>canonical<TAB>kind; kind in country, region, territory, department, city, commune",
+        "places.tsv (places: continents, countries, regions, departments, cities, communes)",
+        "surface<TAB>canonical<TAB>kind; kind in continent, country, region, territory, department, city, commune",
         [
             src.deb("iso-codes", "ISO 3166-1 countries (English names, French catalogue), ISO 3166-2 FR subdivisions"),
-            src.deb("unicode-cldr-core", "fr.xml and en.xml territory names (the French canonical country names)"),
+            src.deb("unicode-cldr-core", "fr.xml and en.xml territory names (the French canonical country names; continents and world regions by their UN M49 codes)"),
             src.deb("libgeonames-common", "French and English names of world cities and first-level divisions (geonames.mo, msgid = GeoNames id)"),
             src.deb("libgeonames0", "GeoNames id, main name, country and population of each city"),
             src.npm_line("@etalab/decoupage-administratif", f"régions, départements, communes with population >= {COMMUNE_MIN_POPULATION}"),
@@ -783,7 +798,7 @@ def build(src: Sources, out: Path) -> dict[str, int]:
             "GeoNames data (c) geonames.org, CC-BY-4.0; INSEE Code officiel géographique via Etalab, Licence Ouverte 2.0.",
             "One line per surface (compared as depeche::entity_key compares them: case, accents and punctuation folded).",
             "When a surface names several places the French name beats other forms, then",
-            "country > region > territory > department > city (by population) > foreign region > commune.",
+            "continent > country > region > territory > department > city (by population) > foreign region > commune.",
             "Lines are in that order of importance. A canonical name has one kind on every line.",
             "Hand-reviewed extra places belong in aliases.tsv, never here.",
         ],

@@ -1,0 +1,601 @@
+// The scanner's view of the tokens: Words, lexicon look-ups, the cues before and after a name.
+#include "recogniser_scanner.hpp"
+
+namespace depeche::recogniser_detail {
+
+void Scanner::prepare_words() {
+    words_.resize(n_);
+    for (std::size_t i = 0; i < n_; ++i) {
+        const Token& t = tokens_[i];
+        Word& w = words_[i];
+        if (plain_key(t.folded)) {
+            w.key = t.folded;
+        } else {
+            owned_keys_.push_back(entity_key(t.text));
+            w.key = owned_keys_.back();
+        }
+        if (t.elided_start < t.start)
+            w.particle = elided_particle(text_.substr(t.elided_start, t.start - t.elided_start));
+        const std::size_t prev_end = i == 0 ? 0 : tokens_[i - 1].end;
+        w.gap = i == 0 ? 0 : scan_gap(text_.substr(prev_end, t.elided_start - prev_end));
+        w.cap = t.capitalised && !t.numeric;
+        w.acronym = t.all_caps && t.folded.size() <= 6;
+        w.common = t.stop || lex_.common_words.count(std::string(w.key)) != 0;
+        const std::size_t next_start = i + 1 < n_ ? tokens_[i + 1].elided_start : text_.size();
+        const bool dot_after = t.end < next_start && text_[t.end] == '.';
+        if (w.cap && w.particle.empty()) {
+            if (w.key == "mme" || w.key == "mmes" || w.key == "mlle" || w.key == "mlles")
+                w.title = true;
+            else if ((w.key == "m" || w.key == "mm" || w.key == "dr" || w.key == "pr" || w.key == "mgr") && dot_after)
+                w.title = true;
+        }
+    }
+}
+
+std::string Scanner::span_key(std::size_t first, std::size_t last) const {
+    std::string key(words_[first].key);
+    for (std::size_t j = first + 1; j <= last; ++j) {
+        if (!words_[j].particle.empty()) key.append(" ").append(words_[j].particle);
+        key.append(" ").append(words_[j].key);
+    }
+    return key;
+}
+
+// "l'Agence internationale de l'énergie atomique (AIEA)": the acronym's
+// letters are the initials of the words before the bracket, read backwards,
+// function words skipped ("de", "l'").
+void Scanner::teach_acronyms() {
+    for (std::size_t i = 1; i < n_; ++i) {
+        const Word& acr = words_[i];
+        if (!acr.acronym || !(acr.gap & kParenOpen) || (acr.gap & (kNotJoinable & ~kParenOpen))) continue;
+        const std::size_t next = i + 1 < n_ ? tokens_[i + 1].elided_start : text_.size();
+        const std::string_view closing = text_.substr(tokens_[i].end, next - tokens_[i].end);
+        if (closing.empty() || closing.front() != ')') continue;
+        const std::string_view letters = acr.key;
+        // First try with function words never an initial, then allowing them.
+        for (int stops_count = 0; stops_count < 2; ++stops_count) {
+            int li = static_cast<int>(letters.size()) - 1;
+            std::size_t k = i - 1;
+            std::size_t skipped = 0;
+            bool ok = true;
+            while (true) {
+                const Word& w = words_[k];
+                const bool stop = tokens_[k].stop || is_name_particle(w.key);
+                if (!w.key.empty() && w.key.front() == letters[static_cast<std::size_t>(li)] &&
+                    !(stop && stops_count == 0)) {
+                    if (--li < 0) break;
+                } else if (stop && ++skipped <= letters.size()) {
+                    // function word: not an initial
+                } else {
+                    ok = false;
+                    break;
+                }
+                if (k == 0 || !joinable(k)) {
+                    ok = false;
+                    break;
+                }
+                --k;
+            }
+            if (!ok || !words_[k].cap) continue;
+            Candidate c{k, i - 1, Guess::org, {}, false, -1, false, {}};
+            const std::string acr_key(acr.key);
+            const std::string long_key = span_key(k, i - 1);
+            // The lexicons name it when they know the acronym or the long form.
+            auto known = [&](const std::string& key) {
+                if (auto it = lex_.orgs.find(key); it != lex_.orgs.end()) {
+                    c.canonical = it->second;
+                } else if (auto p = lex_.places.find(key); p != lex_.places.end()) {
+                    c.kind = Guess::place;
+                    c.canonical = p->second;
+                } else if (auto q = lex_.persons.find(key); q != lex_.persons.end()) {
+                    c.kind = Guess::person;
+                    c.canonical = q->second;
+                } else {
+                    return false;
+                }
+                return true;
+            };
+            if (!known(acr_key) && !known(long_key)) c.canonical = span_text(k, i - 1);
+            taught_[acr_key] = Taught{c.kind, c.canonical};
+            forced_at_[k] = static_cast<int>(forced_.size());
+            forced_.push_back(std::move(c));
+            break;
+        }
+    }
+}
+
+bool Scanner::first_name_start(std::size_t i) const {
+    const Word& w = words_[i];
+    if (!w.cap || w.acronym || w.title || after_article(i)) return false;
+    if (first_names_has(w.key)) return true;
+    return i + 1 < n_ && joinable(i + 1) && (words_[i + 1].gap & kHyphen) &&
+           lex_.first_names.count(std::string(w.key) + " " + std::string(words_[i + 1].key)) != 0;
+}
+
+// The last token of the run of capitalised words from `i`. People's names
+// take particles ("Charles de Gaulle", "Valéry Giscard d'Estaing"),
+// organisations take "de" ("Banque de France"), other runs only capitals.
+std::size_t Scanner::run_last(std::size_t i, std::size_t limit, bool person_mode, bool org_mode) const {
+    std::size_t last = i;
+    if (words_[i].acronym && !person_mode) return i;
+    const std::size_t max = std::min(limit, i + 8);
+    const bool particles = person_mode || org_mode;
+    std::size_t j = i + 1;
+    while (j < max && (joinable(j) || (person_mode && after_initial(j)))) {
+        const Word& w = words_[j];
+        if (w.title) break;
+        if (w.cap) {
+            const bool elided_ok = particles && (w.particle == "d" || w.particle == "l");
+            if (!w.particle.empty() && !elided_ok && !(w.particle == "d" && hyphen_only(j))) break;
+            if (w.acronym && !person_mode) break;
+            last = j++;
+            continue;
+        }
+        // Lower-case particles, kept only when a capital follows: "Charles de
+        // Gaulle" in names of people and organisations, "Boulogne-sur-Mer"
+        // between hyphens in any name.
+        std::size_t k = j;
+        bool hyphens = true;
+        while (k < max && k - j < 2 && !words_[k].cap && (k == j || joinable(k))) {
+            const bool linked = hyphen_only(k) && words_[k].particle.empty() && is_hyphen_particle(words_[k].key);
+            if (!linked && !(particles && is_name_particle(words_[k].key))) break;
+            hyphens = hyphens && linked;
+            ++k;
+        }
+        if (k == j || k >= max || !joinable(k) || !words_[k].cap || words_[k].acronym) break;
+        if (hyphens && !hyphen_only(k)) hyphens = false;
+        if (!hyphens && !particles) break;
+        // "le roi Hassan II du Maroc": a country after the particle is no part of the name.
+        if (!hyphens && person_mode && names_country(k, max)) break;
+        j = k;
+    }
+    return last;
+}
+
+bool Scanner::names_country(std::size_t k, std::size_t limit) const {
+    const LexiconMatch m = lexicon_match(k, limit);
+    if (!m.place) return false;
+    auto kind = lex_.place_kinds.find(entity_key(*m.place));
+    return kind != lex_.place_kinds.end() &&
+           (kind->second == "country" || kind->second == "region" || kind->second == "continent");
+}
+
+LexiconMatch Scanner::lexicon_match(std::size_t i, std::size_t limit) const {
+    LexiconMatch best;
+    std::string key;
+    const std::size_t max = std::min(limit, i + 8);
+    for (std::size_t j = i; j < max; ++j) {
+        if (j > i) {
+            if (!joinable(j)) break;
+            if (!words_[j].particle.empty()) key.append(" ").append(words_[j].particle);
+            key.push_back(' ');
+        }
+        key.append(words_[j].key);
+        auto person = lex_.persons.find(key);
+        auto place = lex_.places.find(key);
+        auto org = lex_.orgs.find(key);
+        if (person == lex_.persons.end() && place == lex_.places.end() && org == lex_.orgs.end()) continue;
+        // "Sainte-Marie-Majeure", "Paris-Saint-Germain": a name cut inside a
+        // compound is another name, unless the compound joins two places ("Paris-Lyon").
+        if (j + 1 < n_ && hyphen_only(j + 1) && !lex_.places.count(std::string(words_[j + 1].key))) continue;
+        best.last = j;
+        best.person = person == lex_.persons.end() ? nullptr : &person->second;
+        best.place = place == lex_.places.end() ? nullptr : &place->second;
+        best.org = org == lex_.orgs.end() ? nullptr : &org->second;
+    }
+    return best;
+}
+
+Before Scanner::before(std::size_t i) const {
+    Before b;
+    const Word& w = words_[i];
+    auto place_noun_at = [&](std::size_t k) { return place_nouns().count(words_[k].key) != 0; };
+    auto venue_noun_at = [&](std::size_t k) { return venue_nouns().count(words_[k].key) != 0 && !words_[k].cap; };
+    if (!w.particle.empty()) {
+        // "d'Irak", "près d'Orange", "à l'Élysée": the elision is the word before.
+        if (w.particle == "d" && after_title(i)) {
+            b.title = true;  // M. d'Estaing
+        } else if (w.particle == "d") {
+            b.weak_place = true;
+            if (i > 0 && joinable(i) && place_noun_at(i - 1)) b.place = true;
+            if (i > 0 && joinable(i) && venue_noun_at(i - 1)) b.venue = true;
+        } else if (w.particle == "l" && i > 0 && joinable(i) && is_text(i - 1, {"à", "À"})) {
+            b.place = true;
+        }
+        return b;
+    }
+    if (i == 0) return b;
+    const std::uint16_t gap = w.gap;
+    std::size_t k = i - 1;
+    if (after_title(i)) {
+        b.title = true;  // "M. Hammond", "Mme Merkel"
+        return b;
+    }
+    if (demonym_before(i)) {
+        b.role = true;  // "le Japonais Yukiya Amano"
+        return b;
+    }
+    const bool only_comma = (gap & kComma) && !(gap & (kNotJoinable & ~kComma));
+    if (!joinable(i) && !only_comma) return b;
+    if (only_comma) b.place_frame = place_frame(i);
+    if (party_before(i)) {
+        b.role = true;  // "la démocrate Nancy Pelosi"
+        return b;
+    }
+    if (!only_comma) {
+        // "A Athènes": dispatches often leave the capital À unaccented.
+        if (is_text(k,
+                    {"à", "À", "A", "en", "En", "au", "Au", "aux", "Aux", "dans", "Dans", "vers", "depuis", "via"})) {
+            b.place = true;
+            b.place_strong = !is_text(k, {"à", "À", "A", "vers", "depuis", "via"});
+            // "aux Bafta", "aux César": a plural article before a singular name is an event.
+            const std::string_view name = words_[i].key;
+            b.place_article = is_text(k, {"aux", "Aux"}) && !name.empty() && name.back() != 's' && name.back() != 'x';
+            return b;
+        }
+        if (words_[k].key == "chez") {
+            b.org = true;
+            return b;
+        }
+        if (words_[k].key == "de" || words_[k].key == "du" || words_[k].key == "des") {
+            b.weak_place = true;
+            // "la ville de X", "le site militaire de X": a place noun, perhaps with one adjective.
+            const bool adjective = k > 1 && joinable(k - 1) && !words_[k - 1].cap &&
+                                   (adjective_like(words_[k - 1].key) || is_org_adjective(words_[k - 1].key));
+            if (k > 0 && joinable(k) && (place_noun_at(k - 1) || (adjective && place_noun_at(k - 2)))) b.place = true;
+            if (k > 0 && joinable(k) && venue_noun_at(k - 1)) b.venue = true;
+            return b;
+        }
+        if (speech_verbs().count(words_[k].key)) {
+            b.speech = true;
+            return b;
+        }
+        // "à la Maison-Blanche", "depuis la Maison Blanche": "à la" before a whole name the gazetteers know
+        // as a place (not "à la London Business School").
+        if (words_[k].key == "la" && k > 0 && joinable(k) &&
+            is_text(k - 1, {"à", "À", "A", "depuis", "Depuis", "vers", "Vers"})) {
+            const LexiconMatch m = lexicon_match(i, n_);
+            if (m.place && !(m.last + 1 < n_ && joinable(m.last + 1) && words_[m.last + 1].cap)) {
+                b.place = true;
+                return b;
+            }
+        }
+        // "le champion de la Ligue": after an article the name heads its own
+        // noun phrase; a cue noun before it names something else.
+        if (is_name_particle(words_[k].key) || words_[k].key == "les" || words_[k].key == "un" ||
+            words_[k].key == "une")
+            return b;
+    }
+    // Back over adjectives and complements to the cue noun:
+    // "le chef de la diplomatie britannique Philip Hammond".
+    int unknown_budget = 1;
+    bool direct = true;
+    bool particle_seen = false;
+    std::size_t cap_start = i;
+    int acronyms_between = 0;
+    // An apposition runs longer than a title: "la présidente de la Chambre des
+    // représentants américaine, Nancy Pelosi" is seven words back to its role.
+    const int max_steps = only_comma ? 8 : 6;
+    for (int steps = 0; steps < max_steps; ++steps) {
+        const Word& c = words_[k];
+        const std::string_view key = c.key;
+        const bool compound = k > 0 && joinable(k) && (c.gap & kHyphen);
+        if (compound && (key == "avions" || key == "helicopteres" || key == "conteneurs") &&
+            words_[k - 1].key == "porte") {
+            b.vehicle = true;
+            break;
+        }
+        if (compound && key == "marin" && words_[k - 1].key == "sous") {
+            b.vehicle = true;
+            break;
+        }
+        // "sud-africain", "Banque centrale": a noun joined to an adjective or
+        // following a capital is an adjective here, not a cue.
+        const bool adjectival = k + 1 < n_ && hyphen_only(k + 1);
+        const bool after_name = k > 0 && joinable(k) && words_[k - 1].cap && place_nouns().count(key);
+        if ((!c.cap || c.common) && !adjectival) {
+            if (vehicle_nouns().count(key)) {
+                b.vehicle = true;
+                break;
+            }
+            if (role_nouns().count(key) &&
+                !(key == "porte" || key == "premier" || key == "premiere" || key == "vice")) {
+                b.role = true;
+                break;
+            }
+            // "le patron du groupe, Carlos Ghosn": after a comma, the name is the apposition.
+            if (org_nouns().count(key) && !only_comma) {
+                b.org = true;
+                b.org_direct = acronyms_between == 0;
+                if (cap_start < i) b.org_start = cap_start;
+                b.role_over_org = role_heads(k);
+                break;
+            }
+            if (direct && !only_comma && venue_nouns().count(key)) {
+                b.venue = true;
+                break;
+            }
+            if (direct && !only_comma && !after_name && (place_nouns().count(key) || geo_nouns().count(key)) &&
+                key != "pres" && key != "est") {
+                b.facility = true;
+                b.geo_noun = k + 1 == i && geo_nouns().count(key);
+                break;
+            }
+        }
+        const bool transparent = c.cap || adjectival || after_name || adjective_like(key) || is_name_particle(key) ||
+                                 key == "premier" || key == "premiere" || key == "parole" || key == "porte" ||
+                                 key == "vice" || (only_comma && org_nouns().count(key));
+        if (!transparent) {
+            if (tokens_[k].stop || tokens_[k].numeric || unknown_budget-- <= 0) break;
+        }
+        if (!transparent || is_name_particle(key)) direct = false;
+        if (is_name_particle(key) || !c.particle.empty()) particle_seen = true;
+        if (c.cap && !c.acronym && !particle_seen) cap_start = k;
+        if (c.acronym) ++acronyms_between;
+        if (!c.particle.empty() && c.particle != "d" && c.particle != "l") break;
+        if (k == 0 || !joinable(k)) break;
+        --k;
+    }
+    return b;
+}
+
+// "le Japonais", "l'Américaine", "le Franco-Vietnamien": a capitalised
+// nationality after an article, the last token of which is returned (or 0).
+// It names no one itself; the capitals after it are a person.
+std::size_t Scanner::demonym_last(std::size_t i) const {
+    if (i == 0 || !words_[i].cap || words_[i].acronym || !tokens_[i].text.size()) return 0;
+    const bool article = words_[i].particle == "l" ||
+                         (words_[i].particle.empty() && joinable(i) &&
+                          (words_[i - 1].key == "le" || words_[i - 1].key == "la" || words_[i - 1].key == "les" ||
+                           words_[i - 1].key == "un" || words_[i - 1].key == "une" || words_[i - 1].key == "au" ||
+                           words_[i - 1].key == "aux" || words_[i - 1].key == "du" || words_[i - 1].key == "des"));
+    if (!article) return 0;
+    std::size_t j = i;
+    while (j + 1 < n_ && j < i + 2 && hyphen_only(j + 1) && words_[j + 1].cap) ++j;
+    if (!words_[j].common || !is_demonym(words_[j].key)) return 0;
+    if (j + 1 >= n_ || !joinable(j + 1) || !words_[j + 1].cap || words_[j + 1].acronym) return 0;
+    return j;
+}
+
+// "A", "AA", "AAA", "BBB": one capital letter, or one repeated ("le groupe
+// A", "la note AAA"); never a name of its own. Initials ("George W. Bush")
+// are read inside a person's run, not here.
+bool Scanner::town(const std::string& place) const {
+    auto kind = lex_.place_kinds.find(entity_key(place));
+    return kind != lex_.place_kinds.end() && (kind->second == "city" || kind->second == "commune");
+}
+
+bool Scanner::is_rating(std::size_t i) const {
+    const std::string_view t = tokens_[i].text;
+    if (t.empty() || t.size() > 3 || !words_[i].cap) return false;
+    for (char ch : t)
+        if (ch != t.front()) return false;
+    return true;
+}
+
+// "Nancy Pelosi ne viendra pas": a town of the gazetteer, then one capitalised
+// word that no lexicon knows and that is no French word, with no place, venue
+// or organisation cue before. A first name the packages lack, then a surname.
+bool Scanner::town_then_surname(std::size_t i, std::size_t r_last, const LexiconMatch& m, const Before& b) const {
+    if (r_last != i + 1 || !m || !m.place || m.person || m.org || m.last != i || !town(*m.place)) return false;
+    if (b.place || b.weak_place || b.facility || b.org || b.venue || b.place_frame || words_[i].acronym) return false;
+    const Word& s = words_[i + 1];
+    if (s.common || s.acronym || !s.particle.empty() || hyphen_only(i + 1) || s.key.size() < 3) return false;
+    if (is_building_noun(s.key) || is_venue_tail(s.key)) return false;
+    return !lexicon_match(i + 1, i + 2) && !(i + 2 < n_ && joinable(i + 2) && words_[i + 2].cap);
+}
+
+// "le ministère de l'Intérieur", "le ministère des Affaires étrangères":
+// a lower-case head noun of an organisation, "de" and a capitalised name with
+// its adjectives. Returns the last token, or 0 when `i` opens none.
+std::size_t Scanner::lower_org_last(std::size_t i) const {
+    if (words_[i].cap || !lower_org_heads().count(words_[i].key)) return 0;
+    std::size_t j = i + 1;
+    if (j >= n_ || !joinable(j) || words_[j].cap) return 0;
+    const std::string_view de = words_[j].key;
+    if (de == "de" || de == "du" || de == "des") {
+        ++j;
+        if (j < n_ && joinable(j) && !words_[j].cap && words_[j].key == "la") ++j;
+    } else if (!(words_[j].particle == "d" && words_[j].cap)) {
+        return 0;
+    }
+    if (j >= n_ || !joinable(j) || !words_[j].cap || words_[j].acronym) return 0;
+    if (!words_[j].particle.empty() && words_[j].particle != "l" && words_[j].particle != "d") return 0;
+    std::size_t last = run_last(j, std::min(n_, next_forced_[j]), false, true);
+    while (last + 1 < n_ && joinable(last + 1) && !words_[last + 1].cap && words_[last + 1].particle.empty() &&
+           (is_org_adjective(words_[last + 1].key) || ends_with_any(words_[last + 1].key, "ere eres")))
+        ++last;  // "des Affaires étrangères", "de la Transition écologique"
+    return last;
+}
+
+// Tokens first..last look like a person's name on their own: a first name
+// then a capital, or two capitals or more ending with a known surname.
+bool Scanner::person_follows(std::size_t first, std::size_t last) const {
+    if (first >= last) return false;
+    if (hyphen_only(first + 1)) return false;  // "Centre Pompidou-Metz": a compound is no person
+    if (first_name_start(first) && words_[first + 1].cap) return true;
+    return lex_.surnames.count(std::string(words_[last].key)) && !words_[first].common;
+}
+
+// "FC Nantes", "SM Entertainment", "UAE Emirates": the capitals after an
+// acronym that opens a name. Returns the last token.
+std::size_t Scanner::acronym_name_last(std::size_t i, std::size_t limit) const {
+    std::size_t j = i + 1;
+    while (j < limit && j < i + 5 && joinable(j) && words_[j].cap && words_[j].particle.empty() && !words_[j].acronym &&
+           !first_name_start(j))
+        ++j;
+    return j - 1;
+}
+
+bool Scanner::demonym_before(std::size_t i) const {
+    if (i == 0 || !words_[i].particle.empty() || !joinable(i) || !words_[i - 1].cap) return false;
+    for (std::size_t k = i - 1, steps = 0; steps < 3; --k, ++steps) {
+        if (k > 0 && demonym_last(k) == i - 1) return true;
+        if (k == 0 || !hyphen_only(k)) break;
+    }
+    return false;
+}
+
+// "la démocrate Nancy Pelosi", "l'écologiste Yannick Jadot": an article, a
+// party noun, then at least two capitals. A first name in the gazetteer
+// ("Nancy" the town) is then a person's; "le démocrate" alone before one
+// capital ("le républicain Trump") names too little to outweigh the lexicons.
+bool Scanner::party_before(std::size_t i) const {
+    if (i == 0 || !joinable(i) || !words_[i].particle.empty() || words_[i].acronym) return false;
+    const std::size_t k = i - 1;
+    if (words_[k].cap || !party_nouns().count(words_[k].key)) return false;
+    const bool article = words_[k].particle == "l" || (words_[k].particle.empty() && k > 0 && joinable(k) &&
+                                                       (words_[k - 1].key == "le" || words_[k - 1].key == "la" ||
+                                                        words_[k - 1].key == "un" || words_[k - 1].key == "une"));
+    return article && i + 1 < n_ && joinable(i + 1) && words_[i + 1].cap && !words_[i + 1].acronym;
+}
+
+// "Dans le Vaucluse, X", "En Seine-Saint-Denis, X", "À Paris, X": the clause
+// before the comma at `i` is a place preposition, perhaps an article, and a
+// gazetteer place below a country; a town's name after it is the town
+// ("Dans le Vaucluse, Orange reste..."). A country frame says nothing of the
+// kind of what follows ("En France, Orange a lancé...").
+bool Scanner::place_frame(std::size_t i) const {
+    std::size_t c = i - 1;
+    for (int steps = 0; c > 0 && joinable(c); ++steps, --c)
+        if (steps == 5) return false;
+    if (!is_text(c, {"à", "À", "A", "en", "En", "au", "Au", "aux", "Aux", "dans", "Dans"})) return false;
+    std::size_t p = c + 1;
+    if (p < i && words_[p].particle.empty() && !words_[p].cap &&
+        (words_[p].key == "le" || words_[p].key == "la" || words_[p].key == "les"))
+        ++p;
+    if (p >= i || !words_[p].cap) return false;
+    const LexiconMatch m = lexicon_match(p, i);
+    if (!m.place || m.last != i - 1) return false;
+    auto kind = lex_.place_kinds.find(entity_key(*m.place));
+    return kind != lex_.place_kinds.end() && kind->second != "country";
+}
+
+// "le secrétaire général du parti présidentiel X", "le président du comité
+// d'organisation X": a role noun heads the phrase of the organisation noun at
+// `k` (up to four lower-case words back), so X is more likely the person.
+bool Scanner::role_heads(std::size_t k) const {
+    for (int steps = 0; steps < 4 && k > 0 && joinable(k); ++steps) {
+        --k;
+        const std::string_view key = words_[k].key;
+        if (role_nouns().count(key) && key != "porte" && key != "premier" && key != "premiere" && key != "vice")
+            return true;
+        if (words_[k].cap) return false;
+    }
+    return false;
+}
+
+After Scanner::after(std::size_t last) const {
+    After a;
+    std::size_t j = last + 1;
+    if (j < n_ && joinable(j)) {
+        const std::string_view k = words_[j].key;
+        if (speech_verbs().count(k)) a.speech = true;
+        if ((k == "a" || k == "avait" || k == "aurait") && j + 1 < n_ && joinable(j + 1) &&
+            speech_verbs().count(words_[j + 1].key))
+            a.speech = true;
+    }
+    for (std::size_t m = last + 1; m < n_ && m <= last + 5; ++m) {
+        if (words_[m].gap & (kStop | kParagraph)) break;
+        if (business_words().count(words_[m].key)) a.business = true;
+    }
+    return a;
+}
+
+// At `i`, the last tokens of a person named with a first name elsewhere in
+// the text ("Le Maire" after "Bruno Le Maire"): returns the span length, or 0.
+std::size_t Scanner::known_tail(std::size_t i) const {
+    constexpr std::size_t kReach = 256;  // look-ups per word: linear time on any text
+    const auto tails = tails_by_word_.find(words_[i].key);
+    if (tails == tails_by_word_.end()) return 0;
+    std::size_t best = 0, looked = 0;
+    for (const auto& [run, m] : tails->second) {
+        if (++looked > kReach) break;
+        const auto [first, last] = first_name_runs_[run];
+        if (m <= best || i + m > n_ || (first <= i && i <= last)) continue;
+        bool same = true;
+        for (std::size_t d = 0; d < m && same; ++d) same = words_[i + d].key == words_[last + 1 - m + d].key;
+        if (same && !(i + m < n_ && joinable(i + m) && words_[i + m].cap)) best = m;
+    }
+    return best;
+}
+
+// A function word that is also a place ("Eu", a commune) is the place only
+// after a place cue ("à Eu"). Other common words are names when a gazetteer
+// knows them: bare nouns seldom open a French sentence ("Bordeaux a gagné").
+bool Scanner::function_word_place(const LexiconMatch& m, std::size_t i) const {
+    return m.last == i && m.place && !m.org && !m.person && tokens_[i].stop;
+}
+
+// "le locataire de la Maison Blanche", "le porte-parole de l'Élysée", "les
+// services du Kremlin": the noun before the "de" that introduces token `i`, or kNone.
+std::size_t Scanner::noun_before_de(std::size_t i) const {
+    std::size_t k = i;
+    if (words_[i].particle == "l" || words_[i].particle == "d") {
+        if (words_[i].particle == "l") {
+            if (i == 0 || !joinable(i) || words_[i - 1].key != "de") return kNone;
+            k = i - 1;
+        }
+    } else if (i > 0 && joinable(i) && words_[i - 1].key == "la" && !words_[i - 1].cap) {
+        if (i < 2 || !joinable(i - 1) || words_[i - 2].key != "de") return kNone;
+        k = i - 2;
+    } else if (i > 0 && joinable(i) && (words_[i - 1].key == "du" || words_[i - 1].key == "de")) {
+        k = i - 1;
+    } else {
+        return kNone;
+    }
+    if (words_[k].particle.empty() && k != i) {
+        if (k == 0 || !joinable(k)) return kNone;
+        return k - 1;
+    }
+    // "d'Orange": the elision is the "de"; the noun is the token before.
+    return k > 0 && joinable(k) ? k - 1 : kNone;
+}
+
+Guess Scanner::resolve_lexicon(const LexiconMatch& m, const Before& b, const After& a, std::size_t i,
+                               Candidate& c) const {
+    auto use = [&](Guess kind, const std::string* canonical) {
+        c.canonical = canonical ? *canonical : std::string();
+        return kind;
+    };
+    const bool single = m.last == i;
+    if (b.title) return use(Guess::person, m.person);
+    if ((b.org || a.business) && m.org) return use(Guess::org, m.org);
+    // "Orange a vu son chiffre d'affaires baisser": a town's name is a
+    // company's more often than a country's is.
+    if (a.business && !b.place && !b.weak_place && m.place && !m.person && town(*m.place))
+        return use(Guess::org, nullptr);
+    // "Dans le Vaucluse, Orange reste aux mains de...": the frame makes the town.
+    if (b.place_frame && single && m.place && town(*m.place) && !a.business) return use(Guess::place, m.place);
+    // "l'agence japonaise Sanaa" is the firm; "la France a vu ses actions baisser" the country.
+    if (b.org && b.org_direct && !b.role_over_org && m.place) return use(Guess::org, nullptr);
+    if (b.facility && m.place) return use(Guess::place, m.place);
+    if (b.role && single && !m.org) {
+        c.corefable = true;
+        return use(Guess::person, m.person);
+    }
+    if (b.place && m.place) return use(Guess::place, m.place);
+    if (b.place_strong && !m.place && !m.org) return use(Guess::place, nullptr);  // "en Hollande"
+    // "le maire d'Orange" is the town. A seat of power (no gazetteer kind)
+    // acts, unless a place cue stands before it or it completes a noun that
+    // is no role nor organisation: "le locataire de la Maison Blanche" is the
+    // place, "le porte-parole de l'Élysée" the institution.
+    if (m.org && m.place) {
+        if (lex_.place_kinds.count(entity_key(*m.place)))
+            return b.weak_place ? use(Guess::place, m.place) : use(Guess::org, m.org);
+        const std::size_t noun = noun_before_de(i);
+        const bool place_noun = noun != kNone && !role_nouns().count(words_[noun].key) &&
+                                !org_nouns().count(words_[noun].key) && !words_[noun].cap;
+        return place_noun ? use(Guess::place, m.place) : use(Guess::org, m.org);
+    }
+    if (m.org) return use(Guess::org, m.org);
+    if (m.place) {
+        if (function_word_place(m, i)) return Guess::drop;
+        c.corefable = single && !b.place_strong && !b.weak_place;
+        return use(Guess::place, m.place);
+    }
+    c.corefable = true;
+    return use(Guess::person, m.person);
+}
+
+}  // namespace depeche::recogniser_detail

@@ -1,0 +1,125 @@
+// Short forms, canonical names and grouping: from the scanner's candidates to entities.
+#include "recogniser_scanner.hpp"
+
+#include <algorithm>
+
+namespace depeche::recogniser_detail {
+
+// "M. Hammond" is "Philip Hammond" when the text names him so: the nearest
+// longer name before it that ends with the same words, else the nearest after.
+void Scanner::resolve_coreference() {
+    // Names of two words or more by the key of their last word: a name can
+    // only be a short form of a longer one, or repeat one, when both end with
+    // the same word. Each look-up reads at most kReach of them, so that a text
+    // naming one person thousands of times costs linear time, not quadratic.
+    constexpr std::size_t kReach = 256;
+    std::unordered_map<std::string_view, std::vector<std::size_t>> by_last;
+    for (std::size_t i = 0; i < found_.size(); ++i)
+        if (found_[i].last > found_[i].first) by_last[words_[found_[i].last].key].push_back(i);
+    for (std::size_t ci = 0; ci < found_.size(); ++ci) {
+        Candidate& c = found_[ci];
+        if (!c.corefable) continue;
+        const std::vector<std::size_t>& same_last = by_last[words_[c.last].key];
+        const std::size_t here =
+            static_cast<std::size_t>(std::lower_bound(same_last.begin(), same_last.end(), ci) - same_last.begin());
+        // "À Taïwan, Nancy Pelosi défie Pékin" ... "la démocrate Nancy Pelosi":
+        // a run of two capitals or more that is, word for word, a person of
+        // the dispatch is that person, whatever the gazetteer said of it.
+        if (c.kind != Guess::person && c.kind != Guess::org && c.last > c.first) {
+            int same = -1;
+            for (std::size_t k = 0; k < same_last.size() && k < kReach && same < 0; ++k) {
+                const std::size_t pi = same_last[k];
+                const Candidate& p = found_[pi];
+                if (pi == ci || p.kind != Guess::person || p.target >= 0 || p.last - p.first != c.last - c.first)
+                    continue;
+                if (span_key(p.first, p.last) == span_key(c.first, c.last)) same = static_cast<int>(pi);
+            }
+            if (same >= 0) {
+                c.kind = Guess::person;
+                c.target = same;
+                c.canonical.clear();
+                continue;
+            }
+        }
+        int best = -1;  // the last match before c, else the first after it
+        for (std::size_t k = here, n = 0; k > 0 && n < kReach && best < 0; --k, ++n) {
+            const std::size_t pi = same_last[k - 1];
+            if (found_[pi].kind == Guess::person && tail_matches(c, found_[pi])) best = static_cast<int>(pi);
+        }
+        for (std::size_t k = here, n = 0; k < same_last.size() && n < kReach && best < 0; ++k, ++n) {
+            const std::size_t pi = same_last[k];
+            if (pi != ci && found_[pi].kind == Guess::person && tail_matches(c, found_[pi]))
+                best = static_cast<int>(pi);
+        }
+        if (best >= 0) {
+            c.kind = Guess::person;
+            c.target = best;
+            c.canonical.clear();
+            continue;
+        }
+        if (c.kind == Guess::person && !c.honorific.empty() && c.first == c.last &&
+            lex_.first_names.count(std::string(words_[c.first].key))) {
+            // "le pape François", "le prince William": the first name alone is ambiguous.
+            std::string titled(c.honorific);
+            if (!titled.empty() && titled[0] >= 'A' && titled[0] <= 'Z')
+                titled[0] = static_cast<char>(titled[0] - 'A' + 'a');
+            titled += " " + span_text(c.first, c.last);
+            auto alias = lex_.persons.find(entity_key(titled));
+            c.canonical = alias != lex_.persons.end() ? alias->second : titled;
+            continue;
+        }
+        if (c.kind == Guess::unknown || c.kind == Guess::person) {
+            const std::string key = span_key(c.first, c.last);
+            auto alias = lex_.persons.find(key);
+            if (alias != lex_.persons.end()) {
+                c.kind = Guess::person;
+                c.canonical = alias->second;
+            } else if (c.kind == Guess::person && !c.cued && lex_.first_names.count(key)) {
+                c.kind = Guess::drop;  // "William" alone; "le prince William" keeps its cue
+            }
+        }
+    }
+}
+
+namespace {
+
+EntityKind to_kind(Guess g) {
+    switch (g) {
+        case Guess::place:
+            return EntityKind::place;
+        case Guess::org:
+            return EntityKind::org;
+        default:
+            return EntityKind::person;
+    }
+}
+
+}  // namespace
+
+std::vector<Entity> Scanner::group() const {
+    std::vector<Entity> entities;
+    std::unordered_map<std::string, std::size_t> index;  // kind + key of canonical -> entity
+    for (std::size_t ci = 0; ci < found_.size(); ++ci) {
+        const Candidate& c = found_[ci];
+        if (c.kind == Guess::unknown || c.kind == Guess::drop) continue;
+        std::size_t root = ci;
+        for (int hops = 0; found_[root].target >= 0 && hops < 8; ++hops)
+            root = static_cast<std::size_t>(found_[root].target);
+        const Candidate& r = found_[root];
+        std::string name = !r.canonical.empty() ? r.canonical : span_text(r.first, r.last);
+        if (r.kind == Guess::person && r.canonical.empty()) {
+            if (auto alias = lex_.persons.find(span_key(r.first, r.last)); alias != lex_.persons.end())
+                name = alias->second;
+        }
+        const EntityKind kind = to_kind(c.kind);
+        const std::string id = std::string(kind_name(kind)) + ":" + entity_key(name);
+        auto [it, added] = index.emplace(id, entities.size());
+        if (added) entities.push_back(Entity{kind, name, {}});
+        Entity& e = entities[it->second];
+        const std::size_t start = tokens_[c.first].start, end = tokens_[c.last].end;
+        e.mentions.push_back(Mention{std::string(text_.substr(start, end - start)), start, end});
+    }
+    return entities;
+}
+
+}  // namespace depeche::recogniser_detail

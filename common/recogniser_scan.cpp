@@ -1,0 +1,290 @@
+// The scan: at each capitalised token, the span of a name and its kind.
+#include "recogniser_scanner.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace depeche::recogniser_detail {
+
+// "les Rangers de New York", "les Blue Jays de Toronto": a plural name that
+// no lexicon knows, then "de" and a place, is a team. Returns its last token, or 0.
+std::size_t Scanner::sports_team(std::size_t i, std::size_t r_last, std::size_t limit) const {
+    const Word& w = words_[i];
+    if (w.common || w.acronym || !w.particle.empty() || i == 0 || !joinable(i)) return 0;
+    const std::string_view article = words_[i - 1].key;
+    if (article != "les" && article != "des" && article != "aux") return 0;
+    std::size_t p = r_last + 1;
+    if (p >= limit || !joinable(p)) return 0;
+    if (!words_[p].cap && (words_[p].key == "de" || words_[p].key == "du")) {
+        ++p;
+        if (p < limit && joinable(p) && !words_[p].cap && words_[p].key == "la") ++p;  // "de la Floride"
+        if (p >= limit || !joinable(p) || (!words_[p].particle.empty() && words_[p].particle != "l")) return 0;
+    } else if (!(words_[p].cap && words_[p].particle == "d")) {
+        return 0;
+    }
+    if (lexicon_match(i, limit)) return 0;
+    const LexiconMatch place = lexicon_match(p, limit);
+    return place.place ? place.last : 0;
+}
+
+// "Ligue nationale de hockey", "Organisation mondiale de la santé": a
+// capitalised head of an organisation's name, adjectives in lower case, and up
+// to two complements. Returns the last token, or `i` when no adjective follows.
+std::size_t Scanner::org_phrase_last(std::size_t i, std::size_t limit) const {
+    if (!org_heads().count(words_[i].key)) return i;
+    // After a plural complement, a singular adjective agrees with the head:
+    // it describes the body rather than naming it ("la Chambre des
+    // représentants américaine", "un Conseil des ministres extraordinaire";
+    // but "l'Association internationale du transport aérien").
+    auto plural = [](std::string_view w) { return !w.empty() && (w.back() == 's' || w.back() == 'x'); };
+    auto adjectives = [&](std::size_t j, std::string_view complement = {}) {
+        while (j < limit && joinable(j) && !words_[j].cap && words_[j].particle.empty() &&
+               is_org_adjective(words_[j].key) && !(plural(complement) && !plural(words_[j].key)))
+            ++j;
+        return j;  // one past the last adjective
+    };
+    std::size_t end = adjectives(i + 1);
+    // Without an adjective, a complement alone ("Conseil de sécurité", "Cour
+    // de cassation"), but not at a sentence start ("Bureau de vote fermé").
+    const Word& h = words_[i];
+    const bool sentence_start = i == 0 || (h.gap & (kStop | kQuote | kColon | kParagraph));
+    if (end == i + 1 && sentence_start) return i;
+    for (int complements = 0; complements < 2; ++complements) {
+        std::size_t j = end;
+        if (j >= limit || !joinable(j) || words_[j].cap) break;
+        const std::string_view k = words_[j].key;
+        if (k != "de" && k != "du" && k != "des") break;
+        ++j;
+        if (j < limit && joinable(j) && words_[j].key == "la" && !words_[j].cap) ++j;
+        if (j >= limit || !joinable(j) || words_[j].cap || tokens_[j].stop || tokens_[j].numeric) break;
+        if (!words_[j].particle.empty() && words_[j].particle != "l") break;
+        end = adjectives(j + 1, words_[j].key);
+    }
+    return end == i + 1 ? i : end - 1;
+}
+
+// A place name goes on with a compass point or a regional adjective:
+// "Amérique du Nord", "Asie centrale", "Afrique de l'Ouest".
+void Scanner::extend_place(Candidate& c, std::size_t limit) const {
+    const std::size_t j = c.last + 1;
+    if (j >= limit || !joinable(j)) return;
+    const Word& w = words_[j];
+    if (!w.cap && w.particle.empty() && is_geo_adjective(w.key)) {
+        c.last = j;
+    } else if (!w.cap && (w.key == "du" || w.key == "de") && j + 1 < limit && joinable(j + 1) && words_[j + 1].cap &&
+               is_compass(words_[j + 1].key) && (w.key == "du") == words_[j + 1].particle.empty() &&
+               (words_[j + 1].particle.empty() || words_[j + 1].particle == "l")) {
+        c.last = j + 1;
+        if (c.last + 1 < limit && hyphen_only(c.last + 1) && is_compass(words_[c.last + 1].key)) ++c.last;
+    } else {
+        return;
+    }
+    auto known = lex_.places.find(span_key(c.first, c.last));
+    c.canonical = known != lex_.places.end() ? known->second : std::string();
+}
+
+// Decides the span starting at capitalised token `i`; returns where to go on.
+std::size_t Scanner::scan_at(std::size_t i) {
+    const Word& w = words_[i];
+    const std::size_t limit = next_forced_[i + 1];
+    // "le Japonais Yukiya Amano": the nationality is a cue for what follows, no name.
+    if (const std::size_t d = demonym_last(i)) return d + 1;
+    // "le XIXe siècle", "la note AAA", "le triple A": ranks and ratings.
+    if (is_rating(i)) return i + 1;
+    if (is_roman_ordinal(tokens_[i].text))  // "la Ve République": the ordinal's noun is no name either
+        return i + 1 < n_ && joinable(i + 1) && words_[i + 1].cap && words_[i + 1].common ? i + 2 : i + 1;
+    const Before b = before(i);
+    const bool first = first_name_start(i);
+    const bool person_cue = b.title || b.role;
+    const bool person_mode = first || person_cue;
+    const bool org_head = !person_mode && org_heads().count(w.key) && i + 1 < limit && joinable(i + 1);
+    std::size_t r_last = run_last(i, limit, person_mode, org_head);
+    const LexiconMatch m = lexicon_match(i, limit);
+    const std::size_t span_end = std::max(r_last, m ? m.last : i);
+    if (b.vehicle) return span_end + 1;  // "le porte-avions Charles-de-Gaulle"
+    // "la rue Gaston-Gallimard", "le stade Maracana": a venue unless a gazetteer knows the name.
+    // A person is still a person there ("le pionnier du cinéma Georges Méliès");
+    // streets named after one are hyphenated ("la rue Gaston-Gallimard").
+    const bool spaced_person = first && r_last > i && !hyphen_only(i + 1);
+    if (b.venue && !(m && m.place && m.last >= r_last) && !spaced_person) return span_end + 1;
+
+    Candidate c{i, r_last, Guess::unknown, {}, false, -1, person_cue, {}};
+    if (b.role && w.particle.empty() && joinable(i) && sovereign_titles().count(words_[i - 1].key))
+        c.honorific = tokens_[i - 1].text;
+    // "la maire de Paris Anne Hidalgo", "l'archevêque de Canterbury Rowan
+    // Williams": a gazetteer place, then a person.
+    if (m && m.place && !m.person && !m.org && !person_cue && m.last < r_last && person_follows(m.last + 1, r_last)) {
+        c.last = m.last;
+        c.kind = Guess::place;
+        c.canonical = *m.place;
+        found_.push_back(std::move(c));
+        return m.last + 1;
+    }
+    if (w.acronym) {
+        auto t = taught_.find(std::string(w.key));
+        if (t != taught_.end()) {
+            c.kind = t->second.kind;
+            c.canonical = t->second.canonical;
+            found_.push_back(std::move(c));
+            return i + 1;
+        }
+    }
+    const bool org_run = org_head && r_last > i;
+    const std::size_t phrase_last = person_mode ? i : org_phrase_last(i, limit);
+    const bool compound = i + 1 < limit && hyphen_only(i + 1) && words_[i + 1].cap;  // "Nouvelle-Guinée"
+    if (phrase_last > i && (!m || m.last < phrase_last)) {
+        c.last = phrase_last;
+        c.kind = Guess::org;
+        found_.push_back(std::move(c));
+        return phrase_last + 1;
+    }
+    if (w.common && !m && !(first && r_last > i) && !person_cue && !org_run && !b.org && !b.facility && !compound) {
+        // "Les", "Ce", "Affaires": not a name unless a person of the text ends so.
+        if (const std::size_t tail = known_tail(i)) {
+            c.last = i + tail - 1;
+            c.kind = Guess::person;
+            c.corefable = true;
+            found_.push_back(std::move(c));
+            return i + tail;
+        }
+        return i + 1;
+    }
+    if (!person_mode) {
+        // "à Londres Philip Hammond": a first name inside the run starts a new name.
+        for (std::size_t p = i + 1; p < r_last; ++p)
+            if (first_name_start(p) && words_[p + 1].cap) {
+                r_last = p - 1;
+                break;
+            }
+        c.last = r_last;
+        if (const std::size_t team_last = sports_team(i, r_last, limit)) {
+            c.last = team_last;
+            c.kind = Guess::org;
+            found_.push_back(std::move(c));
+            return team_last + 1;
+        }
+    }
+    if (org_run) {
+        // "Haut-Commissariat des Nations unies": a name the lexicons know ends the run.
+        for (std::size_t p = i + 1; p <= r_last; ++p)
+            if (const LexiconMatch inner = lexicon_match(p, limit); inner && inner.last > r_last) r_last = inner.last;
+        c.last = r_last;
+    }
+    const After a = after(std::max(r_last, m ? m.last : i));
+    // "l'aéroport Charles-de-Gaulle", "le groupe Marcel Dassault"; not "le groupe Renault Carlos Ghosn",
+    // nor "le secrétaire général du parti présidentiel Jean-François Copé".
+    const bool thing_cue = (b.org && b.org_direct && b.org_start >= i && !b.role_over_org) || b.facility;
+    // "Clarence House", "Downing Street": an English building or street.
+    const std::string_view tail = words_[r_last].key;
+    const bool building = r_last > i && words_[r_last].cap && is_building_noun(tail);
+    const bool unknown_run = !m || m.last < r_last;
+    if (b.title || (b.role && unknown_run) || (first && !thing_cue && r_last > i && unknown_run && !building) ||
+        town_then_surname(i, r_last, m, b)) {
+        c.kind = Guess::person;
+        c.corefable = true;
+    } else if (m && m.last >= r_last) {
+        c.last = m.last;
+        c.kind = resolve_lexicon(m, b, a, i, c);
+    } else if (is_venue_tail(tail) && r_last > i && words_[r_last].cap) {
+        return r_last + 1;  // "le Groupama Stadium": a venue, as after "le stade"
+    } else if (b.org || org_run) {
+        c.kind = Guess::org;
+        if (w.acronym) c.last = acronym_name_last(i, limit);  // "l'équipe UAE Emirates"
+    } else if (building || b.facility || (b.place && !b.place_article && !w.acronym)) {
+        c.kind = Guess::place;
+    } else if (w.acronym) {
+        // Roman numerals and codes by numbers ("300 SL", "DS 19") are no organisations.
+        const bool by_number = (i + 1 < n_ && joinable(i + 1) && tokens_[i + 1].numeric) ||
+                               (i > 0 && joinable(i) && tokens_[i - 1].numeric);
+        if (is_roman_numeral(w.key) || (w.key.size() == 2 && by_number) || is_common_acronym(w.key)) return i + 1;
+        c.kind = Guess::org;
+        c.last = acronym_name_last(i, limit);
+    } else {
+        // A run longer than the lexicon knows, with no cue, is another thing
+        // ("London Business School", "Washington Post"): only weak cues remain.
+        // "l'Elysée a indiqué": after an article, a speaker is an institution.
+        c.corefable = true;
+        if ((b.speech || a.speech) && !after_article(i))
+            c.kind = Guess::person;
+        else if (a.business)
+            c.kind = Guess::org;
+        else if (r_last > i && lex_.surnames.count(std::string(words_[r_last].key)) && !words_[i].common)
+            c.kind = Guess::person;
+    }
+    if (c.kind == Guess::place) {
+        // "la mer du Nord", "l'Europe du Nord" without the lexicons: not the département.
+        if (c.first == c.last && is_compass(w.key) && b.weak_place && !b.place) return i + 1;
+        if (b.geo_noun) c.first = i - 1;  // "la mer Noire"
+        extend_place(c, limit);
+    }
+    if (c.kind == Guess::org && b.org_start < i) {
+        // The name began at the first capital after the cue noun.
+        while (!found_.empty() && found_.back().first >= b.org_start) found_.pop_back();
+        c.first = b.org_start;
+        c.canonical.clear();
+    }
+    // "la Commission", "le Conseil": a generic head alone names nothing the
+    // lexicons could tell apart.
+    if (c.kind == Guess::org && c.first == c.last && c.canonical.empty() && org_heads().count(words_[c.first].key))
+        return c.last + 1;
+    const std::size_t next = c.last + 1;
+    if (c.kind != Guess::drop) found_.push_back(std::move(c));
+    return next;
+}
+
+void Scanner::scan() {
+    // People named with a first name, for short forms that are common words.
+    for (std::size_t i = 0; i < n_; ++i) {
+        if (!first_name_start(i)) continue;
+        const std::size_t last = run_last(i, next_forced_[i + 1], true, false);
+        if (last > i) first_name_runs_.emplace_back(i, last);
+        i = last;
+    }
+    std::unordered_set<std::string> distinct;
+    for (std::size_t r = 0; r < first_name_runs_.size(); ++r) {
+        const auto [first, last] = first_name_runs_[r];
+        if (!distinct.insert(span_key(first, last)).second) continue;
+        for (std::size_t m = 1; m <= last - first; ++m) tails_by_word_[words_[last + 1 - m].key].emplace_back(r, m);
+    }
+    for (std::size_t i = 0; i < n_;) {
+        if (forced_at_[i] >= 0) {
+            const Candidate& f = forced_[static_cast<std::size_t>(forced_at_[i])];
+            found_.push_back(f);
+            i = f.last + 1;
+        } else if (words_[i].title && i + 2 < n_ && !words_[i + 1].cap && is_name_particle(words_[i + 1].key) &&
+                   words_[i + 1].particle.empty() && joinable(i + 2) && words_[i + 2].cap &&
+                   words_[i + 2].particle.empty()) {
+            i = scan_at(i + 1);  // "M. de Villepin": the particle opens the name
+        } else if (const std::size_t last = lower_org_last(i)) {
+            // "le ministère de l'Intérieur": the whole phrase, as written.
+            found_.push_back(Candidate{i, last, Guess::org, {}, false, -1, false, {}});
+            i = last + 1;
+        } else if (!words_[i].cap || words_[i].title) {
+            ++i;
+        } else {
+            i = scan_at(i);
+        }
+    }
+}
+
+bool Scanner::tail_matches(const Candidate& shorter, const Candidate& longer) const {
+    const std::size_t m = shorter.last - shorter.first + 1;
+    if (longer.last - longer.first + 1 <= m) return false;
+    for (std::size_t d = 0; d < m; ++d)
+        if (words_[shorter.first + d].key != words_[longer.last + 1 - m + d].key) return false;
+    return true;
+}
+
+std::vector<Entity> Scanner::run() {
+    if (n_ == 0) return {};
+    prepare_words();
+    forced_at_.assign(n_, -1);
+    teach_acronyms();
+    next_forced_.assign(n_ + 1, n_);
+    for (std::size_t i = n_; i-- > 0;) next_forced_[i] = forced_at_[i] >= 0 ? i : next_forced_[i + 1];
+    scan();
+    resolve_coreference();
+    return group();
+}
+
+}  // namespace depeche::recogniser_detail

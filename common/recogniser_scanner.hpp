@@ -1,0 +1,189 @@
+#pragma once
+// The name scanner of recogniser.cpp, shared by its parts (not a public API):
+//   recogniser_context.cpp  tokens as Words, lexicon look-ups, the cues around a name
+//   recogniser_scan.cpp     the scan: spans and kinds at each capitalised token
+//   recogniser_coref.cpp    short forms, canonical names, grouping into entities
+//
+// How names are found, in one pass over the tokens (see DESIGN.md, Entities):
+//   1. `Nom Complet (ACR)` patterns are found first: the long form becomes a
+//      fixed span and the acronym is taught for the whole dispatch;
+//   2. at each capitalised token, the longest lexicon match (which may run
+//      over lower-case words: "Union européenne") competes with the run of
+//      capitalised tokens ("Lancaster House", "Jean-Yves Le Drian"); the
+//      context before and after (cue words) picks the kind;
+//   3. short person names ("M. Hammond", "Hammond") attach to a longer name of
+//      the same dispatch that ends with them, else to a person alias.
+// Cue words below are folded (lower case, no accents): they are the language
+// of dispatches, not names, and a later issue measures them.
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "analyzer.hpp"
+#include "cues.hpp"
+#include "entity.hpp"
+#include "lexicon.hpp"
+
+namespace depeche::recogniser_detail {
+
+using namespace cues;
+
+// Everything the scan asks about one token, computed once.
+struct Word {
+    std::string_view key;       // entity key of the token ("qaida")
+    std::string_view particle;  // folded elision before it ("d" in "d'Al-Qaïda"), or empty
+    std::uint16_t gap = 0;      // GapFlags of the bytes before it (before its elision)
+    bool cap = false;
+    bool acronym = false;  // all capitals, 2 to 6 letters ("EI", "AIEA")
+    bool common = false;   // stop word or common French word
+    bool title = false;    // "M.", "Mme", "Dr" ...
+};
+
+enum class Guess : std::uint8_t { drop, unknown, person, place, org };
+
+struct Candidate {
+    std::size_t first = 0, last = 0;  // token indices, inclusive
+    Guess kind = Guess::unknown;
+    std::string canonical;   // from the lexicons or taught; empty: as written
+    bool corefable = false;  // may be a short form of a person named in the text
+    int target = -1;         // the candidate it is a short form of
+    bool cued = false;       // a title, a role or a nationality before it ("le prince William")
+    // A sovereign's or a pope's title right before ("le pape François"): a
+    // lone first name is named with it.
+    std::string_view honorific;
+};
+
+struct Taught {
+    Guess kind = Guess::org;
+    std::string canonical;
+};
+
+struct LexiconMatch {
+    std::size_t last = 0;
+    const std::string* person = nullptr;
+    const std::string* place = nullptr;
+    const std::string* org = nullptr;
+    explicit operator bool() const { return person || place || org; }
+};
+
+// What the words before a name say about it.
+struct Before {
+    bool title = false;          // M. Hammond
+    bool role = false;           // le président (américain) Obama
+    bool org = false;            // le groupe, l'opérateur, chez
+    bool facility = false;       // l'aéroport, la capitale, la mer
+    bool geo_noun = false;       // with `facility`: the noun just before is a natural feature
+    bool vehicle = false;        // le porte-avions
+    bool place = false;          // à, en, au, aux, dans, la ville de
+    bool place_strong = false;   // en, au, aux, dans: rarely before a person
+    bool weak_place = false;     // de, d'
+    bool speech = false;         // a déclaré X
+    bool venue = false;          // la rue, le stade, le prix: a venue or an event follows
+    bool place_article = false;  // with `place`: "aux" before a singular name (awards, not places)
+    bool org_direct = true;      // with `org`: no acronym between ("le groupe UMP Christian Jacob")
+    bool role_over_org = false;  // with `org`: a role heads the phrase ("le secrétaire du parti X")
+    bool place_frame = false;    // "Dans le Vaucluse, X": the clause before the comma sets a place
+    // With `org`: where the name began when capitals lie between the cue
+    // noun and the token ("l'agence sanitaire Santé publique France").
+    std::size_t org_start = static_cast<std::size_t>(-1);
+};
+
+struct After {
+    bool speech = false;    // X a déclaré
+    bool business = false;  // X a racheté, le chiffre d'affaires
+};
+
+class Scanner {
+public:
+    Scanner(std::string_view text, const std::vector<Token>& tokens, const Lexicons& lexicons)
+        : text_(text), tokens_(tokens), lex_(lexicons), n_(tokens.size()) {}
+
+    std::vector<Entity> run();
+
+private:
+    std::string_view text_;
+    const std::vector<Token>& tokens_;
+    const Lexicons& lex_;
+    std::size_t n_;
+    std::vector<Word> words_;
+    std::deque<std::string> owned_keys_;
+    std::vector<Candidate> forced_;         // long forms of taught acronyms
+    std::vector<std::size_t> next_forced_;  // first forced start at or after each token
+    std::vector<int> forced_at_;            // forced span starting at each token, or -1
+    std::unordered_map<std::string, Taught> taught_;
+    std::vector<std::pair<std::size_t, std::size_t>> first_name_runs_;
+    // Tails of those runs by the key of their first word: (run, tail length).
+    // Distinct names only, so that a name repeated all along a text costs one entry.
+    std::unordered_map<std::string_view, std::vector<std::pair<std::size_t, std::size_t>>> tails_by_word_;
+    std::vector<Candidate> found_;
+
+    bool joinable(std::size_t i) const { return i > 0 && i < n_ && !(words_[i].gap & kNotJoinable); }
+    bool is_text(std::size_t i, std::initializer_list<std::string_view> forms) const {
+        for (std::string_view f : forms)
+            if (tokens_[i].text == f) return true;
+        return false;
+    }
+    // Only a dot and spaces since a title: "M. Hammond", "Mme Merkel".
+    bool after_title(std::size_t i) const {
+        return i > 0 && words_[i - 1].title && !(words_[i].gap & ~(kDot | kStop | kSpace));
+    }
+    // "une Mercedes-Benz", "le Charles-de-Gaulle": an article seldom comes
+    // right before a person's name in dispatches.
+    bool after_article(std::size_t i) const {
+        static const WordSet articles = words_of("le la les un une des du au aux");
+        if (words_[i].particle == "l") return true;
+        return i > 0 && joinable(i) && words_[i].particle.empty() && articles.count(words_[i - 1].key);
+    }
+    // "George W. Bush": a dot after a one-letter capital inside a name.
+    bool after_initial(std::size_t j) const {
+        return j > 0 && tokens_[j - 1].text.size() == 1 && words_[j - 1].cap && (words_[j].gap & kDot) &&
+               !(words_[j].gap & ~(kDot | kStop | kSpace)) && words_[j].cap;
+    }
+    // Only hyphens between: "Boulogne-sur-Mer", "Val-d'Oise".
+    bool hyphen_only(std::size_t i) const { return i > 0 && (words_[i].gap & kHyphen) && !(words_[i].gap & ~kHyphen); }
+    bool first_names_has(std::string_view key) const { return lex_.first_names.count(std::string(key)) != 0; }
+    std::string span_text(std::size_t first, std::size_t last) const {
+        return collapse_spaces(text_.substr(tokens_[first].start, tokens_[last].end - tokens_[first].start));
+    }
+    std::string span_key(std::size_t first, std::size_t last) const;
+
+    void prepare_words();
+    void teach_acronyms();
+    bool first_name_start(std::size_t i) const;
+    std::size_t run_last(std::size_t i, std::size_t limit, bool person_mode, bool org_mode) const;
+    bool names_country(std::size_t k, std::size_t limit) const;
+    LexiconMatch lexicon_match(std::size_t i, std::size_t limit) const;
+    Before before(std::size_t i) const;
+    std::size_t demonym_last(std::size_t i) const;
+    bool is_rating(std::size_t i) const;
+    bool town(const std::string& place) const;
+    bool town_then_surname(std::size_t i, std::size_t r_last, const LexiconMatch& m, const Before& b) const;
+    std::size_t lower_org_last(std::size_t i) const;
+    bool person_follows(std::size_t first, std::size_t last) const;
+    std::size_t acronym_name_last(std::size_t i, std::size_t limit) const;
+    bool demonym_before(std::size_t i) const;
+    bool party_before(std::size_t i) const;
+    bool place_frame(std::size_t i) const;
+    bool role_heads(std::size_t k) const;
+    After after(std::size_t last) const;
+    std::size_t known_tail(std::size_t i) const;
+    bool function_word_place(const LexiconMatch& m, std::size_t i) const;
+    static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    std::size_t noun_before_de(std::size_t i) const;
+    void scan();
+    std::size_t scan_at(std::size_t i);
+    std::size_t sports_team(std::size_t i, std::size_t r_last, std::size_t limit) const;
+    std::size_t org_phrase_last(std::size_t i, std::size_t limit) const;
+    void extend_place(Candidate& c, std::size_t limit) const;
+    Guess resolve_lexicon(const LexiconMatch& m, const Before& b, const After& a, std::size_t i, Candidate& c) const;
+    void resolve_coreference();
+    std::vector<Entity> group() const;
+    bool tail_matches(const Candidate& shorter, const Candidate& longer) const;
+};
+
+}  // namespace depeche::recogniser_detail
