@@ -84,6 +84,12 @@ std::optional<DayRange> single_value_days(std::string_view v) {
     if (!parse_int(v.substr(0, 4), year) || year < 1000) return std::nullopt;
     const char kind = v[5];
     if (kind == 'W' && parse_int(v.substr(6), n)) return iso_week_days(year, n);
+    // The week-end of an ISO week ("2015-W03-WE"): its Saturday and Sunday.
+    if (kind == 'W' && v.size() == 11 && v.substr(8) == "-WE" && parse_int(v.substr(6, 2), n)) {
+        const auto week = iso_week_days(year, n);
+        if (!week) return std::nullopt;
+        return DayRange{civil_from_days(day_number(week->last) - 1), week->last};
+    }
     if (kind == 'Q' && parse_int(v.substr(6), n) && n >= 1 && n <= 4)
         return DayRange{{year, 3 * n - 2, 1}, {year, 3 * n, days_in_month(year, 3 * n)}};
     if (kind == 'H' && parse_int(v.substr(6), n) && n >= 1 && n <= 2)  // half years

@@ -63,6 +63,11 @@ TEST_CASE("TIMEX3 values to days", "[schema]") {
     REQUIRE(w1);
     CHECK(to_iso(w1->first) == "2014-12-29");
     CHECK_FALSE(s::timex_days("2015-W54"));
+    auto weekend = s::timex_days("2015-W03-WE");
+    REQUIRE(weekend);
+    CHECK(to_iso(weekend->first) == "2015-01-17");
+    CHECK(to_iso(weekend->last) == "2015-01-18");
+    CHECK_FALSE(s::timex_days("2015-W03-XX"));
     CHECK_FALSE(s::timex_days("2015-06/2015-05"));
     auto winter = s::timex_days("2015-WI");
     REQUIRE(winter);

@@ -2,6 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <map>
 
 #include "corpus_db.hpp"
@@ -203,4 +207,71 @@ TEST_CASE("publication date filters and fields agree", "[search][dates]") {
     CHECK(ids(by_flags) == ids(run(query("date:2015-01..2015-03"))));
     SearchRequest bad = query("date:2015-13");
     CHECK_THROWS_AS(run(bad), QueryError);
+}
+
+namespace {
+
+// Every facet value and count, one line each, for comparing whole archives.
+std::string facet_dump(const Xapian::Database& db, const std::string& query) {
+    SearchRequest request;
+    request.query = query;
+    request.limit = 0;
+    request.facet_limit = 0;
+    request.date_facet = DateGranularity::day;
+    const SearchResult r = search(db, lexicons(), request);
+    std::string out = "total " + std::to_string(r.total) + "\n";
+    auto add = [&](const char* name, const std::vector<FacetCount>& counts) {
+        for (const auto& c : counts) out += std::string(name) + " " + c.value + " " + std::to_string(c.count) + "\n";
+    };
+    add("person", r.facets.person);
+    add("place", r.facets.place);
+    add("org", r.facets.org);
+    add("date", r.facets.date);
+    add("mentioned", r.facets.mentioned);
+    return out;
+}
+
+// corpus/sample with its files and their lines in reverse order.
+std::string reversed_corpus() {
+    const std::string dir = depeche::testing::temp_path("depeche-reversed");
+    std::filesystem::create_directories(dir);
+    int n = 0;
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(DEPECHE_SOURCE_DIR "/corpus/sample"))
+        if (e.path().extension() == ".txt" || e.path().extension() == ".jsonl") files.push_back(e.path());
+    std::sort(files.rbegin(), files.rend());
+    for (const auto& f : files) {
+        std::ifstream in(f);
+        std::vector<std::string> lines;
+        for (std::string line; std::getline(in, line);) lines.push_back(line);
+        char name[32];
+        std::snprintf(name, sizeof name, "/%02d%s", n++, f.extension().c_str());  // sorted: this order
+        std::ofstream out(dir + name);
+        for (auto it = lines.rbegin(); it != lines.rend(); ++it) out << *it << '\n';
+    }
+    return dir;
+}
+
+}  // namespace
+
+TEST_CASE("canonical names do not depend on indexing order or on how the archive is split", "[search][entities]") {
+    const Xapian::Database forward(corpus_database());
+    const Xapian::Database reversed(depeche::testing::build_database({reversed_corpus()}, "depeche-rev-db"));
+    Xapian::Database shards;
+    for (unsigned i = 1; i <= 2; ++i) {
+        IndexOptions o;
+        o.read.inputs = {DEPECHE_SOURCE_DIR "/corpus/sample"};
+        o.database = depeche::testing::temp_path("depeche-canon-shard");
+        o.shard = {i, 2};
+        run_index(
+            o, lexicons(), [](const Reject&) {}, [](const std::string&) {});
+        shards.add_database(Xapian::Database(o.database));
+    }
+    REQUIRE(forward.get_doccount() == 159);
+    for (const std::string query : {"", "ministre", "\"etat islamique\"", "obama OR merkel"}) {
+        INFO("query: " << query);
+        const std::string expected = facet_dump(forward, query);
+        CHECK(facet_dump(reversed, query) == expected);
+        CHECK(facet_dump(shards, query) == expected);
+    }
 }
