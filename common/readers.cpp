@@ -78,6 +78,21 @@ bool looks_like_record(std::string_view line) {
     return line.rfind("date ", 0) == 0 || line.rfind('{', 0) == 0;
 }
 
+// The files read from a folder, recursively, in sorted path order.
+std::vector<fs::path> dispatch_files(const std::string& folder) {
+    std::error_code ec;
+    std::vector<fs::path> files;
+    for (auto it = fs::recursive_directory_iterator(folder, fs::directory_options::skip_permission_denied, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (!it->is_regular_file(ec)) continue;
+        const auto ext = it->path().extension().string();
+        if (ext == ".txt" || ext == ".jsonl" || ext == ".ndjson") files.push_back(it->path());
+    }
+    if (ec) throw std::runtime_error("cannot read folder " + folder + ": " + ec.message());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
 struct Reader {
     const ReadOptions& options;
     const std::function<void(Article&&)>& on_article;
@@ -150,22 +165,12 @@ struct Reader {
             return;
         }
         std::error_code ec;
-        const fs::path path(name);
-        if (fs::is_directory(path, ec)) {
-            std::vector<fs::path> files;
-            for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
-                 !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-                if (!it->is_regular_file(ec)) continue;
-                const auto ext = it->path().extension().string();
-                if (ext == ".txt" || ext == ".jsonl" || ext == ".ndjson") files.push_back(it->path());
-            }
-            if (ec) throw std::runtime_error("cannot read folder " + name + ": " + ec.message());
-            std::sort(files.begin(), files.end());
-            for (const auto& f : files) file(f, true);
+        if (fs::is_directory(name, ec)) {
+            for (const auto& f : dispatch_files(name)) file(f, true);
             return;
         }
-        if (!fs::exists(path, ec)) throw std::runtime_error("no such file or folder: " + name);
-        file(path, false);
+        if (!fs::exists(name, ec)) throw std::runtime_error("no such file or folder: " + name);
+        file(name, false);
     }
 };
 
@@ -261,6 +266,21 @@ Result parse_json_record(std::string_view line) {
     for (const char* key : {"id", "date", "title", "text"}) record.erase(key);
     article.extra_json = record.dump();
     return article;
+}
+
+std::optional<std::uintmax_t> input_bytes(const ReadOptions& options) {
+    std::uintmax_t total = 0;
+    for (const auto& name : options.inputs) {
+        std::error_code ec;
+        if (name == "-") return std::nullopt;
+        if (fs::is_directory(name, ec)) {
+            for (const auto& f : dispatch_files(name)) total += fs::file_size(f, ec);
+        } else {
+            const auto size = fs::file_size(name, ec);
+            if (!ec) total += size;
+        }
+    }
+    return total;
 }
 
 ReadCounts read_stream(std::istream& in, const std::string& name, InputFormat format,

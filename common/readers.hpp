@@ -2,6 +2,7 @@
 // Reading dispatches: the line format and JSON Lines, from files, folders and
 // standard input. Bad records are reported, never fatal.
 
+#include <cstdint>
 #include <functional>
 #include <istream>
 #include <optional>
@@ -61,6 +62,10 @@ struct ReadCounts {
 ReadCounts read_inputs(const ReadOptions& options, const std::function<void(Article&&)>& on_article,
                        const std::function<void(const Reject&)>& on_reject,
                        const std::function<void(const std::string&)>& on_warning);
+
+/// The bytes the inputs hold (files, and the dispatch files of folders), to
+/// tell how far a run has gone; nullopt when one is standard input.
+std::optional<std::uintmax_t> input_bytes(const ReadOptions& options);
 
 /// Reads one stream of dispatches named `name` (in "NAME:LINE" sources) the
 /// way read_inputs reads a file given by name.

@@ -165,11 +165,16 @@ IndexReport run_index(const IndexOptions& options, const Lexicons& lexicons,
     const auto started = std::chrono::steady_clock::now();
     Xapian::WritableDatabase db = open_for_writing(options.database, current_versions(lexicons.version));
     IndexReport report;
-    std::size_t uncommitted = 0, written = 0;
+    std::size_t uncommitted = 0;
+    auto event = [&](std::string_view name) {
+        if (!options.on_event) return;
+        report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        options.on_event(name, report);
+    };
     auto commit = [&] {
-        if (options.on_event) options.on_event("commit-begin", written);
+        event("commit-begin");
         db.commit();
-        if (options.on_event) options.on_event("commit-end", written);
+        event("commit-end");
     };
     auto write = [&](Chunk chunk) {
         for (std::size_t i = 0; i < chunk.articles.size(); ++i) {
@@ -199,12 +204,12 @@ IndexReport run_index(const IndexOptions& options, const Lexicons& lexicons,
                 continue;
             }
             report.bytes += article.title.size() + article.text.size();
-            ++written;
             if (++uncommitted >= options.batch_size) {
                 commit();
                 uncommitted = 0;
             }
         }
+        event("chunk");
     };
     // The writer (this thread) reads and writes while the pool analyses:
     // reading, analysis and the Xapian write path overlap. At most a few

@@ -25,16 +25,20 @@ std::optional<Shard> parse_shard(std::string_view text);
 /// the id modulo `count`, plus one. An id lives in exactly one shard.
 unsigned shard_of(std::string_view id, unsigned count);
 
+struct IndexReport;
+
+/// What the write path reports as it goes: "chunk" (some dispatches written),
+/// "commit-begin" and "commit-end", each with the run's figures so far.
+/// Progress displays count on them; crash tests kill the process at them.
+using IndexEvent = std::function<void(std::string_view event, const IndexReport& so_far)>;
+
 struct IndexOptions {
     ReadOptions read;
     std::string database;           ///< folder, created when absent
     std::size_t batch_size = 5000;  ///< dispatches per commit
     unsigned threads = 2;           ///< analysis threads
     Shard shard;                    ///< keep only this shard's dispatches (1/1: all)
-    /// Hears the write path's milestones: "commit-begin" and "commit-end"
-    /// with the number of dispatches written so far. Crash tests kill the
-    /// process at these points; progress reports can count on them.
-    std::function<void(std::string_view event, std::size_t written)> on_event;
+    IndexEvent on_event;            ///< may be empty
 };
 
 struct IndexReport {
@@ -45,6 +49,7 @@ struct IndexReport {
     std::size_t files = 0;
     std::size_t bytes = 0;  ///< title + text bytes indexed
     double seconds = 0;
+    std::size_t written() const { return added + replaced; }
 };
 
 /// Indexes every input into options.database. Bad records go to `on_reject`

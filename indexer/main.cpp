@@ -1,16 +1,21 @@
 // depeche-index: index French dispatches into a depeche (Xapian) database.
 
+#include <sys/resource.h>
+#include <unistd.h>
 #include <boost/program_options.hpp>
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <string_view>
 #include <thread>
 
 #include "cli.hpp"
 #include "indexer.hpp"
+#include "progress.hpp"
 
 namespace po = boost::program_options;
 using namespace depeche;
@@ -51,6 +56,29 @@ missing), 2 usage error, 3 the run completed but rejected records (or, with
 --delete, some ids were unknown).
 )";
 
+// --stats-json FILE: the run's figures, for benchmarks and job logs.
+void write_stats(const std::string& path, const IndexReport& r, const IndexOptions& options) {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const double seconds = std::max(r.seconds, 1e-6);
+    nlohmann::ordered_json stats = {{"database", options.database},
+                                    {"added", r.added},
+                                    {"replaced", r.replaced},
+                                    {"rejected", r.rejected},
+                                    {"other_shards", r.other_shards},
+                                    {"files", r.files},
+                                    {"bytes", r.bytes},
+                                    {"seconds", r.seconds},
+                                    {"dispatches_per_second", r.written() / seconds},
+                                    {"mb_per_second", r.bytes / seconds / 1e6},
+                                    {"peak_rss_mb", usage.ru_maxrss / 1024.0},
+                                    {"threads", options.threads},
+                                    {"batch_size", options.batch_size}};
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << stats.dump(2) << '\n';
+    if (!out.flush()) throw SetupError("cannot write " + path);
+}
+
 // --delete ID... / --delete-from FILE.
 int delete_dispatches(const po::variables_map& vm, const std::string& database, const std::string& lexicon_dir,
                       bool quiet) {
@@ -90,7 +118,8 @@ int run(int argc, char** argv) {
         ("delete", "remove the dispatches whose ids are given instead of inputs")
         ("delete-from", po::value<std::string>()->value_name("FILE"), "remove the dispatches whose ids FILE lists, one per line")
         ("lexicons", po::value<std::string>()->value_name("DIR"), "lexicon folder (default: the installed one)")
-        ("quiet,q", "print nothing but errors");
+        ("stats-json", po::value<std::string>()->value_name("FILE"), "write the run's figures to FILE as JSON")
+        ("quiet,q", "print nothing but errors (no progress line, no summary)");
     // clang-format on
     const auto parsed =
         parse_command_line(argc, argv, options, "input", kUsage, kExitCodes, "depeche-index " DEPECHE_VERSION);
@@ -119,22 +148,27 @@ int run(int argc, char** argv) {
         rejects.open(vm["rejects"].as<std::string>(), std::ios::binary | std::ios::trunc);
         if (!rejects) throw SetupError("cannot write " + vm["rejects"].as<std::string>());
     }
+    // A progress line when stderr is a terminal (never in scripts or logs).
+    std::optional<Progress> progress;
+    if (!quiet && isatty(STDERR_FILENO)) progress.emplace(input_bytes(index.read), stderr);
     // Rejects reach the disk with each commit, so that after a crash the file
     // holds at least those of the committed batches. DEPECHE_TRACE=1 prints
     // the write path's milestones on stderr for the crash tests
     // (tests/crash_test.py), which kill the process at chosen ones.
     const bool trace = std::getenv("DEPECHE_TRACE") != nullptr;
-    index.on_event = [&](std::string_view event, std::size_t written) {
+    index.on_event = [&](std::string_view event, const IndexReport& so_far) {
         if (event == "commit-end" && rejects.is_open()) rejects.flush();
         if (trace)
             std::fprintf(stderr, "depeche-index: trace %.*s %zu\n", static_cast<int>(event.size()), event.data(),
-                         written);
+                         so_far.written());
+        if (progress) progress->update(so_far);
     };
     std::size_t rejects_written = 0;
     const Lexicons lexicons = load_lexicons(find_lexicon_dir(lexicon_dir));
     const IndexReport report = run_index(
         index, lexicons,
         [&](const Reject& r) {
+            if (progress) progress->clear();
             std::fprintf(stderr, "%s: %s\n", r.source.c_str(), r.reason.c_str());
             if (rejects.is_open()) {
                 rejects << r.source << ": " << r.reason << '\t' << r.record << '\n';
@@ -142,8 +176,11 @@ int run(int argc, char** argv) {
             }
         },
         [&](const std::string& warning) {
+            if (progress) progress->clear();
             if (!quiet) std::fprintf(stderr, "depeche-index: %s\n", warning.c_str());
         });
+    if (progress) progress->clear();
+    if (vm.count("stats-json")) write_stats(vm["stats-json"].as<std::string>(), report, index);
     if (rejects.is_open()) {
         rejects.flush();
         if (!rejects) throw SetupError("cannot write " + vm["rejects"].as<std::string>());

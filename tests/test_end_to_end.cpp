@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "corpus_db.hpp"
+#include "progress.hpp"
 #include "readers.hpp"
 
 namespace fs = std::filesystem;
@@ -448,4 +449,57 @@ TEST_CASE("deleting dispatches by id: facets follow, unknown ids are reported", 
     CHECK(total({}) == static_cast<int>(labels().size()) - 3);
     fs::remove(list);
     CHECK(index({"--db", temp_path("depeche-none"), "--delete", "x"}).status == 1);
+}
+
+TEST_CASE("the run's figures as JSON (--stats-json); no progress line off a terminal", "[e2e][index]") {
+    const std::string db = temp_path("depeche-stats"), stats = temp_path("depeche-stats") + ".json";
+    const Run r = index({"--db", db, "--stats-json", stats, kSample});
+    CHECK(r.status == 0);
+    CHECK(r.err.find('\r') == std::string::npos);  // stderr is a file here: the summary only
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    const auto j = nlohmann::json::parse(slurp(stats));
+    CHECK(j["added"] == 159);
+    CHECK(j["replaced"] == 0);
+    CHECK(j["rejected"] == 0);
+    CHECK(j["files"] == 5);
+    CHECK(j["bytes"].get<std::size_t>() > 100000);
+    CHECK(j["seconds"].get<double>() > 0);
+    CHECK(j["peak_rss_mb"].get<double>() > 1);
+    CHECK(j["database"] == db);
+    fs::remove(stats);
+}
+
+TEST_CASE("on a terminal, a progress line is drawn in place and erased", "[e2e][index]") {
+    if (std::system("command -v script >/dev/null 2>&1") != 0) {
+        WARN("script (util-linux) missing: cannot give depeche-index a terminal");
+        return;
+    }
+    const std::string db = temp_path("depeche-tty"), log = temp_path("depeche-tty") + ".log";
+    const std::string command = std::string(DEPECHE_INDEX) + " --db " + db + " --batch-size 20 " + kSample;
+    // script runs the command on a pseudo-terminal and copies what it prints.
+    const int status = std::system(("script -qec " + quote(command) + " /dev/null >" + log + " 2>&1").c_str());
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    const std::string out = slurp(log);
+    CHECK(out.find("\rdepeche-index: ") != std::string::npos);
+    CHECK(out.find(" dispatches, ") != std::string::npos);
+    CHECK(out.find("ETA ") != std::string::npos);
+    CHECK(out.find("159 added") != std::string::npos);
+    fs::remove(log);
+}
+
+TEST_CASE("the progress line: rate, share done, time left", "[index]") {
+    depeche::IndexReport r;
+    r.added = 300;
+    r.replaced = 100;
+    r.bytes = 2'000'000;
+    r.seconds = 4;
+    CHECK(depeche::progress_line(r, std::nullopt) == "400 dispatches, 100/s, 0.50 MB/s");
+    CHECK(depeche::progress_line(r, 8'000'000) == "400 dispatches, 100/s, 0.50 MB/s, 25%, ETA 12 s");
+    r.rejected = 2;
+    r.bytes = 9'000'000;  // more than the files held: never over 99% before the end
+    CHECK(depeche::progress_line(r, 8'000'000) == "400 dispatches, 100/s, 2.25 MB/s, 2 rejected, 99%, ETA 0 s");
+    CHECK(depeche::format_duration(3725) == "1 h 02 min");
+    CHECK(depeche::format_duration(185) == "3 min 05 s");
+    CHECK(depeche::format_duration(0.4) == "0 s");
 }
