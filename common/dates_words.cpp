@@ -1,0 +1,298 @@
+// The words of French date expressions and the tense of a clause: the grammar's word table (months,
+// weekdays, units, numbers, cue words, each with its role), abbreviated months and ordinals, the word lists
+// that tell a future from a past, and the Scanner's reading of the tense around a date (clause_tense).
+#include "dates_detail.hpp"
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+// The month and weekday names, the number words and the cue words below are
+// hard-coded: they are the closed grammar of French date expressions (like
+// the stop word list), not a lexicon that grows, and the rules need each one
+// with its role ("dernier" after a weekday, "mi" before a month). Locale data
+// (CLDR) would add nothing the rules could use.
+
+namespace depeche::dates_detail {
+
+// ---- the grammar ------------------------------------------------------------
+
+const Word* lookup(std::string_view folded) {
+    static const std::unordered_map<std::string_view, Word> kWords = [] {
+        std::unordered_map<std::string_view, Word> words;
+        // Values from `first`, `step` apart: add(Kind::month, 1, 1, {...}) numbers the months.
+        auto add = [&](Kind kind, int first, int step, std::initializer_list<const char*> names) {
+            for (const char* name : names) words.emplace(name, Word{kind, first}), first += step;
+        };
+        add(Kind::month, 1, 1,
+            {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+             "novembre", "decembre"});
+        add(Kind::weekday, 1, 1, {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"});
+        add(Kind::relative_day, 0, 0, {"aujourd'hui", "aujourdhui"});
+        add(Kind::relative_day, -1, 0, {"hier"});
+        add(Kind::relative_day, 1, 0, {"demain"});
+        add(Kind::unit, day_unit, 0, {"jour", "jours"});
+        add(Kind::unit, week_unit, 0, {"semaine", "semaines"});
+        add(Kind::unit, month_unit, 0, {"mois"});
+        add(Kind::unit, year_unit, 0, {"an", "ans", "annee", "annees"});
+        add(Kind::last, 0, 0, {"dernier", "derniere", "derniers", "dernieres", "passe", "passee"});
+        add(Kind::next, 0, 0, {"prochain", "prochaine", "prochains", "prochaines"});
+        add(Kind::demonstrative, 0, 0, {"ce", "cet", "cette"});
+        add(Kind::modifier, 0, 0, {"debut", "fin", "mi", "courant"});
+        add(Kind::range_open, 0, 0, {"du", "de", "entre"});
+        add(Kind::ordinal, 1, 1, {"premier", "deuxieme", "troisieme", "quatrieme"});
+        add(Kind::ordinal, 2, 0, {"second"});
+        add(Kind::season, 1, 1, {"printemps", "ete", "automne", "hiver"});
+        add(Kind::quarter_code, 1, 1, {"t1", "t2", "t3", "t4"});
+        add(Kind::quarter_code, 11, 1, {"s1", "s2"});
+        add(Kind::number, 1, 0, {"un", "une"});
+        add(Kind::number, 2, 1,
+            {"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize",
+             "quatorze", "quinze", "seize"});
+        add(Kind::number, 20, 10, {"vingt", "trente", "quarante", "cinquante", "soixante"});
+        add(Kind::number, 100, 0, {"cent"});
+        add(Kind::il, 0, 0, {"il"});
+        add(Kind::dans, 0, 0, {"dans"});
+        add(Kind::holiday, 0, 0,
+            {"noel", "paques", "toussaint", "assomption", "ascension", "pentecote", "halloween", "nouvel", "saint",
+             "fete"});
+        add(Kind::holiday_lead, 0, 0, {"veille", "lendemain", "reveillon", "soir", "nuit", "matin"});
+        add(Kind::weekend, 0, 0, {"week", "weekend"});
+        add(Kind::century, 0, 0, {"siecle"});
+        return words;
+    }();
+    auto it = kWords.find(folded);
+    return it == kWords.end() ? nullptr : &it->second;
+}
+
+// Abbreviated months, only taken after a day number and before a full stop
+// ("12 sept. 2015"): "sept" alone is the number seven.
+int month_abbreviation(std::string_view folded) {
+    static const std::unordered_map<std::string_view, int> kAbbr = {{"janv", 1}, {"fev", 2},  {"fevr", 2},
+                                                                    {"avr", 4},  {"juil", 7}, {"sept", 9},
+                                                                    {"oct", 10}, {"nov", 11}, {"dec", 12}};
+    auto it = kAbbr.find(folded);
+    return it == kAbbr.end() ? 0 : it->second;
+}
+
+// Ordinal of a quarter or half: "premier", "1er", "2e", "2ème", "dernier"
+// (the last one: only with an explicit year).
+int period_ordinal(std::string_view f) {
+    if (f == "premier" || f == "premiere" || f == "1er" || f == "1re" || f == "1ere") return 1;
+    if (f == "deuxieme" || f == "second" || f == "seconde" || f == "2e" || f == "2eme") return 2;
+    if (f == "troisieme" || f == "3e" || f == "3eme") return 3;
+    if (f == "quatrieme" || f == "4e" || f == "4eme") return 4;
+    if (f == "dernier") return 9;
+    return 0;
+}
+
+// ---- tense cues around a weekday --------------------------------------------
+
+bool is_future_word(std::string_view f) {
+    static const std::unordered_set<std::string_view> kWords = {
+        "prochain", "prochaine", "prochains", "prochaines", "doit",       "doivent",    "devra",   "devront",
+        "devrait",  "devraient", "va",        "vont",       "aura",       "auront",     "sera",    "seront",
+        "ira",      "iront",     "prevu",     "prevue",     "prevus",     "prevues",    "attendu", "attendue",
+        "attendus", "attendues", "programme", "programmee", "programmes", "programmees"};
+    return kWords.count(f) != 0;
+}
+
+// Present tense of verbs that announce an event: "les syndicats organisent
+// une manifestation jeudi" is a future Thursday.
+bool is_announcing_present(std::string_view f) {
+    static const std::unordered_set<std::string_view> kWords = {
+        "organise", "organisent", "tient",     "tiennent",    "reunit",    "reunissent", "accueille", "accueillent",
+        "recoit",   "recoivent",  "manifeste", "manifestent", "ouvre",     "ouvrent",    "debute",    "debutent",
+        "commence", "commencent", "appelle",   "appellent",   "rend",      "rendent",    "vote",      "votent",
+        "entame",   "entament",   "celebre",   "celebrent",   "rencontre", "rencontrent"};
+    return kWords.count(f) != 0;
+}
+
+// Nouns and names that look like a future ("-ra", "-ront", "-rons").
+bool is_false_future(std::string_view f) {
+    static const std::unordered_set<std::string_view> kWords = {
+        "camera", "opera",   "extra",    "sahara",   "cobra",     "mantra",    "sierra",   "ultra",     "contra",
+        "para",   "zebra",   "agora",    "tiara",    "mascara",   "cholera",   "angora",   "tora",      "hora",
+        "era",    "front",   "affront",  "patrons",  "environs",  "citrons",   "marrons",  "escadrons", "biberons",
+        "perons", "larrons", "macarons", "potirons", "vignerons", "bucherons", "chaperons"};
+    return kWords.count(f) != 0;
+}
+
+// Nouns in "-ait" that are no imperfect; "devait" announces as often as it
+// reports.
+bool is_false_imperfect(std::string_view f) {
+    static const std::unordered_set<std::string_view> kWords = {"portrait", "retrait",  "extrait", "souhait",
+                                                                "attrait",  "bienfait", "forfait", "parfait",
+                                                                "abstrait", "distrait", "devait",  "devaient"};
+    return kWords.count(f) != 0;
+}
+
+// The conditional, a future seen from the past ("le vote aurait lieu
+// jeudi", "les motions pourraient être examinées lundi"): "-erait" as
+// written (the imperfect of "espérer" is "espérait", with its accent), and
+// the irregular stems.
+bool is_conditional(std::string_view word, std::string_view f) {
+    static const std::unordered_set<std::string_view> kIrregular = {
+        "serait",      "seraient",  "aurait",      "auraient", "pourrait",  "pourraient", "voudrait",
+        "voudraient",  "faudrait",  "irait",       "iraient",  "ferait",    "feraient",   "viendrait",
+        "viendraient", "tiendrait", "tiendraient", "verrait",  "verraient", "devrait",    "devraient"};
+    if (kIrregular.count(f)) return true;
+    return f.size() >= 7 && (ends_with(word, "erait") || ends_with(word, "eraient"));
+}
+
+// Nouns in "-er" and "-ir" that follow "de" or "pour" as often as an
+// infinitive does.
+bool is_false_infinitive(std::string_view f) {
+    static const std::unordered_set<std::string_view> kWords = {
+        "premier", "dernier", "hier",    "fer",      "mer",       "hiver",   "cancer", "dossier",  "quartier",
+        "pouvoir", "avenir",  "plaisir", "loisir",   "desir",     "soir",    "espoir", "devoir",   "savoir",
+        "janvier", "fevrier", "foyer",   "loyer",    "chantier",  "palmier", "acier",  "papier",   "metier",
+        "pilier",  "cahier",  "sentier", "atelier",  "cuir",      "elixir",  "empire", "super",    "laser",
+        "leader",  "manager", "poker",   "revolver", "hamburger", "cluster", "hacker", "sprinter", "reporter"};
+    return kWords.count(f) != 0;
+}
+
+// "organisé", "organisées": the accent the folding took off tells the
+// participle from the present "organise".
+bool spelled_as_participle(std::string_view word) {
+    for (std::string_view tail : {"é", "ée", "és", "ées"})
+        if (ends_with(word, tail)) return true;
+    return false;
+}
+
+// Participles of the verbs conjugated with "être" ("il est arrivé"), any
+// gender and number.
+bool is_etre_participle(std::string_view f) {
+    static const std::unordered_set<std::string_view> kWords = {
+        "arrive",  "parti",   "mort",   "ne",     "venu",    "revenu",   "devenu", "alle",     "rentre",
+        "tombe",   "reste",   "entre",  "sorti",  "monte",   "descendu", "passe",  "retourne", "intervenu",
+        "parvenu", "survenu", "decede", "repart", "reparti", "redevenu", "apparu", "disparu",  "advenu"};
+    if (kWords.count(f)) return true;
+    for (std::string_view tail : {"s", "e", "es"})
+        if (ends_with(f, tail) && kWords.count(f.substr(0, f.size() - tail.size()))) return true;
+    return false;
+}
+
+bool is_participle_shape(std::string_view f) {
+    static const char* const kEndings[] = {"e", "es", "i", "is", "u", "us", "it", "its", "int", "ert", "ort"};
+    for (const char* e : kEndings)
+        if (ends_with(f, e)) return true;
+    return false;
+}
+
+// ---- the tense of a clause --------------------------------------------------
+
+// Past or future for a date at tokens [first, last]: the nearest cue
+// within a few words, in the same sentence, decides; none when there is
+// none (a weekday then is past: wire copy mostly reports).
+Tense Scanner::clause_tense(std::size_t first, std::size_t last) const {
+    constexpr std::size_t kBack = 6, kForward = 5;
+    bool back_open = true, forward_open = true;
+    std::size_t comma = 0;  // the first token after a comma, forward (0: none yet)
+    for (std::size_t d = 1; d <= kBack || d <= kForward; ++d) {
+        if (back_open && d <= kBack) {
+            if (first < d || clause_break(first - d + 1)) {
+                back_open = false;
+            } else if (Tense t = cue(first - d); t != Tense::none) {
+                return t;
+            }
+        }
+        if (forward_open && d <= kForward) {
+            const std::size_t k = last + d;
+            if (!has(k) || clause_break(k)) {
+                forward_open = false;
+            } else {
+                if (!comma && between(k).find(',') != std::string_view::npos) comma = k;
+                // "... le 7 juillet, a précisé le ministre": the past of an
+                // attribution (verb first, after a comma) is not the event's.
+                const Tense t = cue(k);
+                const bool attribution = t == Tense::past && comma && k == comma + 1 && is_verb_a(comma);
+                if (t != Tense::none && !attribution) return t;
+            }
+        }
+    }
+    return Tense::none;
+}
+
+// Token k is the auxiliary of the participle `participle` in a past
+// tense. "est" and "sont" make one only with a reflexive ("s'est rendu")
+// or a verb conjugated with "être" ("sont arrivés"); otherwise they make
+// a present passive ("les étapes sont fixées au 9 juin").
+bool Scanner::is_auxiliary(std::size_t k, std::string_view participle) const {
+    if (is_verb_a(k)) return true;
+    if (!has(k)) return false;
+    const std::string_view f = fw(k);
+    if (f == "est" || f == "sont")
+        return elision(k) == "s" || (k > 0 && fw(k - 1) == "se") || is_etre_participle(participle);
+    static const std::unordered_set<std::string_view> kAux = {"ont", "avait", "avaient", "etait",   "etaient",
+                                                              "ete", "eu",    "aurait",  "auraient"};
+    return kAux.count(f) != 0;
+}
+
+// A word of a date expression: "dernier" after it is the date's, not the
+// clause's ("l'équipe victorieuse samedi dernier, pour affronter dimanche").
+bool Scanner::is_date_word(std::size_t k) const {
+    const Word* w = lookup(fw(k));
+    if (w) return w->kind == Kind::weekday || w->kind == Kind::month || w->kind == Kind::unit;
+    return all_digits(fw(k));
+}
+
+// An infinitive after "de", "pour", "à" or a verb of intent: what is still
+// to be done ("a promis de saisir la justice lundi", "pour affronter
+// dimanche l'Irlande", "à partir de dimanche").
+bool Scanner::infinitive_cue(std::size_t k) const {
+    const std::string_view f = fw(k);
+    if (f.size() < 4 || !(ends_with(f, "er") || ends_with(f, "ir")) || is_false_infinitive(f)) return false;
+    const std::string e = elision(k);
+    if (e == "d") return true;
+    if ((!e.empty() && e != "s") || k == 0 || !spaced(k)) return false;
+    static const std::unordered_set<std::string_view> kBefore = {
+        "de",      "pour",      "doit",     "doivent",    "va",     "vont",      "peut",     "peuvent",
+        "veut",    "veulent",   "compte",   "comptent",   "entend", "entendent", "souhaite", "souhaitent",
+        "prevoit", "prevoient", "pourrait", "pourraient", "afin",   "sans"};
+    const Token& p = tok(k - 1);
+    return kBefore.count(p.folded) != 0 || p.text == "\xC3\xA0" || p.text == "\xC3\x80";  // à À
+}
+
+// "à cinq jours du scrutin": counting down to an event.
+bool Scanner::countdown_cue(std::size_t k) const {
+    const std::string_view f = fw(k);
+    if ((f != "jours" && f != "semaines") || k < 2 || !spaced(k)) return false;
+    const std::string_view n = fw(k - 1);
+    if (!all_digits(n) && !word_value(k - 1, Kind::number)) return false;
+    const std::string_view a = tok(k - 2).text;
+    if (a != "\xC3\xA0" && a != "\xC3\x80" && a != "A") return false;
+    const std::string_view de = fw(k + 1);
+    return (de == "de" || de == "du" || de == "des") && fw(k + 2) != "prison";
+}
+
+// The tense token k gives, if any.
+Tense Scanner::cue(std::size_t k) const {
+    const Token& t = tok(k);
+    const std::string_view f = t.folded;
+    if (t.capitalised || !has_letter(f)) return Tense::none;
+    if (k > 0 && (has_kind(f, Kind::last) || has_kind(f, Kind::next)) && is_date_word(k - 1)) return Tense::none;
+    if (countdown_cue(k)) return Tense::future;
+    if (is_future_word(f) && (f.compare(0, 9, "programme") != 0 || spelled_as_participle(t.text)))
+        return Tense::future;  // "programmé", not "le programme"
+    if (has_kind(f, Kind::last)) return Tense::past;
+    if (f == "lieu" && k > 0) {  // "a lieu" announces, "a eu lieu" reports
+        if (fw(k - 1) == "eu") return Tense::past;
+        if (is_verb_a(k - 1) || fw(k - 1) == "ont" || is_conditional(tok(k - 1).text, fw(k - 1))) return Tense::future;
+        return Tense::none;
+    }
+    // Passé composé: "a annoncé", "ont déclaré", "s'est rendu", "a été tué".
+    if (!t.stop && is_participle_shape(f) &&
+        ((k >= 1 && is_auxiliary(k - 1, f)) || (k >= 2 && is_auxiliary(k - 2, f) && !clause_break(k - 1))))
+        return Tense::past;
+    if (is_conditional(t.text, f) || infinitive_cue(k)) return Tense::future;
+    if (is_announcing_present(f) && !spelled_as_participle(t.text)) return Tense::future;
+    if (f.size() >= 4 && (ends_with(f, "ra") || ends_with(f, "ront") || ends_with(f, "rons")) && !is_false_future(f))
+        return Tense::future;
+    if (f.size() >= 5 && (ends_with(f, "ait") || ends_with(f, "aient")) && !is_false_imperfect(f)) return Tense::past;
+    return Tense::none;
+}
+
+}  // namespace depeche::dates_detail

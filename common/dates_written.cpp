@@ -1,0 +1,362 @@
+// The Scanner's rules for dates as written: a day and month ("15 janvier 2015", "le 3 mars dernier", "les 3
+// et 4 mai"), a month ("mars 2019", "en janvier"), a year ("en 2009"), ranges ("du 3 au 5 mai", "entre 2008
+// et 2010"), modifiers ("fin 2013", "mi-mars"), quarters and halves ("au premier trimestre 2019", "T1
+// 2019"), seasons ("l'été 2018"), centuries ("XIXe siècle") and decades ("les années 1990").
+#include "dates_detail.hpp"
+
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+namespace depeche::dates_detail {
+
+// ---- rules
+
+// "15 janvier 2015", "1er mai", "le 3 mars dernier" (after its atom).
+std::optional<Found> Scanner::dated(std::size_t first, const Atom& atom, int weekday) const {
+    std::size_t next = atom.next;
+    const Tense tense = atom.explicit_year ? Tense::none : trailing_tense(next);
+    Found found{next, tok(first).start, tok(next - 1).end, {}};
+    if (atom.invalid) return found;
+    long year = atom.year;
+    if (!atom.explicit_year) {
+        const long carried = tense == Tense::none ? sentence_year(first) : 0;
+        if (carried && is_valid_ymd(carried, atom.month, atom.day) &&
+            (!weekday || weekday_of(days_from_civil(carried, atom.month, atom.day)) == weekday)) {
+            year = carried;
+        } else {
+            // The weekday says more than the tense ("avancé au mardi 23 avril").
+            const Tense soft = tense == Tense::none && !weekday ? clause_tense(first, next - 1) : Tense::none;
+            std::optional<long> y = pick_year(atom.month, atom.day, tense, weekday, soft);
+            if (!y) return found;
+            year = *y;
+        }
+    }
+    if (is_valid_ymd(year, atom.month, atom.day)) found.value = iso_ymd(year, atom.month, atom.day);
+    return found;
+}
+
+std::optional<Found> Scanner::day_month_rule(std::size_t i) const {
+    std::optional<Atom> atom = parse_atom(i, false);
+    if (!atom || !atom->day || !atom->month) return {};
+    return dated(i, *atom);
+}
+
+// "les 3 et 4 mai", "les 3, 4 et 5 mai 2015": each day before the last
+// takes the month and year of the last.
+std::optional<Found> Scanner::listed_day(std::size_t i) const {
+    const int d = day_number(i);
+    if (!d || !all_digits(fw(i)) || i == 0) return {};
+    const bool first = fw(i - 1) == "les" && spaced(i);
+    const bool after_et = fw(i - 1) == "et" && spaced(i) && last_mention_next_ == i - 1;
+    const bool after_comma = last_mention_next_ == i && between(i).find(',') != std::string_view::npos;
+    if (!first && !after_et && !after_comma) return {};
+    std::size_t j = i;
+    for (int items = 0; items < 10; ++items) {
+        if (fw(j + 1) == "et" && spaced(j + 1) && spaced(j + 2)) {
+            j += 2;
+        } else if (has(j + 1) && between(j + 1).find(',') != std::string_view::npos && between(j + 1).size() <= 2) {
+            j += 1;
+        } else {
+            return {};
+        }
+        if (!day_number(j) || !all_digits(fw(j))) return {};
+        std::optional<Atom> last = parse_atom(j, false);
+        if (!last || !last->day || !last->month) continue;
+        std::optional<Found> resolved = dated(j, *last);
+        if (!resolved) return {};
+        const std::optional<PartialDate> date = parse_iso_date(resolved->value);
+        if (!date || !is_valid_ymd(date->year, date->month, d)) return {};
+        return Found{i + 1, tok(i).start, tok(i).end, iso_ymd(date->year, date->month, d)};
+    }
+    return {};
+}
+
+// "mars 2019", and "janvier" alone after a word that makes it a date
+// ("en janvier", "depuis janvier", "d'avril", "janvier dernier").
+std::optional<Found> Scanner::month_rule(std::size_t i) const {
+    std::optional<Atom> atom = parse_atom(i, false);
+    if (!atom || atom->day || !atom->month) return {};
+    if (atom->explicit_year)
+        return Found{atom->next, tok(i).start, tok(atom->next - 1).end, iso_ymd(atom->year, atom->month)};
+    std::size_t next = atom->next;
+    const Tense tense = trailing_tense(next);
+    if (tense == Tense::none && !month_context(i)) return {};
+    Found found{next, tok(i).start, tok(next - 1).end, {}};
+    if (tense == Tense::none)
+        if (const long carried = sentence_year(i)) {
+            found.value = iso_ymd(carried, atom->month);
+            return found;
+        }
+    const Tense soft = tense == Tense::none ? clause_tense(i, next - 1) : Tense::none;
+    if (std::optional<long> y = pick_year(atom->month, 0, tense, 0, soft)) found.value = iso_ymd(*y, atom->month);
+    return found;
+}
+
+bool Scanner::month_context(std::size_t i) const {
+    const std::string e = elision(i);
+    if (e == "d" || e == "jusqu") return true;
+    if (i == 0) return false;
+    // "en janvier, février et mars": a month right after another date.
+    if (last_mention_next_ == i && between(i).find(',') != std::string_view::npos) return true;
+    if (!spaced(i)) return false;
+    const std::string_view p = fw(i - 1);
+    if ((p == "et" || p == "ou") && last_mention_next_ == i - 1) return true;
+    static const std::unordered_set<std::string_view> kBefore = {"en", "de",    "depuis", "courant", "debut", "fin",
+                                                                 "mi", "avant", "apres",  "jusqu",   "mois",  "ici"};
+    return kBefore.count(p) != 0 || (p == "des" && tok(i - 1).text != "des" && tok(i - 1).text != "Des");
+}
+
+// A year alone, when the word before makes it one: "en 2009", "depuis
+// 2009", "jusqu'en 2009", "d'ici 2020", "l'an 2000", "la crise de 2008"
+// (not "2009 personnes", not "de 2000 euros").
+std::optional<Found> Scanner::year_rule(std::size_t i) const {
+    const int y = year_number(i);
+    if (y < kBareYearMin || y > kBareYearMax || i == 0 || !spaced(i)) return {};
+    const std::string_view p = fw(i - 1);
+    static const std::unordered_set<std::string_view> kStrong = {"en",      "depuis",  "an", "annee",
+                                                                 "horizon", "courant", "ici"};
+    static const std::unordered_set<std::string_view> kWeak = {"de",    "pour", "vers",  "avant",
+                                                               "apres", "fin",  "debut", "mi"};
+    const bool des = p == "des" && tok(i - 1).text != "des" && tok(i - 1).text != "Des";  // dès
+    if (kStrong.count(p) || des) {
+        if (p == "ici" && elision(i - 1) != "d") return {};
+    } else if (!kWeak.count(p) || noun_follows(i + 1)) {
+        return {};
+    }
+    // "en 2008-2010"
+    if (has(i + 1) && hyphened(i + 1)) {
+        const int y2 = year_number(i + 1);
+        if (y2 > y && y2 <= kBareYearMax)
+            return Found{i + 2, tok(i).start, tok(i + 1).end, iso_ymd(y) + "/" + iso_ymd(y2)};
+    }
+    return Found{i + 1, tok(i).start, tok(i).end, iso_ymd(y)};
+}
+
+// "du 3 au 5 mai 2015", "du 26 juillet au 11 août", "de janvier à mars",
+// "d'avril à juin 2016", "entre 2008 et 2010", "entre le 3 et le 5 mai".
+std::optional<Found> Scanner::range(std::size_t i) const {
+    const std::string_view f = fw(i);
+    std::size_t a1;
+    std::size_t start;
+    bool entre = false;
+    if (f == "du" || f == "de" || f == "entre") {
+        if (!spaced(i + 1)) return {};
+        a1 = i + 1, start = tok(i).start, entre = f == "entre";
+    } else if (elision(i) == "d") {
+        a1 = i, start = tok(i).elided_start;
+    } else {
+        return {};
+    }
+    if (entre && fw(a1) == "le" && spaced(a1 + 1)) ++a1;
+    std::optional<Atom> x = parse_atom(a1, true);
+    if (!x || x->invalid || !has(x->next)) return {};
+    const std::size_t c = x->next;
+    const std::string_view cf = fw(c);
+    const bool connector_ok =
+        entre ? cf == "et" && spaced(c) : (cf == "au" || cf == "a") && (spaced(c) || elision(c) == "jusqu");
+    if (!connector_ok) return {};
+    std::size_t a2 = c + 1;
+    if (!spaced(a2)) return {};
+    if (entre && fw(a2) == "le" && spaced(a2 + 1)) ++a2;
+    std::optional<Atom> y = parse_atom(a2, false);
+    if (!y || y->invalid) return {};
+    std::optional<std::string> value = span_value(*x, *y, i);
+    if (!value) return {};
+    return Found{y->next, start, tok(y->next - 1).end, *value};
+}
+
+// The value of the span from `x` to `y` written from token `first`.
+std::optional<std::string> Scanner::span_value(Atom x, Atom y, std::size_t first) const {
+    const bool x_bare_day = x.day && !x.month;
+    if (x_bare_day) {
+        if (!y.day) return {};
+        x.month = y.month;
+    }
+    if ((x.month != 0) != (y.month != 0) || (x.day != 0) != (y.day != 0)) return {};
+    if (!x.month) {  // two years
+        if (x.year < kBareYearMin || y.year > kBareYearMax || x.year >= y.year || noun_follows(y.next)) return {};
+        return iso_ymd(x.year) + "/" + iso_ymd(y.year);
+    }
+    // "du 28 décembre au 3 janvier" runs into the next year.
+    const bool y_before_x = y.month < x.month;
+    if (y.explicit_year && !x.explicit_year) {
+        x.year = y.year - (y_before_x ? 1 : 0);
+    } else if (x.explicit_year && !y.explicit_year) {
+        y.year = x.year + (y_before_x ? 1 : 0);
+    } else if (!x.explicit_year && !y.explicit_year) {
+        std::optional<long> year;
+        if (const long carried = sentence_year(first)) {
+            year = carried;
+        } else {
+            year = pick_year(x.month, x.day, Tense::none, 0, clause_tense(first, y.next - 1));
+        }
+        if (!year) return {};
+        x.year = *year;
+        y.year = *year + (y_before_x ? 1 : 0);
+    }
+    if (x.day) {
+        if (!is_valid_ymd(x.year, x.month, x.day) || !is_valid_ymd(y.year, y.month, y.day)) return {};
+        if (days_from_civil(x.year, x.month, x.day) >= days_from_civil(y.year, y.month, y.day)) return {};
+    } else if (x.year * 12 + x.month >= y.year * 12 + y.month) {
+        return {};
+    }
+    const std::string a = iso_ymd(x.year, x.month, x.day), b = iso_ymd(y.year, y.month, y.day);
+    if (a.empty() || b.empty()) return {};
+    return a + "/" + b;
+}
+
+// "début juin", "fin 2013", "mi-mars", "courant 2015", "fin mars dernier".
+std::optional<Found> Scanner::modified(std::size_t i) const {
+    std::size_t j = i + 1;
+    if (!has(j) || !(spaced(j) || hyphened(j))) return {};
+    if ((fw(j) == "de" || fw(j) == "du") && spaced(j + 1)) ++j;
+    if (fw(j) == "la" && spaced(j + 1) && fw(j + 1) == "semaine") ++j;
+    // "en fin de semaine", "fin de la semaine prochaine", "fin du mois",
+    // "début du mois dernier": that week, that month ("fin du mois de
+    // mai" is May's, found from "mai").
+    if ((fw(j) == "semaine" || (fw(j) == "mois" && !(fw(j + 1) == "de" && word_value(j + 2, Kind::month)))) &&
+        elision(j).empty()) {
+        std::size_t next = j + 1;
+        const int dir = last_or_next(next);
+        if (dir) ++next;
+        std::string value = shift(fw(j) == "semaine" ? week_unit : month_unit, dir);
+        if (value.empty()) return {};
+        return Found{next, tok(i).start, tok(next - 1).end, value};
+    }
+    // "fin de l'année", "début de l'année dernière": the dispatch's year.
+    if (fw(j) == "annee" && anchor_.precision != Anchor::none) {
+        long year = anchor_.date.year;
+        std::size_t next = j + 1;
+        if (has(next) && spaced(next) && (fw(next) == "derniere" || fw(next) == "passee"))
+            --year, ++next;
+        else if (has(next) && spaced(next) && fw(next) == "prochaine")
+            ++year, ++next;
+        return Found{next, tok(i).start, tok(next - 1).end, iso_ymd(year)};
+    }
+    std::optional<Atom> atom = parse_atom(j, false);
+    if (!atom || atom->day || atom->invalid) return {};
+    if (!atom->month) {
+        if (atom->year < kBareYearMin || atom->year > kBareYearMax || noun_follows(atom->next)) return {};
+        return Found{atom->next, tok(i).start, tok(atom->next - 1).end, iso_ymd(atom->year)};
+    }
+    std::size_t next = atom->next;
+    long year = atom->year;
+    if (!atom->explicit_year) {
+        std::optional<long> y = pick_year(atom->month, 0, trailing_tense(next));
+        if (!y) return {};
+        year = *y;
+    }
+    return Found{next, tok(i).start, tok(next - 1).end, iso_ymd(year, atom->month)};
+}
+
+// "au premier trimestre 2019", "2e trimestre", "premier semestre 2020".
+std::optional<Found> Scanner::period(std::size_t i) const {
+    const int ordinal = period_ordinal(fw(i));
+    if (!ordinal || !spaced(i + 1)) return {};
+    const std::string_view unit = fw(i + 1);
+    const bool quarter = unit == "trimestre";
+    if (!quarter && unit != "semestre") return {};
+    const int count = quarter ? 4 : 2;
+    int n = ordinal == 9 ? count : ordinal;
+    if (n > count) return {};
+    std::size_t k = i + 2;
+    if (fw(k) == "de" && spaced(k + 1) && year_number(k + 1)) ++k;
+    long year = 0;
+    std::size_t next = i + 2;
+    if (spaced(k) && year_number(k)) {
+        year = year_number(k), next = k + 1;
+    } else {
+        if (ordinal == 9) return {};  // "le dernier trimestre": of which year?
+        if (anchor_.precision == Anchor::none) return {};
+        year = anchor_.date.year;
+        if (anchor_.precision != Anchor::year) {
+            // Nearest such period, the past one on a tie.
+            const long here = year * count + (anchor_.date.month - 1) * count / 12;
+            long best = 0, best_diff = 0;
+            for (long y = year - 1; y <= year + 1; ++y) {
+                const long diff = y * count + (n - 1) - here;
+                const long a = diff < 0 ? -diff : diff, b = best_diff < 0 ? -best_diff : best_diff;
+                if (y == year - 1 || a < b || (a == b && diff < best_diff)) best = y, best_diff = diff;
+            }
+            year = best;
+        }
+    }
+    const char part[3] = {quarter ? 'Q' : 'H', static_cast<char>('0' + n), 0};
+    return Found{next, tok(i).start, tok(next - 1).end, iso_part(year, part)};
+}
+
+// "T1 2019", "S2 2020".
+std::optional<Found> Scanner::quarter_code(std::size_t i, int code) const {
+    if (!spaced(i + 1) || !year_number(i + 1)) return {};
+    const char part[3] = {code > 10 ? 'H' : 'Q', static_cast<char>('0' + code % 10), 0};
+    return Found{i + 2, tok(i).start, tok(i + 1).end, iso_part(year_number(i + 1), part)};
+}
+
+const char* Scanner::season_code(int season) {
+    static const char* const kCodes[] = {"SP", "SU", "FA", "WI"};
+    return kCodes[(season - 1) & 3];
+}
+
+// "l'été 2018", "au printemps de 2019" ("a été 2018" is no summer).
+std::optional<Found> Scanner::season(std::size_t i, int which) const {
+    if (fw(i) == "ete" && i > 0) {
+        const std::string_view p = fw(i - 1);
+        if (is_verb_a(i - 1) || p == "ont" || p == "avait" || p == "avaient" || p == "aura" || p == "auront" ||
+            p == "aurait" || p == "auraient" || p == "ayant")
+            return {};
+    }
+    std::size_t k = i + 1;
+    if (fw(k) == "de" && spaced(k + 1)) ++k;
+    if (!spaced(k) || !year_number(k)) return {};
+    return Found{k + 1, lead(i), tok(k).end, iso_part(year_number(k), season_code(which))};
+}
+
+// "XIXe siècle", "19e siècle": TIMEX3 centuries ("18" = 1800-1899), from
+// the 11th to the 21st.
+std::optional<Found> Scanner::century_rule(std::size_t i) const {
+    if (i == 0 || i <= floor_ || !spaced(i)) return {};
+    std::string_view f = fw(i - 1);
+    for (std::string_view tail : {"eme", "e"})
+        if (f.size() > tail.size() && ends_with(f, tail)) {
+            f.remove_suffix(tail.size());
+            break;
+        }
+    int n = 0;
+    if (all_digits(f) && f.size() <= 2) {
+        for (char c : f) n = n * 10 + (c - '0');
+    } else {
+        // Roman numerals, read right to left.
+        int previous = 0;
+        for (auto it = f.rbegin(); it != f.rend(); ++it) {
+            const int v = *it == 'i' ? 1 : *it == 'v' ? 5 : *it == 'x' ? 10 : *it == 'l' ? 50 : 0;
+            if (!v) return {};
+            n += v < previous ? -v : v;
+            previous = v > previous ? v : previous;
+        }
+    }
+    if (n < 11 || n > 21) return {};
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02d", n - 1);
+    return Found{i + 1, tok(i - 1).start, tok(i).end, buf};
+}
+
+// "les années 1990", "les années 2000", "les années 80": TIMEX3 decades
+// ("199", "200", "198"). Two digits are the 1930s to the 1990s.
+std::optional<Found> Scanner::decade(std::size_t i) const {
+    if (!spaced(i + 1)) return {};
+    const std::string_view f = fw(i + 1);
+    std::string value;
+    if (const int y = year_number(i + 1); y >= 1800 && y <= 2090 && y % 10 == 0) {
+        value = std::string(f.substr(0, 3));
+    } else if (f.size() == 2 && all_digits(f) && f[1] == '0' && f[0] >= '3') {
+        value = std::string("19") + f[0];
+    } else {
+        return {};
+    }
+    return Found{i + 2, lead(i), tok(i + 1).end, value};
+}
+
+}  // namespace depeche::dates_detail
