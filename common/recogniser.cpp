@@ -32,7 +32,11 @@ std::vector<Entity> recognise_names(std::string_view text, const std::vector<Tok
 
 std::vector<Entity> recognise_entities(std::string_view text, const std::vector<Token>& tokens,
                                        const Lexicons& lexicons, const PartialDate& published) {
-    std::vector<Entity> entities = recognise_names(text, tokens, lexicons);
+    return with_dates(recognise_names(text, tokens, lexicons), text, tokens, published);
+}
+
+std::vector<Entity> with_dates(std::vector<Entity> entities, std::string_view text, const std::vector<Token>& tokens,
+                               const PartialDate& published) {
     std::unordered_map<std::string, std::size_t> by_value;
     for (DateMention& d : find_dates(text, tokens, published)) {
         auto [it, added] = by_value.emplace(d.value, entities.size());

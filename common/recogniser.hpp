@@ -23,4 +23,11 @@ std::vector<Entity> recognise_names(std::string_view text, const std::vector<Tok
 std::vector<Entity> recognise_entities(std::string_view text, const std::vector<Token>& tokens,
                                        const Lexicons& lexicons, const PartialDate& published);
 
+/// `names` (from any recogniser of names) with the dates of `text` added,
+/// grouped by value; where two mentions overlap the longer stays ("Pâques"
+/// the date over a name), and an entity left without mentions goes. Sorted
+/// by kind, then first mention.
+std::vector<Entity> with_dates(std::vector<Entity> names, std::string_view text, const std::vector<Token>& tokens,
+                               const PartialDate& published);
+
 }  // namespace depeche

@@ -5,10 +5,12 @@
 
 #include <cstdio>
 #include <iostream>
+#include <memory>
 
 #include "cli.hpp"
 #include "document.hpp"
 #include "indexer.hpp"
+#include "tagger.hpp"
 
 namespace po = boost::program_options;
 using namespace depeche;
@@ -30,6 +32,10 @@ INPUT is a file, a folder (recursively: .txt, .jsonl, .ndjson) or - for
 standard input, in the line format or JSON Lines (see depeche-index --help).
 Bad records are reported on stderr as FILE:LINE: reason and skipped.
 
+With --model FILE, people, places and organisations come from the statistical
+tagger of that model (depeche-train-tagger) instead of the rules, named by
+their text as written; dates still come from the rules.
+
 )";
 
 const char* const kExitCodes = R"(
@@ -49,7 +55,8 @@ int run(int argc, char** argv) {
     options.add_options()
         ("format", po::value<std::string>()->default_value("auto")->value_name("FMT"), "auto, line or jsonl")
         ("threads", po::value<unsigned>()->default_value(1)->value_name("N"), "analysis threads")
-        ("lexicons", po::value<std::string>()->value_name("DIR"), "lexicon folder (default: the installed one)");
+        ("lexicons", po::value<std::string>()->value_name("DIR"), "lexicon folder (default: the installed one)")
+        ("model", po::value<std::string>()->value_name("FILE"), "tagger model for people, places and organisations");
     // clang-format on
     const auto parsed =
         parse_command_line(argc, argv, options, "input", kUsage, kExitCodes, "depeche-extract " DEPECHE_VERSION);
@@ -65,11 +72,28 @@ int run(int argc, char** argv) {
     const Lexicons lexicons =
         load_lexicons(find_lexicon_dir(vm.count("lexicons") ? vm["lexicons"].as<std::string>() : ""));
 
+    std::unique_ptr<const Tagger> tagger;
+    if (vm.count("model")) {
+        try {
+            tagger = std::make_unique<const Tagger>(Tagger::load(vm["model"].as<std::string>()));
+        } catch (const std::runtime_error& e) {
+            throw SetupError(e.what());
+        }
+    }
+    auto analyse_one = [&](Article&& article) {
+        if (!tagger) return analyse_article(std::move(article), lexicons);
+        AnalysedArticle a;
+        a.article = std::move(article);
+        a.text_tokens = analyse(a.article.text);
+        a.entities = tagger->recognise_entities(a.article.text, a.text_tokens, lexicons, a.article.published);
+        return a;
+    };
+
     std::vector<Article> chunk;
     auto flush = [&] {
         std::vector<std::string> lines(chunk.size());
         parallel_for(chunk.size(), threads,
-                     [&](std::size_t i) { lines[i] = extract_line(analyse_article(std::move(chunk[i]), lexicons)); });
+                     [&](std::size_t i) { lines[i] = extract_line(analyse_one(std::move(chunk[i]))); });
         for (const auto& line : lines) std::cout << line << '\n';
         chunk.clear();
     };
