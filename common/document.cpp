@@ -13,13 +13,60 @@
 
 namespace depeche {
 
+namespace {
+
+// The entities of a dispatch with a title: recognised over the title, a
+// paragraph break and the text, as one text, so that "Merkel" in a title
+// attaches to "Angela Merkel" in the text; each mention then goes back to its
+// field. The tokens are the ones already made, shifted, not a second analysis.
+std::vector<Entity> recognise_title_and_text(const AnalysedArticle& analysed, const Lexicons& lexicons) {
+    const Article& a = analysed.article;
+    const std::string combined = a.title + "\n\n" + a.text;
+    const std::string_view view(combined);
+    const std::size_t shift = a.title.size() + 2;
+    std::vector<Token> tokens = analysed.title_tokens;
+    tokens.reserve(tokens.size() + analysed.text_tokens.size());
+    for (Token& t : tokens) t.text = view.substr(t.start, t.end - t.start);
+    const std::uint32_t base = tokens.empty() ? 0 : tokens.back().position + 1;
+    for (Token t : analysed.text_tokens) {
+        t.start += shift;
+        t.end += shift;
+        t.elided_start += shift;
+        t.position += base;
+        t.text = view.substr(t.start, t.end - t.start);
+        tokens.push_back(std::move(t));
+    }
+    std::vector<Entity> entities;
+    for (Entity& e : recognise_entities(combined, tokens, lexicons, a.published)) {
+        std::vector<Mention> kept;
+        for (Mention& m : e.mentions) {
+            if (m.start >= shift) {
+                m.start -= shift;
+                m.end -= shift;
+            } else if (m.end <= a.title.size()) {
+                m.in_title = true;
+            } else {
+                continue;  // across the break: cannot be, but never store bad offsets
+            }
+            kept.push_back(std::move(m));
+        }
+        if (kept.empty()) continue;
+        e.mentions = std::move(kept);
+        entities.push_back(std::move(e));
+    }
+    return entities;
+}
+
+}  // namespace
+
 AnalysedArticle analyse_article(Article article, const Lexicons& lexicons) {
     AnalysedArticle analysed;
     analysed.article = std::move(article);
     const Article& a = analysed.article;
     analysed.title_tokens = analyse(a.title);
     analysed.text_tokens = analyse(a.text);
-    analysed.entities = recognise_entities(a.text, analysed.text_tokens, lexicons, a.published);
+    analysed.entities = a.title.empty() ? recognise_entities(a.text, analysed.text_tokens, lexicons, a.published)
+                                        : recognise_title_and_text(analysed, lexicons);
     return analysed;
 }
 
@@ -92,7 +139,10 @@ nlohmann::ordered_json entities_json(const std::vector<Entity>& entities) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const Entity& e : entities) {
         nlohmann::ordered_json mentions = nlohmann::ordered_json::array();
-        for (const Mention& m : e.mentions) mentions.push_back({{"text", m.text}, {"start", m.start}, {"end", m.end}});
+        for (const Mention& m : e.mentions) {
+            mentions.push_back({{"text", m.text}, {"start", m.start}, {"end", m.end}});
+            if (m.in_title) mentions.back()["field"] = "title";
+        }
         out.push_back({{"kind", kind_name(e.kind)}, {"name", e.name}, {"mentions", mentions}});
     }
     return out;
@@ -103,7 +153,10 @@ std::string stored_record(const AnalysedArticle& analysed) {
     nlohmann::json entities = nlohmann::json::array();
     for (const Entity& e : analysed.entities) {
         nlohmann::json mentions = nlohmann::json::array();
-        for (const Mention& m : e.mentions) mentions.push_back({m.start, m.end});
+        for (const Mention& m : e.mentions) {
+            mentions.push_back({m.start, m.end});
+            if (m.in_title) mentions.back().push_back("title");
+        }
         entities.push_back({{"kind", kind_name(e.kind)}, {"name", e.name}, {"mentions", mentions}});
     }
     nlohmann::json record = {
@@ -131,8 +184,10 @@ StoredDispatch parse_stored_record(std::string_view data) {
             Mention mention;
             mention.start = m.at(0).get<std::size_t>();
             mention.end = m.at(1).get<std::size_t>();
-            if (mention.start <= mention.end && mention.end <= d.text.size())
-                mention.text = d.text.substr(mention.start, mention.end - mention.start);
+            mention.in_title = m.size() > 2 && m.at(2) == "title";
+            const std::string& field = mention.in_title ? d.title : d.text;
+            if (mention.start <= mention.end && mention.end <= field.size())
+                mention.text = field.substr(mention.start, mention.end - mention.start);
             entity.mentions.push_back(std::move(mention));
         }
         d.entities.push_back(std::move(entity));

@@ -25,7 +25,8 @@ struct AnalysedArticle {
     std::vector<Entity> entities;     ///< recognise_entities over the text
 };
 
-/// Analyses the title and text and recognises the entities of the text.
+/// Analyses the title and text and recognises the entities of both (title
+/// mentions are marked in_title).
 /// Thread-safe.
 AnalysedArticle analyse_article(Article article, const Lexicons& lexicons);
 
@@ -38,7 +39,8 @@ inline constexpr Xapian::termpos kTextPositionGap = 100;
 Xapian::Document build_document(const AnalysedArticle& analysed);
 
 /// The stored record: JSON {"id", "date", "title", "text", "entities":
-/// [{"kind", "name", "mentions": [[start, end], ...]}], "extra": {...}}.
+/// [{"kind", "name", "mentions": [[start, end], ...]}], "extra": {...}};
+/// a mention in the title is [start, end, "title"].
 std::string stored_record(const AnalysedArticle& analysed);
 
 /// A stored record read back.
@@ -57,7 +59,8 @@ StoredDispatch parse_stored_record(std::string_view data);
 
 /// Entities as JSON, the form depeche-extract and `depeche-search --id` print:
 /// [{"kind": "person|place|org|date", "name": ..., "mentions": [{"text", "start",
-/// "end"}]}] with UTF-8 byte offsets.
+/// "end"}]}] with UTF-8 byte offsets into the text; a mention in the title
+/// has "field": "title" and offsets into the title.
 nlohmann::ordered_json entities_json(const std::vector<Entity>& entities);
 
 /// The distinct canonical names of one kind, sorted, one per entity_key (the

@@ -19,8 +19,9 @@ std::optional<EntityKind> parse_kind(std::string_view name);
 /// One occurrence of an entity in a dispatch text.
 struct Mention {
     std::string text;       ///< the bytes of the text at [start, end)
-    std::size_t start = 0;  ///< UTF-8 byte offset into the dispatch text
+    std::size_t start = 0;  ///< UTF-8 byte offset into the dispatch text (or title)
     std::size_t end = 0;    ///< one past the last byte
+    bool in_title = false;  ///< the offsets are into the dispatch's title
 };
 
 /// A recognised entity. For people, places and organisations `name` is the

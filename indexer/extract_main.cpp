@@ -24,7 +24,8 @@ writes one JSON object per dispatch to standard output:
   {"id": ..., "date": ..., "entities": [{"kind": "person|place|org|date",
    "name": <canonical name, or the TIMEX3 value of a date>,
    "mentions": [{"text": ..., "start": <byte>, "end": <byte>}]}]}
-Offsets are UTF-8 byte offsets into the dispatch text. Dates are resolved
+Offsets are UTF-8 byte offsets into the dispatch text; a mention in the title
+has "field": "title" and offsets into the title. Dates are resolved
 against the dispatch date: 2015-01-15, 2015-01, 2015, 2015-W03, 2015-Q1,
 spans as start/end.
 

@@ -47,7 +47,8 @@ std::vector<ByteRange> entity_ranges(const StoredDispatch& d, const std::set<std
     for (const Entity& e : d.entities) {
         if (e.kind == EntityKind::date) continue;
         if (!terms.count(schema::make_term(schema::entity_prefix(e.kind), entity_key(e.name)))) continue;
-        for (const Mention& m : e.mentions) ranges.emplace_back(m.start, m.end);
+        for (const Mention& m : e.mentions)
+            if (!m.in_title) ranges.emplace_back(m.start, m.end);  // snippets come from the text
     }
     return ranges;
 }

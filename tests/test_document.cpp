@@ -72,6 +72,50 @@ TEST_CASE("the stored record reads back", "[document]") {
     CHECK_THROWS(parse_stored_record("not json"));
 }
 
+TEST_CASE("titles are read: their names count, and attach to the text's", "[document][entities]") {
+    static const Lexicons lexicons = load_lexicons(DEPECHE_SOURCE_DIR "/corpus/lexicons");
+    Article article;
+    article.id = "t1";
+    article.published = {2021, 12, 8};
+    article.title = "Merkel quitte la chancellerie, Scholz à Berlin";
+    article.text = "La chancelière Angela Merkel a passé la main mercredi à Olaf Scholz.";
+    const AnalysedArticle a = analyse_article(article, lexicons);
+    auto find = [&](EntityKind kind, const std::string& name) -> const Entity* {
+        for (const Entity& e : a.entities)
+            if (e.kind == kind && e.name == name) return &e;
+        return nullptr;
+    };
+    // "Merkel" in the title is the Angela Merkel of the text, one entity.
+    const Entity* merkel = find(EntityKind::person, "Angela Merkel");
+    REQUIRE(merkel);
+    REQUIRE(merkel->mentions.size() == 2);
+    CHECK(merkel->mentions[0].in_title);
+    CHECK(article.title.substr(merkel->mentions[0].start, merkel->mentions[0].end - merkel->mentions[0].start) ==
+          "Merkel");
+    CHECK_FALSE(merkel->mentions[1].in_title);
+    CHECK(article.text.substr(merkel->mentions[1].start, merkel->mentions[1].end - merkel->mentions[1].start) ==
+          "Angela Merkel");
+    CHECK_FALSE(find(EntityKind::person, "Merkel"));
+    // A place named only in the title is the dispatch's all the same.
+    const Entity* berlin = find(EntityKind::place, "Berlin");
+    REQUIRE(berlin);
+    CHECK(berlin->mentions.size() == 1);
+    CHECK(berlin->mentions[0].in_title);
+    // The stored record keeps which field each mention is in.
+    const StoredDispatch d = parse_stored_record(build_document(a).get_data());
+    bool found = false;
+    for (const Entity& e : d.entities)
+        if (e.name == "Berlin") {
+            found = true;
+            REQUIRE(e.mentions.size() == 1);
+            CHECK(e.mentions[0].in_title);
+            CHECK(e.mentions[0].text == "Berlin");
+        }
+    CHECK(found);
+    CHECK(entities_json(a.entities).dump().find(R"("text":"Berlin","start":41,"end":47,"field":"title")") !=
+          std::string::npos);
+}
+
 TEST_CASE("one name per key in a document", "[document]") {
     std::vector<Entity> entities = {
         {EntityKind::place, "Élysée", {}}, {EntityKind::place, "Elysée", {}}, {EntityKind::place, "Paris", {}}};
@@ -92,12 +136,71 @@ TEST_CASE("an over-long word or id never makes a document Xapian rejects", "[doc
 
 TEST_CASE("garbage in: the whole analysis of random French-like text never throws", "[document][fuzz]") {
     static const Lexicons lexicons = load_lexicons(DEPECHE_SOURCE_DIR "/corpus/lexicons");
-    const std::vector<std::string> pieces = {
-        "M.", "Mme", "le", "la", "l'", "d’", "qu'", "Jean", "Marc", "-", "(", ")", "ONU", "EI", "Etat", "islamique",
-        "Paris", "Nancy", "Orange", "Florence", "Parly", "à", "en", "du", "au", "jeudi", "prochain", "dernier", "hier",
-        "3", "1er", "2015", "99999", "31", "février", "mai", "mars", "an", "année", "il y a", "dans", "deux", "semaines",
-        ",", ".", "«", "»", "\"", "Le Maire", "Saint-Denis", "Seine", "président", "a déclaré", "É", "œ", "\xF0\x9F\x98\x80",
-        "", " ", "  ", "\t", "A", "AAA", "Z", std::string(300, 'x'), std::string(300, 'Y')};
+    const std::vector<std::string> pieces = {"M.",
+                                             "Mme",
+                                             "le",
+                                             "la",
+                                             "l'",
+                                             "d’",
+                                             "qu'",
+                                             "Jean",
+                                             "Marc",
+                                             "-",
+                                             "(",
+                                             ")",
+                                             "ONU",
+                                             "EI",
+                                             "Etat",
+                                             "islamique",
+                                             "Paris",
+                                             "Nancy",
+                                             "Orange",
+                                             "Florence",
+                                             "Parly",
+                                             "à",
+                                             "en",
+                                             "du",
+                                             "au",
+                                             "jeudi",
+                                             "prochain",
+                                             "dernier",
+                                             "hier",
+                                             "3",
+                                             "1er",
+                                             "2015",
+                                             "99999",
+                                             "31",
+                                             "février",
+                                             "mai",
+                                             "mars",
+                                             "an",
+                                             "année",
+                                             "il y a",
+                                             "dans",
+                                             "deux",
+                                             "semaines",
+                                             ",",
+                                             ".",
+                                             "«",
+                                             "»",
+                                             "\"",
+                                             "Le Maire",
+                                             "Saint-Denis",
+                                             "Seine",
+                                             "président",
+                                             "a déclaré",
+                                             "É",
+                                             "œ",
+                                             "\xF0\x9F\x98\x80",
+                                             "",
+                                             " ",
+                                             "  ",
+                                             "\t",
+                                             "A",
+                                             "AAA",
+                                             "Z",
+                                             std::string(300, 'x'),
+                                             std::string(300, 'Y')};
     std::mt19937 rng(5);
     const PartialDate dates[] = {{2022, 3, 0}, {2015, 1, 15}, {2016, 2, 29}, {1000, 1, 1}, {9999, 12, 31}};
     for (int round = 0; round < 1500; ++round) {
@@ -112,9 +215,10 @@ TEST_CASE("garbage in: the whole analysis of random French-like text never throw
         REQUIRE_NOTHROW(analysed = analyse_article(article, lexicons));
         for (const Entity& e : analysed.entities)
             for (const Mention& m : e.mentions) {
+                const std::string& field = m.in_title ? article.title : text;
                 REQUIRE(m.start <= m.end);
-                REQUIRE(m.end <= text.size());
-                REQUIRE(text.substr(m.start, m.end - m.start) == m.text);
+                REQUIRE(m.end <= field.size());
+                REQUIRE(field.substr(m.start, m.end - m.start) == m.text);
             }
         REQUIRE_NOTHROW(build_document(analysed));
     }
