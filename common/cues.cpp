@@ -179,6 +179,19 @@ const WordSet& venue_nouns() {
     return words;
 }
 
+// Streets, squares and monuments: with the name that follows they make one
+// place, named whole ("la place de la Concorde", "le château de Versailles",
+// "la tour Eiffel", "la rue Gaston-Gallimard"), as newspapers and the HIPE and
+// CoNLL conventions have it. Institutions in buildings (hôpital, lycée) and
+// events (prix, festival) are not here.
+const WordSet& site_nouns() {
+    static const WordSet words = words_of(
+        "rue avenue boulevard quai allee impasse place esplanade square pont porte chateau palais abbaye "
+        "cathedrale basilique eglise chapelle mosquee synagogue tour jardin jardins parc stade theatre musee gare "
+        "aeroport halle cimetiere");
+    return words;
+}
+
 bool is_building_noun(std::string_view w) {
     static const WordSet words =
         words_of("house palace hall street square road avenue lane castle abbey tower bridge gardens garden");

@@ -24,6 +24,7 @@ const WordSet& org_nouns();       // "le groupe", "le quotidien" before an organ
 const WordSet& org_heads();       // "Banque de France": first word of an organisation's name
 const WordSet& place_nouns();     // "l'aéroport Charles-de-Gaulle", "la ville de Nancy"
 const WordSet& venue_nouns();     // "la rue X", "le stade X", "le prix X": a venue or an event, not a place
+const WordSet& site_nouns();      // "la rue X", "la place de la X", "le château de X": the whole is a place
 const WordSet& geo_nouns();       // "la mer Noire": natural features, part of the name
 const WordSet& vehicle_nouns();   // "la frégate X": craft named after people
 const WordSet& speech_verbs();    // "a déclaré X", "X estime"

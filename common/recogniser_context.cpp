@@ -186,6 +186,31 @@ LexiconMatch Scanner::lexicon_match(std::size_t i, std::size_t limit) const {
     return best;
 }
 
+std::size_t Scanner::site_start(std::size_t i) const {
+    constexpr std::size_t none = static_cast<std::size_t>(-1);
+    // "la tour Eiffel" but not "le tour de France": "tour" only right before its name.
+    auto site_at = [&](std::size_t k, bool direct) {
+        return !words_[k].cap && site_nouns().count(words_[k].key) != 0 && (direct || words_[k].key != "tour");
+    };
+    if (i == 0 || !joinable(i)) return none;
+    if (!words_[i].particle.empty()) {
+        // "le pont d'Austerlitz", "le palais de l'Élysée".
+        if (words_[i].particle == "d" && site_at(i - 1, false)) return i - 1;
+        if (words_[i].particle == "l" && i >= 2 && words_[i - 1].key == "de" && joinable(i - 1) &&
+            site_at(i - 2, false))
+            return i - 2;
+        return none;
+    }
+    const std::size_t k = i - 1;
+    if (site_at(k, true)) return k;  // "la rue Gaston-Gallimard", "le stade Loujniki"
+    const std::string_view link = words_[k].key;
+    if ((link == "de" || link == "du" || link == "des") && k > 0 && joinable(k) && site_at(k - 1, false))
+        return k - 1;  // "le château de Versailles", "le jardin des Tuileries"
+    if (link == "la" && k > 1 && joinable(k) && words_[k - 1].key == "de" && joinable(k - 1) && site_at(k - 2, false))
+        return k - 2;  // "la place de la Concorde"
+    return none;
+}
+
 Before Scanner::before(std::size_t i) const {
     Before b;
     const Word& w = words_[i];

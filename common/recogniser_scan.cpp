@@ -106,6 +106,13 @@ std::size_t Scanner::scan_at(std::size_t i) {
     // A person is still a person there ("le pionnier du cinéma Georges Méliès");
     // streets named after one are hyphenated ("la rue Gaston-Gallimard").
     const bool spaced_person = first && r_last > i && !hyphen_only(i + 1);
+    // "la place de la Concorde", "le château de Versailles": one place, named
+    // whole; not "à la place de Macron" (instead of a person).
+    const std::size_t site = site_start(i);
+    if (site != static_cast<std::size_t>(-1) && !spaced_person && !person_cue && !(m && m.person)) {
+        found_.push_back(Candidate{site, span_end, Guess::place, {}, false, -1, false, {}});
+        return span_end + 1;
+    }
     if (b.venue && !(m && m.place && m.last >= r_last) && !spaced_person) return span_end + 1;
 
     Candidate c{i, r_last, Guess::unknown, {}, false, -1, person_cue, {}};
@@ -186,7 +193,7 @@ std::size_t Scanner::scan_at(std::size_t i) {
         c.last = m.last;
         c.kind = resolve_lexicon(m, b, a, i, c);
     } else if (is_venue_tail(tail) && r_last > i && words_[r_last].cap) {
-        return r_last + 1;  // "le Groupama Stadium": a venue, as after "le stade"
+        c.kind = Guess::place;  // "le Groupama Stadium": a place, as "le stade Maracana"
     } else if (b.org || org_run) {
         c.kind = Guess::org;
         if (w.acronym) c.last = acronym_name_last(i, limit);  // "l'équipe UAE Emirates"

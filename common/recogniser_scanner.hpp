@@ -159,6 +159,9 @@ private:
     bool names_country(std::size_t k, std::size_t limit) const;
     LexiconMatch lexicon_match(std::size_t i, std::size_t limit) const;
     Before before(std::size_t i) const;
+    /// The token of the street or monument noun that starts a place ending
+    /// with the name at `i` ("place de la Concorde"), or npos.
+    std::size_t site_start(std::size_t i) const;
     std::size_t demonym_last(std::size_t i) const;
     bool is_rating(std::size_t i) const;
     bool town(const std::string& place) const;

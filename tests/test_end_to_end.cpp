@@ -349,7 +349,8 @@ TEST_CASE("the seed-like dispatch: whole facet lists", "[e2e][seed]") {
     CHECK(facet(j, "person") == "Hassan Rohani (1), John Kerry (1), Mohammad Javad Zarif (1), Yukiya Amano (1)");
     CHECK(facet(j, "place") ==
           "Allemagne (1), Arak (1), Chine (1), France (1), Genève (1), Iran (1), Parchin (1), Proche-Orient (1), "
-          "Royaume-Uni (1), Russie (1), Suisse (1), Téhéran (1), Washington (1), États-Unis (1)");
+          "Royaume-Uni (1), Russie (1), Suisse (1), Téhéran (1), Washington (1), aéroport de Genève (1), "
+          "États-Unis (1)");
     // An organisation with its acronym: one value.
     CHECK(facet(j, "org") == "AIEA (1), Union européenne (1)");
     CHECK(facet(j, "date") == "2013-11 (1)");

@@ -148,7 +148,8 @@ TEST_CASE("look-alikes are told apart by context", "[entities]") {
     // A vessel named after a person is neither.
     CHECK(names("Le porte-avions Charles-de-Gaulle a quitté Toulon.") == "place:Toulon[Toulon]");
     // A facility named after a person is a place.
-    CHECK(names("L'aéroport Charles-de-Gaulle est fermé.") == "place:Charles-de-Gaulle[Charles-de-Gaulle]");
+    CHECK(names("L'aéroport Charles-de-Gaulle est fermé.") ==
+          "place:aéroport Charles-de-Gaulle[aéroport Charles-de-Gaulle]");
     // The longest place wins.
     CHECK(names("La Seine-Saint-Denis entoure Saint-Denis.") ==
           "place:Seine-Saint-Denis[Seine-Saint-Denis] | place:Saint-Denis[Saint-Denis]");
@@ -284,9 +285,18 @@ TEST_CASE("organisations: cues, heads and junk", "[entities]") {
     CHECK(names("A Paris, rien.") == "place:Paris[Paris]");
 }
 
-TEST_CASE("venues, events and ranks are not places", "[entities]") {
+TEST_CASE("streets and monuments are places named whole; events and ranks are not places", "[entities]") {
     CHECK(names("Il a joué au stade Maracana, rue Gaston-Gallimard, puis au Groupama Stadium de Nancy.") ==
-          "place:Nancy[Nancy]");
+          "place:stade Maracana[stade Maracana] | place:rue Gaston-Gallimard[rue Gaston-Gallimard] | "
+          "place:Groupama Stadium[Groupama Stadium] | place:Nancy[Nancy]");
+    CHECK(names("Ils ont défilé de la place de la Bastille au pont d'Austerlitz, puis devant le palais de l'Élysée.") ==
+          "place:place de la Bastille[place de la Bastille] | place:pont d'Austerlitz[pont d'Austerlitz] | "
+          "place:palais de l'Élysée[palais de l'Élysée]");
+    CHECK(names("La tour Eiffel et le château de Versailles ont rouvert.") ==
+          "place:tour Eiffel[tour Eiffel] | place:château de Versailles[château de Versailles]");
+    // "le tour de France" is a race; "à la place de" means "instead of".
+    CHECK(names("Il a gagné le tour de France.") == "place:France[France]");
+    CHECK(names("Il a parlé à la place de Jean Castex.") == "person:Jean Castex[Jean Castex]");
     CHECK(names("Le prix Goncourt et l'autoroute A64 datent du XIXe siècle, sous la Ve République.") == "");
     // A person still is one there, and a gazetteer place after "de" stays a place.
     CHECK(names("Le pionnier du cinéma Georges Méliès est né près de l'hôpital de Nancy.") ==
@@ -419,7 +429,7 @@ TEST_CASE("seats of power: an institution when they act, a place when one goes t
     // After "de", the place when the noun it completes is no role nor organisation.
     CHECK(names("Le locataire de la Maison Blanche et la porte-parole de la Maison Blanche.", *real) ==
           "place:Maison-Blanche[Maison Blanche] | org:Maison-Blanche[Maison Blanche]");
-    CHECK(names("Les jardins du Kremlin et le maire d'Orange.", *real) ==
+    CHECK(names("Les abords du Kremlin et le maire d'Orange.", *real) ==
           "place:Kremlin[Kremlin] | place:Orange[Orange]");
     CHECK(names("Matignon a tranché et le Quai d'Orsay a protesté, puis Bercy a chiffré.", *real) ==
           "org:Matignon[Matignon] | org:Quai d'Orsay[Quai d'Orsay] | org:Bercy[Bercy]");
