@@ -504,3 +504,27 @@ TEST_CASE("the progress line: rate, share done, time left", "[index]") {
     CHECK(depeche::format_duration(185) == "3 min 05 s");
     CHECK(depeche::format_duration(0.4) == "0 s");
 }
+
+TEST_CASE("the indexing pipeline's speed-ups change nothing: the simple path gives the same database", "[e2e][index]") {
+    // The simple path: one analysis thread, a commit after every dispatch.
+    // Against it, the default and an odd mix of threads and batch sizes
+    // (chunks cut across commits, more workers than cores). Every term, wdf,
+    // position, value and stored record must be the same, in the same order.
+    auto dump = [](const std::vector<std::string>& options) {
+        const std::string db = temp_path("depeche-pipeline");
+        std::vector<std::string> args = {"--db", db, "--quiet"};
+        args.insert(args.end(), options.begin(), options.end());
+        args.push_back(kSample);
+        const Run indexed = index(args);
+        INFO(indexed.err);
+        REQUIRE(indexed.status == 0);
+        const Run dumped = run(DEPECHE_DB_DUMP, {db});
+        REQUIRE(dumped.status == 0);
+        fs::remove_all(db);
+        return dumped.out;
+    };
+    const std::string simple = dump({"--threads", "1", "--batch-size", "1"});
+    CHECK(simple.find("\ndocuments " + std::to_string(labels().size()) + "\n") != std::string::npos);
+    CHECK(dump({}) == simple);
+    CHECK(dump({"--threads", "3", "--batch-size", "7"}) == simple);
+}
