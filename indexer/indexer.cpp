@@ -1,5 +1,7 @@
 #include "indexer.hpp"
 
+#include "pipeline.hpp"
+
 #include "database.hpp"
 #include "document.hpp"
 #include "schema.hpp"
@@ -75,15 +77,7 @@ void parallel_for(std::size_t count, unsigned threads, const std::function<void(
     for (auto& thread : pool) thread.join();
 }
 
-namespace {
-
-// A chunk of dispatches on its way to the database: analysed by a worker,
-// then written by the writer in input order.
-struct Chunk {
-    std::vector<Article> articles;
-    std::vector<std::optional<Xapian::Document>> docs;
-    std::vector<std::string> failures;
-};
+namespace pipeline {
 
 void analyse_chunk(Chunk& chunk, const Lexicons& lexicons) {
     chunk.docs.resize(chunk.articles.size());
@@ -96,6 +90,35 @@ void analyse_chunk(Chunk& chunk, const Lexicons& lexicons) {
         }
     }
 }
+
+Written write_one(Xapian::WritableDatabase& db, const Chunk& chunk, std::size_t i,
+                  const std::function<void(const Reject&)>& on_reject) {
+    const Article& article = chunk.articles[i];
+    if (!chunk.docs[i]) {
+        on_reject({article.source, chunk.failures[i], article.text.substr(0, 1000)});
+        return Written::rejected;
+    }
+    const std::string id_term = schema::make_term(schema::kId, article.id);
+    try {
+        if (db.term_exists(id_term)) {
+            db.replace_document(id_term, *chunk.docs[i]);
+            return Written::replaced;
+        }
+        db.add_document(*chunk.docs[i]);
+        return Written::added;
+    } catch (const Xapian::InvalidArgumentError& e) {
+        // A document Xapian refuses (build_document should never make one)
+        // costs that dispatch only, not the batch around it.
+        on_reject({article.source, "Xapian refused the document: " + e.get_msg(), article.text.substr(0, 1000)});
+        return Written::rejected;
+    }
+}
+
+}  // namespace pipeline
+
+namespace {
+
+using pipeline::Chunk;
 
 // Long-lived analysis threads (their stem caches and ICU iterators stay
 // warm), fed chunks in input order and giving them back in the same order.
@@ -139,7 +162,7 @@ private:
             auto [sequence, chunk] = std::move(queue_.front());
             queue_.pop_front();
             lock.unlock();
-            analyse_chunk(chunk, lexicons_);
+            pipeline::analyse_chunk(chunk, lexicons_);
             lock.lock();
             done_.emplace(sequence, std::move(chunk));
             lock.unlock();
@@ -162,6 +185,11 @@ private:
 IndexReport run_index(const IndexOptions& options, const Lexicons& lexicons,
                       const std::function<void(const Reject&)>& on_reject,
                       const std::function<void(const std::string&)>& on_warning) {
+    // A database this job creates is built faster as parts written in
+    // parallel and merged at the end (parts.cpp); one that exists is updated
+    // in place, in input order, by one writer.
+    if (options.threads > 1 && !std::filesystem::exists(options.database))
+        return pipeline::build_in_parts(options, lexicons, on_reject, on_warning);
     const auto started = std::chrono::steady_clock::now();
     Xapian::WritableDatabase db = open_for_writing(options.database, current_versions(lexicons.version));
     IndexReport report;
@@ -178,32 +206,18 @@ IndexReport run_index(const IndexOptions& options, const Lexicons& lexicons,
     };
     auto write = [&](Chunk chunk) {
         for (std::size_t i = 0; i < chunk.articles.size(); ++i) {
-            const Article& article = chunk.articles[i];
-            if (!chunk.docs[i]) {
-                ++report.rejected;
-                on_reject({article.source, chunk.failures[i], article.text.substr(0, 1000)});
-                continue;
-            }
-            // replace_document(term) costs a posting-list walk even for a new
-            // id: only pay it when the id is already there.
-            const std::string id_term = schema::make_term(schema::kId, article.id);
-            try {
-                if (db.term_exists(id_term)) {
-                    db.replace_document(id_term, *chunk.docs[i]);
-                    ++report.replaced;
-                } else {
-                    db.add_document(*chunk.docs[i]);
+            switch (pipeline::write_one(db, chunk, i, on_reject)) {
+                case pipeline::Written::rejected:
+                    ++report.rejected;
+                    continue;
+                case pipeline::Written::added:
                     ++report.added;
-                }
-            } catch (const Xapian::InvalidArgumentError& e) {
-                // A document Xapian refuses (build_document should never make
-                // one) costs that dispatch only, not the batch around it.
-                ++report.rejected;
-                on_reject(
-                    {article.source, "Xapian refused the document: " + e.get_msg(), article.text.substr(0, 1000)});
-                continue;
+                    break;
+                case pipeline::Written::replaced:
+                    ++report.replaced;
+                    break;
             }
-            report.bytes += article.title.size() + article.text.size();
+            report.bytes += chunk.articles[i].title.size() + chunk.articles[i].text.size();
             if (++uncommitted >= options.batch_size) {
                 commit();
                 uncommitted = 0;
@@ -214,7 +228,7 @@ IndexReport run_index(const IndexOptions& options, const Lexicons& lexicons,
     // The writer (this thread) reads and writes while the pool analyses:
     // reading, analysis and the Xapian write path overlap. At most a few
     // chunks per worker are in flight, so memory stays bounded.
-    constexpr std::size_t kChunk = 64;
+    using pipeline::kChunk;
     const std::size_t max_in_flight = 4 * std::max(1u, options.threads);
     AnalysisPool pool(lexicons, options.threads);
     Chunk filling;

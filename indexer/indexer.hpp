@@ -28,7 +28,8 @@ unsigned shard_of(std::string_view id, unsigned count);
 struct IndexReport;
 
 /// What the write path reports as it goes: "chunk" (some dispatches written),
-/// "commit-begin" and "commit-end", each with the run's figures so far.
+/// "commit-begin" and "commit-end", and for a new database built as parts,
+/// "merge-begin" and "merge-end", each with the run's figures so far.
 /// Progress displays count on them; crash tests kill the process at them.
 using IndexEvent = std::function<void(std::string_view event, const IndexReport& so_far)>;
 
@@ -36,7 +37,7 @@ struct IndexOptions {
     ReadOptions read;
     std::string database;           ///< folder, created when absent
     std::size_t batch_size = 5000;  ///< dispatches per commit
-    unsigned threads = 2;           ///< analysis threads
+    unsigned threads = 2;           ///< analysis threads (and parts of a new database)
     Shard shard;                    ///< keep only this shard's dispatches (1/1: all)
     IndexEvent on_event;            ///< may be empty
 };
@@ -52,7 +53,10 @@ struct IndexReport {
     std::size_t written() const { return added + replaced; }
 };
 
-/// Indexes every input into options.database. Bad records go to `on_reject`
+/// Indexes every input into options.database: a new database (the folder
+/// does not exist) with more than one thread is built as parts in parallel
+/// and merged at the end (parts.cpp), an existing one is updated in place in
+/// input order. Bad records go to `on_reject`
 /// and never stop the run; `on_warning` hears about skipped files. Throws
 /// SetupError when the database cannot be opened or written.
 IndexReport run_index(const IndexOptions& options, const Lexicons& lexicons,

@@ -42,6 +42,11 @@ Bad records (invalid UTF-8, NUL bytes, missing or impossible date, empty text,
 broken JSON) are reported as FILE:LINE: reason, counted, and set aside; the
 good records around them are indexed.
 
+A database that does not exist yet is built with every thread writing its own
+part, in DB.parts beside it, merged into DB at the end: DB appears whole or not
+at all, and a killed job's re-run takes up its parts. An existing database is
+updated in place, committed every --batch-size dispatches.
+
 --shard I/N keeps only the dispatches whose id hashes to shard I of N, so that
 N jobs can index an archive into N databases in parallel, each id in exactly
 one of them; search them together with depeche-search --db A --db B ...
@@ -113,7 +118,7 @@ int run(int argc, char** argv) {
         ("format", po::value<std::string>()->default_value("auto")->value_name("FMT"), "auto (each line by its first character), line or jsonl")
         ("rejects", po::value<std::string>()->value_name("FILE"), "write each rejected record to FILE as 'FILE:LINE: reason<TAB>record'")
         ("batch-size", po::value<std::size_t>()->default_value(5000)->value_name("N"), "dispatches per commit")
-        ("threads", po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency()))->value_name("N"), "analysis threads")
+        ("threads", po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency()))->value_name("N"), "threads that analyse (and, for a new database, write)")
         ("shard", po::value<std::string>()->value_name("I/N"), "keep only the dispatches of shard I of N (1 <= I <= N)")
         ("delete", "remove the dispatches whose ids are given instead of inputs")
         ("delete-from", po::value<std::string>()->value_name("FILE"), "remove the dispatches whose ids FILE lists, one per line")

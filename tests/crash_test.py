@@ -4,15 +4,21 @@
 Each trial starts an index job on the same input (JSON Lines with known ids,
 bad records among them, one long run of bad records), kills it with SIGKILL
 at a kill point and checks that:
-  - the database opens and xapian-check passes;
-  - it holds exactly the dispatches of the committed batches: a prefix of the
-    good records in input order, ending at a commit the job reported (or, for
-    a kill inside a commit, at that commit or the one before);
-  - re-running the same job finishes with every dispatch present exactly once
-    and the rejects file complete.
+  - the database, if there is one, opens and xapian-check passes;
+  - it holds what the job's path promises:
+      an existing database (updated in place, in input order): exactly the
+      dispatches of the committed batches, a prefix of the good records
+      ending at a commit the job reported (or, for a kill inside a commit, at
+      that commit or the one before);
+      a new database (built as parts in parallel, merged at the end): nothing
+      until the merged database is renamed into place, then everything;
+  - re-running the same job finishes with every dispatch present exactly once,
+    the rejects file complete and no parts left behind (a new database's
+    re-run takes up the killed job's parts).
 Kill points, printed for each trial: inside a commit (just after the job
 reports "commit-begin"), while writing --rejects (just after a reported
-reject), right after a commit, at the start, and at random times.
+reject), right after a commit, at the start, at random times and, for a new
+database, during the merge (just after "merge-begin").
 
 Usage: crash_test.py INDEX_BINARY SEARCH_BINARY SOURCE_DIR [TRIALS]
 """
@@ -112,9 +118,13 @@ def ids_in(search, db):
     return [hit["id"] for hit in result["hits"]], True
 
 
-def allowed_counts(events):
-    """How many dispatches the database may hold after a kill, from the
-    commits the job reported: the last finished commit, or the one in flight."""
+def allowed_counts(events, new, total):
+    """How many dispatches the database may hold after a kill. A new
+    database: none until it is renamed into place (just before "merge-end"),
+    then all. An existing one, from the commits the job reported: the last
+    finished commit, or the one in flight."""
+    if new:
+        return {total} if any(e == "merge-end" for e, _ in events) else {0, total}
     done, in_flight = 0, None
     for event, n in events:
         if event == "commit-begin":
@@ -145,12 +155,20 @@ def main():
         whole = time.monotonic() - started
 
         kinds = ["inside a commit", "writing rejects", "after a commit", "at the start", "at a random time"]
+        empty = os.path.join(work, "empty.jsonl")
+        open(empty, "w").close()
         failures = 0
         for trial in range(trials):
-            kind = kinds[trial % len(kinds)]
+            # Even trials update an existing (empty) database in place; odd
+            # ones build a new database as parts.
+            new = trial % 2 == 1
+            trial_kinds = kinds + ["during the merge"] if new else kinds
+            kind = trial_kinds[(trial // 2) % len(trial_kinds)]
             db, rejects = os.path.join(work, f"db{trial}"), os.path.join(work, f"rejects{trial}")
             delay = rng.uniform(0, whole)
             while True:
+                if not new:
+                    subprocess.run([index, "--db", db, "--quiet", empty], check=True)
                 job = Job(index, db, data, rejects)
                 if kind == "inside a commit":
                     k = rng.randrange(1, commits + 1)
@@ -168,19 +186,24 @@ def main():
                     job.read_until(lambda e, n: e == "commit-end" and n >= k * BATCH)
                     delay = 0
                     point = f"right after commit-end at {k * BATCH}"
+                elif kind == "during the merge":
+                    job.read_until(lambda e, n: e == "merge-begin")
+                    delay = rng.uniform(0, 0.05)
+                    point = f"{delay * 1000:.1f} ms after merge-begin"
                 elif kind == "at the start":
                     delay = rng.uniform(0, 0.2)
                     point = f"{delay * 1000:.0f} ms after start"
                 else:
                     point = f"{delay:.2f} s after start (a whole run took {whole:.2f} s)"
                 status = job.kill(delay)
-                if status == -signal.SIGKILL or kind != "at a random time":
+                if status == -signal.SIGKILL or kind not in ("at a random time", "during the merge"):
                     break
                 # The job finished before the kill (the machine is faster
                 # now): try again sooner.
                 shutil.rmtree(db, ignore_errors=True)
+                shutil.rmtree(db + ".parts", ignore_errors=True)
                 delay /= 2
-            allowed = allowed_counts(job.events)
+            allowed = allowed_counts(job.events, new, len(good))
             if kind == "inside a commit":
                 landed = ("commit-end", target) not in job.events
                 point += " (the commit had not finished)" if landed else " (the commit finished first)"
@@ -212,7 +235,10 @@ def main():
                 if sum(1 for _ in f) != bad:
                     problems.append("the re-run's rejects file misses records")
             verdict = "ok" if not problems else "FAIL: " + "; ".join(problems)
-            print(f"trial {trial + 1:2}: killed {kind}, {point}: held {held} -> {verdict}")
+            if os.path.exists(db + ".parts"):
+                problems.append("the re-run left the parts behind")
+            where = "a new database" if new else "an existing database"
+            print(f"trial {trial + 1:2}: {where}, killed {kind}, {point}: held {held} -> {verdict}")
             failures += bool(problems)
             shutil.rmtree(db, ignore_errors=True)
         print(f"{trials - failures} passed, {failures} failed")

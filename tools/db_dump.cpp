@@ -4,8 +4,11 @@
 //
 //   depeche-db-dump DB
 //
-// One block per document, in docid order:
-//   doc <docid>
+// One block per document, in the order of their ids (the Q term), since
+// document numbers depend on how the database was built (a database built as
+// parts and merged numbers them part after part); documents without an id
+// come last, by number:
+//   doc <id>
 //   data <the document data, escaped: \\ \n \t and bytes < 0x20 as \xHH>
 //   term <term> wdf=<wdf> pos=<p1,p2,...>      (one line per term, in term order)
 //   value <slot> <value, escaped>              (one line per slot, in slot order)
@@ -15,7 +18,10 @@
 
 #include <cstdio>
 #include <iostream>
+#include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -50,10 +56,18 @@ int main(int argc, char** argv) {
     try {
         const Xapian::Database db(argv[1]);
         std::ostream& out = std::cout;
-        for (auto d = db.postlist_begin(""); d != db.postlist_end(""); ++d) {
-            const Xapian::docid id = *d;
-            const Xapian::Document doc = db.get_document(id);
-            out << "doc " << id << '\n' << "data " << escaped(doc.get_data()) << '\n';
+        std::vector<std::pair<std::string, Xapian::docid>> order;  // (id, docid)
+        std::set<Xapian::docid> with_id;
+        for (auto t = db.allterms_begin("Q"); t != db.allterms_end("Q"); ++t)
+            for (auto d = db.postlist_begin(*t); d != db.postlist_end(*t); ++d) {
+                order.emplace_back((*t).substr(1), *d);
+                with_id.insert(*d);
+            }
+        for (auto d = db.postlist_begin(""); d != db.postlist_end(""); ++d)
+            if (!with_id.count(*d)) order.emplace_back("#" + std::to_string(*d), *d);
+        for (const auto& [label, docid] : order) {
+            const Xapian::Document doc = db.get_document(docid);
+            out << "doc " << escaped(label) << '\n' << "data " << escaped(doc.get_data()) << '\n';
             for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
                 out << "term " << escaped(*t) << " wdf=" << t.get_wdf() << " pos=";
                 const char* sep = "";
