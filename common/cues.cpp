@@ -29,6 +29,23 @@ bool ends_with_any(std::string_view w, std::string_view endings) {
     return false;
 }
 
+Endings::Endings(std::string_view endings) {
+    for (std::size_t pos = 0; pos < endings.size();) {
+        std::size_t space = endings.find(' ', pos);
+        if (space == std::string_view::npos) space = endings.size();
+        const std::string_view e = endings.substr(pos, space - pos);
+        if (!e.empty()) by_last_[static_cast<unsigned char>(e.back())].push_back(e);
+        pos = space + 1;
+    }
+}
+
+bool Endings::match(std::string_view w) const {
+    if (w.empty()) return false;
+    for (std::string_view e : by_last_[static_cast<unsigned char>(w.back())])
+        if (w.size() > e.size() + 2 && w.substr(w.size() - e.size()) == e) return true;
+    return false;
+}
+
 // "le président", "la ministre", "le chef" ... before a person's name.
 const WordSet& role_nouns() {
     static const WordSet words = words_of(
@@ -122,9 +139,10 @@ bool is_common_acronym(std::string_view w) {
 // Adjectives that follow the head of an organisation's name: "Ligue
 // nationale", "Banque mondiale", "Parti socialiste", "Conseil constitutionnel".
 bool is_org_adjective(std::string_view w) {
-    return ends_with_any(w,
-                         "al ale aux ales el elle els elles iste istes ique iques aire aires ier iere if ive ien ienne "
-                         "ais aise ain aine and ande een eenne eme ois oise");
+    static const Endings endings(
+        "al ale aux ales el elle els elles iste istes ique iques aire aires ier iere if ive ien ienne "
+        "ais aise ain aine and ande een eenne eme ois oise");
+    return endings.match(w);
 }
 
 bool is_compass(std::string_view w) {
@@ -204,14 +222,16 @@ bool is_venue_tail(std::string_view w) {
 }
 
 bool is_demonym(std::string_view w) {
-    return ends_with_any(w,
-                         "ain aine ains aines ais aise aises ien ienne iens iennes ois oise oises and ande ands "
-                         "andes ol ole ols oles een eenne ite ites") ||
-           w == "russe" || w == "turc" || w == "turque" || w == "grec" || w == "grecque" || w == "belge" ||
-           w == "suisse" || w == "kurde" || w == "britannique" || w == "tcheque" || w == "slovaque";
+    static const Endings endings(
+        "ain aine ains aines ais aise aises ien ienne iens iennes ois oise oises and ande ands "
+        "andes ol ole ols oles een eenne ite ites");
+    return endings.match(w) || w == "russe" || w == "turc" || w == "turque" || w == "grec" || w == "grecque" ||
+           w == "belge" || w == "suisse" || w == "kurde" || w == "britannique" || w == "tcheque" || w == "slovaque";
 }
 
 bool is_roman_ordinal(std::string_view text) {
+    // Every numeral starts with one of its letters: most capitals stop here.
+    if (text.empty() || std::string_view("IVXLCDM").find(text[0]) == std::string_view::npos) return false;
     for (std::string_view suffix : {"e", "eme", "\xC3\xA8me", "er", "re", "\xC3\xA8re"}) {
         if (text.size() <= suffix.size() || text.substr(text.size() - suffix.size()) != suffix) continue;
         const std::string_view numeral = text.substr(0, text.size() - suffix.size());
@@ -233,10 +253,11 @@ bool adjective_like(std::string_view w) {
         "delegue deleguee russe turc turque grec grecque belge suisse kurde arabe afghan afghane democrate "
         "conservateur conservatrice liberal liberale radical rebelle chiite sunnite interimaire honoraire "
         "emerite d etat francais");
+    static const Endings endings(
+        "ain aine ains aines ais aise aises ien ienne iens iennes ique iques and ande ands andes ois "
+        "oise oises ol ole ols oles een eenne iste istes in ine");
     if (words.count(w)) return true;
-    return ends_with_any(w,
-                         "ain aine ains aines ais aise aises ien ienne iens iennes ique iques and ande ands andes ois "
-                         "oise oises ol ole ols oles een eenne iste istes in ine");
+    return endings.match(w);
 }
 
 bool is_name_particle(std::string_view w) {
@@ -257,6 +278,7 @@ bool is_roman_numeral(std::string_view w) {
 }
 
 std::uint16_t scan_gap(std::string_view g) {
+    if (g.size() == 1 && g[0] == ' ') return kSpace;  // between most tokens
     std::uint16_t flags = 0;
     int newlines = 0;
     for (std::size_t i = 0; i < g.size(); ++i) {
@@ -357,8 +379,14 @@ std::string collapse_spaces(std::string_view s) {
 }
 
 bool plain_key(std::string_view folded) {
+    // One table read per byte: every token of every text comes through here.
+    static const std::array<bool, 256> kPlain = [] {
+        std::array<bool, 256> plain{};
+        for (int c = 0; c < 256; ++c) plain[c] = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+        return plain;
+    }();
     for (char c : folded)
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80)) return false;
+        if (!kPlain[static_cast<unsigned char>(c)]) return false;
     return !folded.empty();
 }
 

@@ -67,7 +67,8 @@ std::optional<Found> Scanner::at(std::size_t i) const {
     if (f[0] >= '0' && f[0] <= '9') return numeric(i);
     const Word* w = lookup(f);
     if (!w) {
-        if (f == "hui" && elision(i) == "aujourd") return relative_day(i, 0);
+        // Nearly every token ends here: compare as a view (no strlen of a literal).
+        if (std::string_view(f) == "hui" && elision(i) == "aujourd") return relative_day(i, 0);
         return {};
     }
     switch (w->kind) {

@@ -3,11 +3,14 @@
 // that tell a future from a past, and the Scanner's reading of the tense around a date (clause_tense).
 #include "dates_detail.hpp"
 
+#include <array>
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 // The month and weekday names, the number words and the cue words below are
 // hard-coded: they are the closed grammar of French date expressions (like
@@ -18,6 +21,12 @@
 namespace depeche::dates_detail {
 
 // ---- the grammar ------------------------------------------------------------
+
+namespace {
+std::uint32_t length_bit(std::size_t n) {
+    return std::uint32_t{1} << (n < 31 ? n : 31);
+}
+}  // namespace
 
 const Word* lookup(std::string_view folded) {
     static const std::unordered_map<std::string_view, Word> kWords = [] {
@@ -63,6 +72,23 @@ const Word* lookup(std::string_view folded) {
         add(Kind::century, 0, 0, {"siecle"});
         return words;
     }();
+    // Nearly every token is no date word: a word can only be one when some
+    // entry has its first byte and its length, and some entry its last byte
+    // and its length, which answers most without hashing.
+    using Bits = std::array<std::uint32_t, 256>;
+    static const std::pair<Bits, Bits> kBits = [] {
+        std::pair<Bits, Bits> bits{};
+        for (const auto& [word, _] : kWords) {
+            bits.first[static_cast<unsigned char>(word.front())] |= length_bit(word.size());
+            bits.second[static_cast<unsigned char>(word.back())] |= length_bit(word.size());
+        }
+        return bits;
+    }();
+    if (folded.empty()) return nullptr;
+    const std::uint32_t bit = length_bit(folded.size());
+    if (!(kBits.first[static_cast<unsigned char>(folded.front())] & bit) ||
+        !(kBits.second[static_cast<unsigned char>(folded.back())] & bit))
+        return nullptr;
     auto it = kWords.find(folded);
     return it == kWords.end() ? nullptr : &it->second;
 }

@@ -1,11 +1,14 @@
 #include "lexicon.hpp"
 
 #include "analyzer.hpp"
+#include "lexicon_digest.hpp"
 
+#include <algorithm>
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
+#include <mutex>
 #include <stdexcept>
 #include <system_error>
 
@@ -14,47 +17,54 @@
 #endif
 
 namespace depeche {
+
+// The bytes of one lexicon file. Not a std::string: that would write zeros
+// over the 4 MB of the common words before reading them.
+struct LexiconFileBytes {
+    std::unique_ptr<char[]> data;
+    std::size_t size = 0;
+    std::string_view view() const { return {data.get(), size}; }
+};
+
+// The bytes of the name files, kept by a names-only load and parsed into name
+// maps by the first canonical_name call that needs them.
+struct NameFiles {
+    LexiconFileBytes places;
+    LexiconFileBytes orgs;  // empty when absent
+    LexiconFileBytes aliases;
+
+    struct Maps {
+        std::unordered_map<std::string, std::string> places, orgs, persons;
+    };
+    const Maps& maps() const;
+
+private:
+    mutable std::once_flag parsed_;
+    mutable Maps maps_;
+};
+
 namespace {
 
 namespace fs = std::filesystem;
 
-// FNV-1a, 64 bits: stable across platforms and runs, enough to tell two
-// lexicon folders apart (it is a version stamp, not a security digest).
-class Digest {
-public:
-    void add(std::string_view bytes) {
-        for (unsigned char c : bytes) {
-            hash_ ^= c;
-            hash_ *= 0x100000001b3ULL;
-        }
-    }
-    std::string hex() const {
-        char buf[17];
-        std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(hash_));
-        return buf;
-    }
-
-private:
-    std::uint64_t hash_ = 0xcbf29ce484222325ULL;
-};
-
-// The whole file at once: the common word list has ~350k lines and line by
-// line reading through iostreams is several times slower.
-std::optional<std::string> read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
+// Opens `path` and returns its size, or nullopt when it cannot be read.
+std::optional<std::size_t> open_sized(std::ifstream& in, const fs::path& path) {
+    in.open(path, std::ios::binary);
     if (!in) return std::nullopt;
     in.seekg(0, std::ios::end);
     const std::streamoff size = in.tellg();
     if (size < 0) return std::nullopt;
-    std::string bytes(static_cast<std::size_t>(size), '\0');
     in.seekg(0, std::ios::beg);
-    if (size > 0 && !in.read(bytes.data(), size)) return std::nullopt;
-    return bytes;
+    return static_cast<std::size_t>(size);
 }
 
-// Reads `name` from `dir` into the digest. A missing optional file still
-// counts in the digest (as absent), so adding one changes the version.
-std::optional<std::string> read_lexicon(const fs::path& dir, const char* name, bool required, Digest& digest) {
+// Reads `name` from `dir` into the digest: its name, then "-absent-" or its
+// size and bytes. A missing optional file still counts in the digest (as
+// absent), so adding one changes the version. The bytes are returned when
+// `keep`; otherwise they go through a small buffer into the digest only
+// (a names-only load digests the 4 MB of word lists without holding them).
+std::optional<LexiconFileBytes> read_lexicon(const fs::path& dir, const char* name, bool required, bool keep,
+                                             LexiconDigest& digest) {
     const fs::path path = dir / name;
     digest.add(name);
     digest.add(std::string_view("\0", 1));
@@ -64,35 +74,57 @@ std::optional<std::string> read_lexicon(const fs::path& dir, const char* name, b
         digest.add("-absent-");
         return std::nullopt;
     }
-    std::optional<std::string> bytes = read_file(path);
-    if (!bytes) throw std::runtime_error("cannot read lexicon file: " + path.string());
-    digest.add(std::to_string(bytes->size()));
+    std::ifstream in;
+    const std::optional<std::size_t> size = open_sized(in, path);
+    if (!size) throw std::runtime_error("cannot read lexicon file: " + path.string());
+    digest.add(std::to_string(*size));
     digest.add(std::string_view("\0", 1));
-    digest.add(*bytes);
+    // The whole file at once: line by line reading through iostreams is
+    // several times slower on the 350k lines of the common words.
+    LexiconFileBytes bytes;
+    bytes.size = keep ? *size : std::min<std::size_t>(*size, 1 << 16);
+    bytes.data.reset(new char[bytes.size]);
+    for (std::size_t done = 0; done < *size;) {
+        const std::size_t chunk = keep ? *size : std::min(bytes.size, *size - done);
+        if (!in.read(bytes.data.get(), static_cast<std::streamsize>(chunk)))
+            throw std::runtime_error("cannot read lexicon file: " + path.string());
+        digest.add(std::string_view(bytes.data.get(), chunk));
+        done += chunk;
+    }
+    if (!keep) return LexiconFileBytes{};
     return bytes;
 }
 
+bool is_blank(char c) {
+    return c == ' ' || c == '\t' || c == '\r';
+}
+
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
     return s;
 }
 
-// Calls `line_fn(line)` for every line that is neither blank nor a `#` comment.
+// Calls `line_fn(line, content)` for every line that is neither blank nor a
+// `#` comment; `content` is the line without its surrounding blanks (the
+// fields of a TSV line keep their positions in `line`).
 template <typename LineFn>
 void for_each_line(std::string_view bytes, LineFn line_fn) {
     // A UTF-8 byte order mark would otherwise stick to the first entry.
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-    std::size_t pos = 0;
-    while (pos < bytes.size()) {
-        std::size_t nl = bytes.find('\n', pos);
-        if (nl == std::string_view::npos) nl = bytes.size();
-        std::string_view line = bytes.substr(pos, nl - pos);
-        pos = nl + 1;
+    const char* p = bytes.data();
+    const char* const end = p + bytes.size();
+    while (p < end) {
+        const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+        if (!nl) nl = end;
+        std::string_view line(p, static_cast<std::size_t>(nl - p));
+        p = nl + 1;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        const std::string_view content = trim(line);
+        // Most lines have no blanks around them: no need to trim those.
+        std::string_view content = line;
+        if (!content.empty() && (is_blank(content.front()) || is_blank(content.back()))) content = trim(content);
         if (content.empty() || content.front() == '#') continue;
-        line_fn(line);
+        line_fn(line, content);
     }
 }
 
@@ -108,6 +140,20 @@ std::size_t split_tabs(std::string_view line, std::string_view* fields, std::siz
     return n;
 }
 
+// What word_key does with each byte: an ASCII letter or digit becomes itself
+// in lower case; other ASCII bytes separate words (0); bytes of multi-byte
+// characters (1) take the slow paths.
+struct ByteClasses {
+    unsigned char of[256];
+    constexpr ByteClasses() : of() {
+        for (int c = 0x80; c < 0x100; ++c) of[c] = 1;
+        for (int c = '0'; c <= '9'; ++c) of[c] = static_cast<unsigned char>(c);
+        for (int c = 'a'; c <= 'z'; ++c) of[c] = static_cast<unsigned char>(c);
+        for (int c = 'A'; c <= 'Z'; ++c) of[c] = static_cast<unsigned char>(c - 'A' + 'a');
+    }
+};
+constexpr ByteClasses kByteClasses;
+
 // The base letter of a Latin-1 letter with a diacritic (the second byte of
 // its UTF-8 form after 0xC3), as fold() gives it; 0 when fold() does more
 // (ß, æ, ø, þ...) or it is no letter (×, ÷).
@@ -118,65 +164,152 @@ char latin1_base(unsigned char second) {
     return second >= 0x80 && second <= 0xBF ? kBase[second - 0x80] : 0;
 }
 
-// entity_key without ICU for the words that make most of the lists (ASCII
-// and French accented letters); anything else goes through entity_key, so
-// that both always agree (tests/test_lexicon.cpp checks a sample).
-std::string word_key(std::string_view word) {
-    std::string key;
-    key.reserve(word.size());
-    bool pending_space = false;
-    for (std::size_t i = 0; i < word.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(word[i]);
-        char out = 0;
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-            out = static_cast<char>(c);
-        } else if (c >= 'A' && c <= 'Z') {
-            out = static_cast<char>(c + ('a' - 'A'));
-        } else if (c == 0xC3 && i + 1 < word.size() && (out = latin1_base(static_cast<unsigned char>(word[i + 1])))) {
-            ++i;
-        } else if (c == 0xC5 && i + 1 < word.size() && (word[i + 1] == '\x92' || word[i + 1] == '\x93')) {
-            if (pending_space) key.push_back(' ');
-            pending_space = false;
-            key += "oe";  // Œ, œ
-            ++i;
-            continue;
-        } else if (c >= 0x80) {
-            return entity_key(word);
-        } else {
-            pending_space = !key.empty();
-            continue;
-        }
-        if (pending_space) key.push_back(' ');
-        pending_space = false;
-        key.push_back(out);
-    }
-    return key;
+// Whether the eight bytes of `w` are all ASCII lower-case letters a..z: with
+// the top bits clear, adding 0x1F sets a byte's top bit when it is >= 'a' and
+// adding 0x05 when it is > 'z', without carries between bytes.
+bool all_lower_ascii(std::uint64_t w) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kTops = kOnes * 0x80;
+    return (w & kTops) == 0 && ((w + kOnes * 0x1F) & ~(w + kOnes * 0x05) & kTops) == kTops;
 }
 
+// entity_key without ICU for the words that make most of the lists (ASCII
+// and French accented letters); anything else goes through entity_key, so
+// that both always agree (tests/test_lexicon.cpp checks a sample). The key
+// is never longer than the word (a separator run becomes one space, a
+// two-byte letter one or two letters), so it is built in a buffer on the
+// stack and becomes a string once: no string grows letter by letter.
+std::string word_key(std::string_view word) {
+    // Most words are lower-case ASCII letters and digits, their own key: a
+    // first pass only checks that; the general loop takes over from the
+    // first other byte.
+    const auto* p = reinterpret_cast<const unsigned char*>(word.data());
+    const auto* const end = p + word.size();
+    for (std::uint64_t w; end - p >= 8 && (std::memcpy(&w, p, 8), all_lower_ascii(w));) p += 8;
+    while (p < end && kByteClasses.of[*p] == *p && *p > 1) ++p;
+    if (p == end) return std::string(word);
+    char stack[256];
+    std::string heap;
+    char* const begin = word.size() <= sizeof stack ? stack : (heap.resize(word.size()), heap.data());
+    const auto prefix = static_cast<std::size_t>(p - reinterpret_cast<const unsigned char*>(word.data()));
+    std::memcpy(begin, word.data(), prefix);
+    char* out = begin + prefix;
+    for (; p < end; ++p) {
+        unsigned char letter = kByteClasses.of[*p];
+        if (letter > 1) {
+            *out++ = static_cast<char>(letter);
+            continue;
+        }
+        if (letter == 0) {  // one space between words, none before the first
+            if (out != begin && out[-1] != ' ') *out++ = ' ';
+            continue;
+        }
+        if (*p == 0xC3 && p + 1 < end && (letter = static_cast<unsigned char>(latin1_base(p[1])))) {
+            *out++ = static_cast<char>(letter);
+            ++p;
+        } else if (*p == 0xC5 && p + 1 < end && (p[1] == 0x92 || p[1] == 0x93)) {
+            *out++ = 'o';  // Œ, œ
+            *out++ = 'e';
+            ++p;
+        } else {
+            return entity_key(word);
+        }
+    }
+    if (out != begin && out[-1] == ' ') --out;  // none after the last
+    return std::string(begin, static_cast<std::size_t>(out - begin));
+}
+
+// Newlines eight bytes at a time: the count sizes the hash tables before the
+// 350k common words go in, and a byte loop over 4 MB costs more than it saves.
 std::size_t count_lines(std::string_view bytes) {
-    std::size_t n = 1;
-    for (char c : bytes) n += c == '\n';
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+    std::size_t n = 1, i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, bytes.data() + i, 8);
+        const std::uint64_t x = w ^ (kOnes * '\n');  // a zero byte where a newline was
+        // The top bit of each byte is set when that byte of x is not zero.
+        const std::uint64_t nonzero = (((x & kLow7) + kLow7) | x) & ~kLow7;
+        // One bit per newline, at the top of its byte: the multiply sums the
+        // bytes into the top one (a popcount instruction is not baseline x86-64).
+        n += static_cast<std::size_t>((((~nonzero & ~kLow7) >> 7) * kOnes) >> 56);
+    }
+    for (; i < bytes.size(); ++i) n += bytes[i] == '\n';
     return n;
 }
 
 void load_words(std::string_view bytes, std::unordered_set<std::string>& words) {
-    words.reserve(words.size() + count_lines(bytes));
-    for_each_line(bytes, [&](std::string_view line) {
-        std::string key = word_key(trim(line));
+    // Sized from the bytes, not by counting lines: the lists average 8 to 12
+    // bytes a line, so the table never grows while loading, at the price of
+    // a third more buckets than words in the common words.
+    words.reserve(words.size() + bytes.size() / 8 + 1);
+    for_each_line(bytes, [&](std::string_view, std::string_view content) {
+        std::string key = word_key(content);
         if (!key.empty()) words.insert(std::move(key));
     });
 }
 
+using NameMap = std::unordered_map<std::string, std::string>;
+
 // Every canonical name is also a surface of itself, so that typing or
 // writing the canonical form ("État islamique") finds it. Never overrides.
-void add_canonical_surfaces(std::unordered_map<std::string, std::string>& names) {
+// Only the entries of `candidates` can need it: the others were written with
+// their canonical name as surface. (Entries of an unordered_map stay where
+// they are when it grows.) When two canonical names share a missing
+// key, the first in byte order wins (whatever the order of the hash table).
+void add_canonical_surfaces(NameMap& names, const std::vector<const NameMap::value_type*>& candidates) {
     std::vector<std::pair<std::string, std::string>> extra;
-    for (const auto& [key, canonical] : names) {
-        std::string canonical_key = word_key(canonical);
-        if (canonical_key != key && !names.count(canonical_key))
-            extra.emplace_back(std::move(canonical_key), canonical);
+    for (const auto* entry : candidates) {
+        std::string canonical_key = word_key(entry->second);
+        if (canonical_key != entry->first && !names.count(canonical_key))
+            extra.emplace_back(std::move(canonical_key), entry->second);
     }
+    std::sort(extra.begin(), extra.end());
     for (auto& [key, canonical] : extra) names.emplace(std::move(key), std::move(canonical));
+}
+
+// Parses the name files into `places`, `orgs` and `persons` (and the kinds of
+// places into `place_kinds` when not null).
+void parse_names(std::string_view places_bytes, std::string_view orgs_bytes, std::string_view aliases_bytes,
+                 NameMap& places, NameMap& orgs, NameMap& persons, NameMap* place_kinds) {
+    std::vector<const NameMap::value_type*> place_candidates, org_candidates, person_candidates;
+    // Generated gazetteers: the first line for a surface wins (the builder
+    // writes countries and large cities before communes of the same name).
+    places.reserve(count_lines(places_bytes));
+    for_each_line(places_bytes, [&](std::string_view line, std::string_view) {
+        std::string_view f[3];
+        if (split_tabs(line, f, 3) < 2 || f[0].empty() || f[1].empty()) return;
+        std::string key = word_key(f[0]);
+        if (key.empty()) return;
+        const auto [it, inserted] = places.try_emplace(std::move(key), f[1]);
+        if (!inserted) return;
+        if (f[0] != f[1]) place_candidates.push_back(&*it);
+        if (place_kinds && !f[2].empty()) place_kinds->try_emplace(f[0] == f[1] ? it->first : word_key(f[1]), f[2]);
+    });
+    for_each_line(orgs_bytes, [&](std::string_view line, std::string_view) {
+        std::string_view f[2];
+        if (split_tabs(line, f, 2) < 2 || f[0].empty() || f[1].empty()) return;
+        std::string key = word_key(f[0]);
+        if (key.empty()) return;
+        const auto [it, inserted] = orgs.try_emplace(std::move(key), f[1]);
+        if (inserted && f[0] != f[1]) org_candidates.push_back(&*it);
+    });
+    // Reviewed aliases override what the packages say.
+    for_each_line(aliases_bytes, [&](std::string_view line, std::string_view) {
+        std::string_view f[4];
+        if (split_tabs(line, f, 4) < 3 || f[1].empty() || f[2].empty()) return;
+        std::string key = word_key(f[1]);
+        if (key.empty()) return;
+        const std::optional<EntityKind> kind = parse_kind(f[0]);
+        if (!kind || *kind == EntityKind::date) return;
+        const bool person = *kind == EntityKind::person, place = *kind == EntityKind::place;
+        auto& names = person ? persons : place ? places : orgs;
+        const auto it = names.try_emplace(std::move(key)).first;
+        it->second = f[2];
+        (person ? person_candidates : place ? place_candidates : org_candidates).push_back(&*it);
+    });
+    add_canonical_surfaces(places, place_candidates);
+    add_canonical_surfaces(orgs, org_candidates);
+    add_canonical_surfaces(persons, person_candidates);
 }
 
 bool ends_with_words(std::string_view key, std::string_view tail) {
@@ -186,60 +319,42 @@ bool ends_with_words(std::string_view key, std::string_view tail) {
 
 }  // namespace
 
+const NameFiles::Maps& NameFiles::maps() const {
+    std::call_once(parsed_, [this] {
+        parse_names(places.view(), orgs.view(), aliases.view(), maps_.places, maps_.orgs, maps_.persons, nullptr);
+    });
+    return maps_;
+}
+
 Lexicons load_lexicons(const std::filesystem::path& dir, LexiconUse use) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) throw std::runtime_error("lexicon folder not found: " + dir.string());
 
+    const bool words = use == LexiconUse::recognition;
     Lexicons lex;
-    Digest digest;
+    LexiconDigest digest;
     // The order of reading is the order of the digest: do not reorder.
-    const auto places = read_lexicon(dir, "places.tsv", true, digest);
-    const auto orgs = read_lexicon(dir, "orgs.tsv", false, digest);
-    const auto aliases = read_lexicon(dir, "aliases.tsv", true, digest);
-    const auto first_names = read_lexicon(dir, "first_names.txt", true, digest);
-    const auto surnames = read_lexicon(dir, "surnames.txt", false, digest);
-    const auto common_words = read_lexicon(dir, "common_words.txt", false, digest);
+    auto places = read_lexicon(dir, "places.tsv", true, true, digest);
+    auto orgs = read_lexicon(dir, "orgs.tsv", false, true, digest);
+    auto aliases = read_lexicon(dir, "aliases.tsv", true, true, digest);
+    const auto first_names = read_lexicon(dir, "first_names.txt", true, words, digest);
+    const auto surnames = read_lexicon(dir, "surnames.txt", false, words, digest);
+    const auto common_words = read_lexicon(dir, "common_words.txt", false, words, digest);
     lex.version = digest.hex();
 
-    // Generated gazetteers: the first line for a surface wins (the builder
-    // writes countries and large cities before communes of the same name).
-    lex.places.reserve(count_lines(*places));
-    for_each_line(*places, [&](std::string_view line) {
-        std::string_view f[3];
-        if (split_tabs(line, f, 3) < 2 || f[0].empty() || f[1].empty()) return;
-        std::string key = word_key(f[0]);
-        if (key.empty()) return;
-        const std::string canonical(f[1]);
-        if (lex.places.emplace(std::move(key), canonical).second && !f[2].empty())
-            lex.place_kinds.emplace(word_key(canonical), std::string(f[2]));
-    });
-    if (orgs) {
-        for_each_line(*orgs, [&](std::string_view line) {
-            std::string_view f[2];
-            if (split_tabs(line, f, 2) < 2 || f[0].empty() || f[1].empty()) return;
-            std::string key = word_key(f[0]);
-            if (!key.empty()) lex.orgs.emplace(std::move(key), std::string(f[1]));
-        });
+    if (!words) {
+        auto files = std::make_shared<NameFiles>();
+        files->places = std::move(*places);
+        if (orgs) files->orgs = std::move(*orgs);
+        files->aliases = std::move(*aliases);
+        lex.deferred_names = std::move(files);
+        return lex;
     }
-    // Reviewed aliases override what the packages say.
-    for_each_line(*aliases, [&](std::string_view line) {
-        std::string_view f[4];
-        if (split_tabs(line, f, 4) < 3 || f[1].empty() || f[2].empty()) return;
-        std::string key = word_key(f[1]);
-        if (key.empty()) return;
-        const std::optional<EntityKind> kind = parse_kind(f[0]);
-        if (!kind || *kind == EntityKind::date) return;
-        auto& names = *kind == EntityKind::person ? lex.persons : *kind == EntityKind::place ? lex.places : lex.orgs;
-        names[std::move(key)] = std::string(f[2]);
-    });
-    add_canonical_surfaces(lex.places);
-    add_canonical_surfaces(lex.orgs);
-    add_canonical_surfaces(lex.persons);
-
-    if (use == LexiconUse::names) return lex;
-    load_words(*first_names, lex.first_names);
-    if (surnames) load_words(*surnames, lex.surnames);
-    if (common_words) load_words(*common_words, lex.common_words);
+    parse_names(places->view(), orgs ? orgs->view() : std::string_view(), aliases->view(), lex.places, lex.orgs,
+                lex.persons, &lex.place_kinds);
+    load_words(first_names->view(), lex.first_names);
+    if (surnames) load_words(surnames->view(), lex.surnames);
+    if (common_words) load_words(common_words->view(), lex.common_words);
     return lex;
 }
 
@@ -271,16 +386,18 @@ std::filesystem::path find_lexicon_dir(const std::string& explicit_dir) {
 std::optional<std::string> canonical_name(const Lexicons& lexicons, EntityKind kind, std::string_view typed) {
     const std::string key = entity_key(typed);
     if (key.empty()) return std::nullopt;
+    if (kind == EntityKind::date) return std::nullopt;
+    const NameFiles::Maps* deferred = lexicons.deferred_names ? &lexicons.deferred_names->maps() : nullptr;
     const std::unordered_map<std::string, std::string>* names = nullptr;
     switch (kind) {
         case EntityKind::person:
-            names = &lexicons.persons;
+            names = deferred ? &deferred->persons : &lexicons.persons;
             break;
         case EntityKind::place:
-            names = &lexicons.places;
+            names = deferred ? &deferred->places : &lexicons.places;
             break;
         case EntityKind::org:
-            names = &lexicons.orgs;
+            names = deferred ? &deferred->orgs : &lexicons.orgs;
             break;
         case EntityKind::date:
             return std::nullopt;
@@ -290,7 +407,7 @@ std::optional<std::string> canonical_name(const Lexicons& lexicons, EntityKind k
     // canonical name ends with it; two such people make it ambiguous.
     if (kind == EntityKind::person && key.find(' ') == std::string::npos) {
         std::optional<std::string> found;
-        for (const auto& [surface, canonical] : lexicons.persons) {
+        for (const auto& [surface, canonical] : *names) {
             (void)surface;
             if (!ends_with_words(entity_key(canonical), key)) continue;
             if (found && *found != canonical) return std::nullopt;

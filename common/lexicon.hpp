@@ -3,6 +3,7 @@
 // File formats are described in corpus/lexicons/README.md.
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,11 +15,15 @@
 
 namespace depeche {
 
+/// The name files of a names-only load, parsed on first use (lexicon.cpp).
+struct NameFiles;
+
 /// Everything loaded from a lexicon folder. Immutable once loaded; safe to
 /// share between threads.
 struct Lexicons {
     /// entity_key(surface form) -> canonical display name, per kind
-    /// ("london" -> "Londres", "daech" -> "État islamique").
+    /// ("london" -> "Londres", "daech" -> "État islamique"). Empty after a
+    /// names-only load, which defers them (see `deferred_names`).
     std::unordered_map<std::string, std::string> places;
     std::unordered_map<std::string, std::string> orgs;
     std::unordered_map<std::string, std::string> persons;
@@ -30,16 +35,24 @@ struct Lexicons {
     std::unordered_set<std::string> surnames;
     /// Folded lower-case French common words (to tell "Les" from a name).
     std::unordered_set<std::string> common_words;
-    /// A digest of every file read: databases record it.
+    /// A digest of every file of the folder (names, sizes, bytes): databases
+    /// record it. The same for both uses of load_lexicons.
     std::string version;
+    /// Set by a names-only load: the bytes of the name files, parsed into
+    /// name maps the first time canonical_name needs them (thread-safe), so
+    /// that a search naming no person, place or organisation parses nothing.
+    std::shared_ptr<const NameFiles> deferred_names;
 };
 
 /// What a lexicon load is for: recognition needs every list; resolving the
-/// names users type (the searcher) needs only the name maps, and skips the
-/// word lists (first names, surnames, common words), the bulk of the load.
+/// names users type (the searcher) needs only canonical_name, which a names-
+/// only load serves from name maps it parses on first use; it skips the word
+/// lists (first names, surnames, common words), the bulk of the load, and
+/// only digests their bytes for `version`.
 enum class LexiconUse { recognition, names };
 
-/// Loads the lexicon files of `dir` (`version` always covers every file).
+/// Loads the lexicon files of `dir` (`version` always covers every file, and
+/// every file is read at once, whatever `use`).
 /// Throws std::runtime_error naming the file when the folder or a required
 /// file is missing or unreadable.
 Lexicons load_lexicons(const std::filesystem::path& dir, LexiconUse use = LexiconUse::recognition);
@@ -51,7 +64,7 @@ std::filesystem::path find_lexicon_dir(const std::string& explicit_dir);
 
 /// The canonical name a user means by `typed` for `kind` ("obama" -> "Barack
 /// Obama", "London" -> "Londres"), from the lexicons only; nullopt when they
-/// do not know it.
+/// do not know it. The same answers after either use of load_lexicons.
 std::optional<std::string> canonical_name(const Lexicons& lexicons, EntityKind kind, std::string_view typed);
 
 }  // namespace depeche

@@ -5,6 +5,7 @@ namespace depeche::recogniser_detail {
 
 void Scanner::prepare_words() {
     words_.resize(n_);
+    first_name_memo_.assign(n_, -1);
     for (std::size_t i = 0; i < n_; ++i) {
         const Token& t = tokens_[i];
         Word& w = words_[i];
@@ -20,7 +21,9 @@ void Scanner::prepare_words() {
         w.gap = i == 0 ? 0 : scan_gap(text_.substr(prev_end, t.elided_start - prev_end));
         w.cap = t.capitalised && !t.numeric;
         w.acronym = t.all_caps && t.folded.size() <= 6;
-        w.common = t.stop || lex_.common_words.count(std::string(w.key)) != 0;
+        // Only capitalised tokens ask (is_common answers for the others):
+        // nearly every token is lower case, and the lexicon wants a std::string.
+        w.common = t.stop || (w.cap && lex_.common_words.count(std::string(w.key)) != 0);
         const std::size_t next_start = i + 1 < n_ ? tokens_[i + 1].elided_start : text_.size();
         const bool dot_after = t.end < next_start && text_[t.end] == '.';
         if (w.cap && w.particle.empty()) {
@@ -104,7 +107,20 @@ void Scanner::teach_acronyms() {
     }
 }
 
+bool Scanner::is_common(std::size_t i) const {
+    const Word& w = words_[i];
+    return w.common || (!w.cap && lex_.common_words.count(std::string(w.key)) != 0);
+}
+
 bool Scanner::first_name_start(std::size_t i) const {
+    const Word& w = words_[i];
+    if (!w.cap) return false;
+    std::int8_t& known = first_name_memo_[i];  // asked by several rules for the same token
+    if (known < 0) known = first_name_start_uncached(i) ? 1 : 0;
+    return known != 0;
+}
+
+bool Scanner::first_name_start_uncached(std::size_t i) const {
     const Word& w = words_[i];
     if (!w.cap || w.acronym || w.title || after_article(i)) return false;
     if (first_names_has(w.key)) return true;
@@ -162,7 +178,8 @@ bool Scanner::names_country(std::size_t k, std::size_t limit) const {
 
 LexiconMatch Scanner::lexicon_match(std::size_t i, std::size_t limit) const {
     LexiconMatch best;
-    std::string key;
+    std::string& key = key_buffer_;  // reused: long keys would allocate at every call
+    key.clear();
     const std::size_t max = std::min(limit, i + 8);
     for (std::size_t j = i; j < max; ++j) {
         if (j > i) {
@@ -439,7 +456,7 @@ bool Scanner::person_follows(std::size_t first, std::size_t last) const {
     if (first >= last) return false;
     if (hyphen_only(first + 1)) return false;  // "Centre Pompidou-Metz": a compound is no person
     if (first_name_start(first) && words_[first + 1].cap) return true;
-    return lex_.surnames.count(std::string(words_[last].key)) && !words_[first].common;
+    return lex_.surnames.count(std::string(words_[last].key)) && !is_common(first);
 }
 
 // "FC Nantes", "SM Entertainment", "UAE Emirates": the capitals after an

@@ -99,6 +99,9 @@ EntityKind to_kind(Guess g) {
 std::vector<Entity> Scanner::group() const {
     std::vector<Entity> entities;
     std::unordered_map<std::string, std::size_t> index;  // kind + key of canonical -> entity
+    // The same, by kind + name as displayed: a name repeated all along a text
+    // (each full mention its own root) folds its key once (entity_key is ICU work).
+    std::unordered_map<std::string, std::size_t> by_name;
     for (std::size_t ci = 0; ci < found_.size(); ++ci) {
         const Candidate& c = found_[ci];
         if (c.kind == Guess::unknown || c.kind == Guess::drop) continue;
@@ -112,10 +115,15 @@ std::vector<Entity> Scanner::group() const {
                 name = alias->second;
         }
         const EntityKind kind = to_kind(c.kind);
-        const std::string id = std::string(kind_name(kind)) + ":" + entity_key(name);
-        auto [it, added] = index.emplace(id, entities.size());
-        if (added) entities.push_back(Entity{kind, name, {}});
-        Entity& e = entities[it->second];
+        std::string named = std::string(kind_name(kind)) + ":" + name;
+        auto known = by_name.find(named);
+        if (known == by_name.end()) {
+            const std::string id = std::string(kind_name(kind)) + ":" + entity_key(name);
+            auto [it, added] = index.emplace(id, entities.size());
+            if (added) entities.push_back(Entity{kind, name, {}});
+            known = by_name.emplace(std::move(named), it->second).first;
+        }
+        Entity& e = entities[known->second];
         const std::size_t start = tokens_[c.first].start, end = tokens_[c.last].end;
         e.mentions.push_back(Mention{std::string(text_.substr(start, end - start)), start, end});
     }

@@ -40,7 +40,7 @@ struct Word {
     std::uint16_t gap = 0;      // GapFlags of the bytes before it (before its elision)
     bool cap = false;
     bool acronym = false;  // all capitals, 2 to 6 letters ("EI", "AIEA")
-    bool common = false;   // stop word or common French word
+    bool common = false;   // stop word or common French word; set for capitalised tokens only (is_common)
     bool title = false;    // "M.", "Mme", "Dr" ...
 };
 
@@ -121,6 +121,8 @@ private:
     // Distinct names only, so that a name repeated all along a text costs one entry.
     std::unordered_map<std::string_view, std::vector<std::pair<std::size_t, std::size_t>>> tails_by_word_;
     std::vector<Candidate> found_;
+    mutable std::vector<std::int8_t> first_name_memo_;
+    mutable std::string key_buffer_;  // lexicon_match's keys  // first_name_start per token: -1 not yet asked
 
     bool joinable(std::size_t i) const { return i > 0 && i < n_ && !(words_[i].gap & kNotJoinable); }
     bool is_text(std::size_t i, std::initializer_list<std::string_view> forms) const {
@@ -155,6 +157,9 @@ private:
     void prepare_words();
     void teach_acronyms();
     bool first_name_start(std::size_t i) const;
+    bool first_name_start_uncached(std::size_t i) const;
+    /// Word::common for any token, capitalised or not.
+    bool is_common(std::size_t i) const;
     std::size_t run_last(std::size_t i, std::size_t limit, bool person_mode, bool org_mode) const;
     bool names_country(std::size_t k, std::size_t limit) const;
     LexiconMatch lexicon_match(std::size_t i, std::size_t limit) const;

@@ -92,8 +92,13 @@ int run(int argc, char** argv) {
     };
     std::vector<std::string> databases = strings("db");
     if (databases.empty()) databases.push_back(default_database());
-    const Lexicons lexicons = load_lexicons(
-        find_lexicon_dir(vm.count("lexicons") ? vm["lexicons"].as<std::string>() : ""), LexiconUse::names);
+    // Names only: the version stamp, and name maps parsed if the query names
+    // a person, place or organisation. Never destroyed, like depeche-extract's
+    // (freeing the maps entry by entry is wasted work at exit); a static keeps
+    // them reachable for leak checkers.
+    static const Lexicons* const kept = new Lexicons(load_lexicons(
+        find_lexicon_dir(vm.count("lexicons") ? vm["lexicons"].as<std::string>() : ""), LexiconUse::names));
+    const Lexicons& lexicons = *kept;
     Archive archive(databases, current_versions(lexicons.version), vm.count("allow-partial") != 0);
     const bool json = vm.count("json") != 0;
 

@@ -1,5 +1,7 @@
 #include "lexicon.hpp"
 
+#include "lexicon_digest.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -7,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace fs = std::filesystem;
 using depeche::EntityKind;
@@ -173,14 +177,113 @@ TEST_CASE("keys of accented and non-Latin words", "[lexicon]") {
     fs::remove_all(dir);
 }
 
-TEST_CASE("a names-only load has the same version and the same name maps", "[lexicon]") {
+TEST_CASE("a names-only load has the same version and the same names", "[lexicon]") {
     const std::filesystem::path dir = DEPECHE_SOURCE_DIR "/corpus/lexicons";
     const depeche::Lexicons full = depeche::load_lexicons(dir);
     const depeche::Lexicons names = depeche::load_lexicons(dir, depeche::LexiconUse::names);
     CHECK(names.version == full.version);
-    CHECK(names.places == full.places);
-    CHECK(names.persons == full.persons);
-    CHECK(names.orgs == full.orgs);
     CHECK(names.common_words.empty());
     CHECK_FALSE(full.common_words.empty());
+    // The name maps wait for the first canonical_name; then every surface a
+    // full load knows resolves the same way.
+    REQUIRE(names.deferred_names);
+    CHECK(names.places.empty());
+    CHECK_FALSE(full.deferred_names);
+    std::size_t checked = 0;
+    for (const auto* map : {&full.places, &full.orgs, &full.persons}) {
+        const EntityKind kind = map == &full.places ? EntityKind::place
+                                : map == &full.orgs ? EntityKind::org
+                                                    : EntityKind::person;
+        std::size_t n = 0;
+        for (const auto& [key, canonical] : *map) {
+            if (n++ % 5 != 0) continue;  // a fifth: the lookups go through ICU
+            INFO(key);
+            CHECK(canonical_name(names, kind, key) == canonical_name(full, kind, key));
+            ++checked;
+        }
+    }
+    CHECK(checked > 1000);
+    CHECK(value_or(canonical_name(names, EntityKind::person, "Hollande"), "-") ==
+          value_or(canonical_name(full, EntityKind::person, "Hollande"), "+"));
+}
+
+TEST_CASE("the deferred name maps are parsed once, from any thread", "[lexicon]") {
+    const Lexicons names = depeche::load_lexicons(kMini, depeche::LexiconUse::names);
+    std::vector<std::string> found(8);
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < found.size(); ++i)
+        threads.emplace_back([&, i] { found[i] = value_or(canonical_name(names, EntityKind::place, "London"), "-"); });
+    for (auto& t : threads) t.join();
+    for (const auto& f : found) CHECK(f == "Londres");
+    CHECK(value_or(canonical_name(names, EntityKind::org, "daech"), "-") == "État islamique");
+    CHECK(value_or(canonical_name(names, EntityKind::person, "Hollande"), "-") == "François Hollande");
+    CHECK_FALSE(canonical_name(names, EntityKind::date, "2015"));
+}
+
+TEST_CASE("every byte of every file is in the version, whatever the use", "[lexicon]") {
+    const fs::path dir = scratch_copy(
+        "bytes", {"places.tsv", "orgs.tsv", "aliases.tsv", "first_names.txt", "surnames.txt", "common_words.txt"});
+    const std::string before = depeche::load_lexicons(dir).version;
+    CHECK(depeche::load_lexicons(dir, depeche::LexiconUse::names).version == before);
+    // One more common word, far past the first block of the digest: search
+    // only digests this file, and must still refuse an index built without it.
+    {
+        std::ofstream f(dir / "common_words.txt", std::ios::app);
+        for (int i = 0; i < 5000; ++i) f << "mot" << i << '\n';
+    }
+    const std::string longer = depeche::load_lexicons(dir).version;
+    CHECK(longer != before);
+    CHECK(depeche::load_lexicons(dir, depeche::LexiconUse::names).version == longer);
+    // The same size, one byte changed near the end.
+    {
+        std::fstream f(dir / "common_words.txt", std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(-3, std::ios::end);
+        f.put('X');
+    }
+    const std::string changed = depeche::load_lexicons(dir, depeche::LexiconUse::names).version;
+    CHECK(changed != longer);
+    CHECK(depeche::load_lexicons(dir).version == changed);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("the digest does not depend on how the bytes are cut", "[lexicon]") {
+    std::string bytes;
+    for (int i = 0; i < 1000; ++i) bytes += "ligne " + std::to_string(i * 7919) + "\n";
+    depeche::LexiconDigest whole;
+    whole.add(bytes);
+    for (std::size_t cut : {1, 3, 31, 32, 33, 100, 4096}) {
+        depeche::LexiconDigest pieces;
+        for (std::size_t i = 0; i < bytes.size(); i += cut) pieces.add(std::string_view(bytes).substr(i, cut));
+        INFO(cut);
+        CHECK(pieces.hex() == whole.hex());
+    }
+    // hex() does not end the stream, and a zero byte more is another digest.
+    depeche::LexiconDigest more = whole;
+    CHECK(more.hex() == whole.hex());
+    more.add(std::string_view("\0", 1));
+    CHECK(more.hex() != whole.hex());
+    CHECK(depeche::LexiconDigest().hex() != more.hex());
+    // Pinned: databases record this stamp, so a change to the digest must be
+    // deliberate (every index then needs rebuilding).
+    depeche::LexiconDigest pinned;
+    pinned.add("places.tsv");
+    CHECK(pinned.hex() == "faacfcb771274d27");
+}
+
+TEST_CASE("two canonical names with one key: the first in byte order is the surface", "[lexicon]") {
+    const fs::path dir = scratch_copy("tie", {"places.tsv", "first_names.txt"});
+    {
+        std::ofstream f(dir / "aliases.tsv");
+        f << "place\tSDN\tSaint-Deniz\tunit test\n"
+          << "place\tSDZ\tSaint Deniz\tunit test\n"
+          << "person\tObama\tBarack Obama\tunit test\n";
+    }
+    const Lexicons lex = depeche::load_lexicons(dir);
+    CHECK(lex.places.at("sdn") == "Saint-Deniz");
+    CHECK(lex.places.at("sdz") == "Saint Deniz");
+    CHECK(lex.places.at("saint deniz") == "Saint Deniz");  // ' ' sorts before '-'
+    CHECK(lex.persons.at("barack obama") == "Barack Obama");
+    const Lexicons names = depeche::load_lexicons(dir, depeche::LexiconUse::names);
+    CHECK(value_or(canonical_name(names, EntityKind::place, "Saint-Deniz"), "-") == "Saint Deniz");
+    fs::remove_all(dir);
 }

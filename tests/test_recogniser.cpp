@@ -7,6 +7,11 @@
 #include <fstream>
 #include <random>
 #include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "cues.hpp"
+#include "dates_detail.hpp"
 
 using depeche::Entity;
 using depeche::EntityKind;
@@ -483,4 +488,73 @@ TEST_CASE("people: a sovereign's or a pope's title names a lone first name", "[e
           "person:Elizabeth II[Elizabeth II] | person:Dupont[Dupont]");
     // Function words opening a sentence are never people.
     CHECK(names_of(EntityKind::person, "Il a parlé. Le ministre aussi. La reine a répondu.", *real) == "");
+}
+
+// ---- the quick rejects of the cue lists and the date words --------------------
+// They answer "no" without hashing for most tokens; a member they dropped would
+// silently change what is recognised, so each is checked against a plain set.
+
+TEST_CASE("cue word sets: the quick reject never drops a member", "[entities]") {
+    using namespace depeche::cues;
+    const WordSet set = words_of("de du des la le president presidente a abcdefghijklmnopqrstuvwxyzabcdefgh");
+    const std::unordered_set<std::string_view> plain(set.begin(), set.end());
+    CHECK(set.size() == plain.size());
+    for (std::string_view w : plain) CHECK(set.count(w) == 1);
+    // Same first byte or same length or same last byte as a member, but not one.
+    for (std::string_view probe : {"", "d", "dx", "xe", "do", "les", "presidents", "presidentes", "b", "aa",
+                                   "abcdefghijklmnopqrstuvwxyzabcdefgi", "abcdefghijklmnopqrstuvwxyzabcdefghij"})
+        CHECK(set.count(probe) == plain.count(probe));
+    // Every cue list finds each of its own words.
+    for (const WordSet* list : {&role_nouns(), &org_nouns(), &org_heads(), &place_nouns(), &venue_nouns(),
+                                &site_nouns(), &geo_nouns(), &vehicle_nouns(), &speech_verbs(), &business_words(),
+                                &party_nouns(), &lower_org_heads(), &sovereign_titles()}) {
+        CHECK(list->size() > 0);
+        for (std::string_view w : *list) CHECK(list->count(w) == 1);
+    }
+}
+
+TEST_CASE("cue endings: split by last byte, the same answers as ends_with_any", "[entities]") {
+    using namespace depeche::cues;
+    const std::string_view endings = "ain aine ique in ite ites e";
+    const Endings split(endings);
+    for (std::string_view w : {"", "ain", "main", "romain", "americain", "americaine", "ique", "unique", "politique",
+                               "in", "matin", "ite", "ites", "marocites", "x", "ecole", "ee"})
+        CHECK(split.match(w) == ends_with_any(w, endings));
+    CHECK(is_demonym("americaine"));
+    CHECK(adjective_like("jihadiste"));
+    CHECK(is_org_adjective("mondiale"));
+    CHECK_FALSE(is_org_adjective("france"));
+}
+
+TEST_CASE("cue tests: roman ordinals, plain keys, gaps", "[entities]") {
+    using namespace depeche::cues;
+    CHECK(is_roman_ordinal("XIXe"));
+    CHECK(is_roman_ordinal("Ier"));
+    CHECK(is_roman_ordinal("Ve"));
+    CHECK_FALSE(is_roman_ordinal("Le"));
+    CHECK_FALSE(is_roman_ordinal("Me"));
+    CHECK_FALSE(is_roman_ordinal("Xavier"));
+    CHECK_FALSE(is_roman_ordinal(""));
+    CHECK(plain_key("hammond"));
+    CHECK(plain_key("2015"));
+    CHECK(plain_key("\xC3\xA9t\xC3\xA9"));
+    CHECK_FALSE(plain_key(""));
+    CHECK_FALSE(plain_key("aujourd'hui"));
+    CHECK_FALSE(plain_key("al-qaida"));
+    CHECK_FALSE(plain_key("Paris"));
+    CHECK(scan_gap(" ") == kSpace);
+    CHECK(scan_gap("") == 0);
+    CHECK(scan_gap(". ") == (kDot | kStop | kSpace));
+    CHECK(scan_gap("-") == kHyphen);
+}
+
+TEST_CASE("date words: the quick reject never drops a word", "[entities]") {
+    using depeche::dates_detail::lookup;
+    for (std::string_view w :
+         {"janvier", "decembre", "lundi", "aujourd'hui", "hier", "jour",  "an",      "annees", "dernier", "prochaines",
+          "ce",      "cette",    "mi",    "du",          "de",   "entre", "premier", "ete",    "t1",      "s2",
+          "un",      "soixante", "cent",  "il",          "dans", "noel",  "matin",   "week",   "siecle"})
+        CHECK(lookup(w) != nullptr);
+    for (std::string_view w : {"", "d", "janvie", "lundis", "la", "les", "president", "x", "decembres", "t5"})
+        CHECK(lookup(w) == nullptr);
 }
