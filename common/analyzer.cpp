@@ -4,14 +4,17 @@
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/ustring.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 #include <memory>
 #include <stdexcept>
-#include <unordered_map>
+#include <vector>
 
 namespace depeche {
 namespace {
@@ -62,24 +65,64 @@ std::string fold_code_point(UChar32 c) {
     return out;
 }
 
-// Latin letters cover nearly all French text: fold them once, through a table.
+// What the word level needs of one code point, besides its folding.
+enum CodePointFlags : std::uint8_t {
+    kLetter = 1,  // u_isalpha
+    kUpper = 2,   // a letter that is u_isupper or u_istitle
+    kDigit = 4,   // u_isdigit (and not a letter)
+    kApostrophe = 8,
+};
+
+std::uint8_t classify(UChar32 c) {
+    const std::uint8_t apostrophe = is_apostrophe(c) ? kApostrophe : 0;
+    if (u_isalpha(c)) return apostrophe | ((u_isupper(c) || u_istitle(c)) ? kLetter | kUpper : kLetter);
+    return apostrophe | (u_isdigit(c) ? kDigit : 0);
+}
+
+// The general path: any code point, through ICU.
+void append_folded_general(std::string& out, UChar32 c) {
+    if (c < 0x80)
+        out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+    else
+        out += fold_code_point(c);
+}
+
+// Latin letters cover nearly all French text: their folding and flags come
+// from a table filled once by the general path, so both agree by
+// construction (the test "the Latin table agrees with ICU" checks every entry).
+// No entry folds to more than 3 bytes (Ⱥ U+023A -> ⱥ U+2C65), so a word of n
+// bytes folds to at most 3n/2 bytes through the table.
 constexpr UChar32 kTableSize = 0x0250;
-const std::array<std::string, kTableSize>& fold_table() {
-    static const std::array<std::string, kTableSize> table = [] {
-        std::array<std::string, kTableSize> t;
-        for (UChar32 c = 0; c < kTableSize; ++c) t[static_cast<std::size_t>(c)] = fold_code_point(c);
+struct LatinEntry {
+    char folded[3];
+    std::uint8_t length;
+    std::uint8_t flags;
+};
+constexpr std::size_t kMaxLatinFold = sizeof(LatinEntry::folded);
+
+const std::array<LatinEntry, kTableSize>& latin_table() {
+    static const std::array<LatinEntry, kTableSize> table = [] {
+        std::array<LatinEntry, kTableSize> t{};
+        for (UChar32 c = 0; c < kTableSize; ++c) {
+            std::string folded;
+            append_folded_general(folded, c);
+            if (folded.size() > kMaxLatinFold) throw std::logic_error("ICU: a Latin letter folds to over 3 bytes");
+            LatinEntry& e = t[static_cast<std::size_t>(c)];
+            std::copy(folded.begin(), folded.end(), e.folded);
+            e.length = static_cast<std::uint8_t>(folded.size());
+            e.flags = classify(c);
+        }
         return t;
     }();
     return table;
 }
 
 void append_folded(std::string& out, UChar32 c) {
-    if (c < 0x80) {
-        out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
-    } else if (c < kTableSize) {
-        out += fold_table()[static_cast<std::size_t>(c)];
+    if (c < kTableSize) {
+        const LatinEntry& e = latin_table()[static_cast<std::size_t>(c)];
+        out.append(e.folded, e.length);
     } else {
-        out += fold_code_point(c);
+        append_folded_general(out, c);
     }
 }
 
@@ -94,19 +137,97 @@ bool is_elision(std::string_view folded_prefix) {
     return false;
 }
 
+// 64-bit hash of a short byte string, eight bytes at a time (folded words
+// are short: one or two rounds; the last bytes are read by overlapping loads).
+std::uint64_t hash_bytes(std::string_view s) {
+    constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ULL;
+    const char* p = s.data();
+    const std::size_t n = s.size();
+    std::uint64_t h = n * kMul;
+    auto mix = [&h](std::uint64_t w) {
+        h = (h ^ w) * kMul;
+        h ^= h >> 32;
+    };
+    if (n >= 8) {
+        std::uint64_t w;
+        for (std::size_t i = 0; i + 8 <= n; i += 8) {
+            std::memcpy(&w, p + i, 8);
+            mix(w);
+        }
+        std::memcpy(&w, p + n - 8, 8);
+        mix(w);
+    } else if (n >= 4) {
+        std::uint32_t a, b;
+        std::memcpy(&a, p, 4);
+        std::memcpy(&b, p + n - 4, 4);
+        mix((static_cast<std::uint64_t>(a) << 32) | b);
+    } else if (n > 0) {
+        mix((static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) << 16) |
+            (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8) |
+            static_cast<unsigned char>(p[n - 1]));
+    }
+    return h;
+}
+
+// Folded word -> (stop word?, stem), per thread. Most words of a dispatch
+// were seen before, so a hit must cost no allocation: the table is looked up
+// by string_view (std::unordered_map<std::string> cannot be before C++20).
+// Open addressing over indexes into `entries_`.
 class StemCache {
 public:
-    const std::string& stem(const std::string& folded) {
-        auto it = cache_.find(folded);
-        if (it != cache_.end()) return it->second;
-        if (cache_.size() > kMaxEntries) cache_.clear();
-        return cache_.emplace(folded, stemmer_(folded)).first->second;
+    struct Entry {
+        std::string folded;
+        std::string stem;  // empty for stop words
+        std::uint64_t hash;
+        bool stop;
+    };
+
+    const Entry& find_or_add(std::string_view folded) {
+        const std::uint64_t h = hash_bytes(folded);
+        std::size_t slot = h & mask_;
+        for (std::uint32_t index; (index = slots_[slot]) != 0; slot = (slot + 1) & mask_) {
+            const Entry& e = entries_[index - 1];
+            if (e.hash == h && e.folded == folded) return e;
+        }
+        if (entries_.size() >= kMaxEntries) {
+            clear();
+            slot = h & mask_;
+        } else if (2 * (entries_.size() + 1) > slots_.size()) {
+            grow();
+            slot = h & mask_;
+            while (slots_[slot] != 0) slot = (slot + 1) & mask_;
+        }
+        Entry e{std::string(folded), std::string(), h, is_stop_word(folded)};
+        if (!e.stop) e.stem = stemmer_(e.folded);
+        entries_.push_back(std::move(e));
+        slots_[slot] = static_cast<std::uint32_t>(entries_.size());
+        return entries_.back();
     }
 
 private:
     static constexpr std::size_t kMaxEntries = 200000;
+    static constexpr std::size_t kInitialSlots = 1024;
+
+    void clear() {
+        entries_.clear();
+        slots_.assign(kInitialSlots, 0);
+        mask_ = kInitialSlots - 1;
+    }
+
+    void grow() {
+        slots_.assign(slots_.size() * 2, 0);
+        mask_ = slots_.size() - 1;
+        for (std::size_t i = 0; i < entries_.size(); ++i) {
+            std::size_t slot = entries_[i].hash & mask_;
+            while (slots_[slot] != 0) slot = (slot + 1) & mask_;
+            slots_[slot] = static_cast<std::uint32_t>(i + 1);
+        }
+    }
+
     Xapian::Stem stemmer_{"french"};
-    std::unordered_map<std::string, std::string> cache_;
+    std::vector<Entry> entries_;
+    std::vector<std::uint32_t> slots_ = std::vector<std::uint32_t>(kInitialSlots, 0);
+    std::size_t mask_ = kInitialSlots - 1;
 };
 
 StemCache& stem_cache() {
@@ -124,68 +245,227 @@ icu::BreakIterator& word_breaker() {
     return *breaker;
 }
 
-// Builds one token from the word [start, end) of `text`; false when the
-// segment holds no letter or digit.
-bool make_token(std::string_view text, std::size_t start, std::size_t end, Token& token) {
-    const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-    // Elision: the part up to the first apostrophe, when it is an elision and
-    // something follows ("l'Élysée" -> "Élysée", "qu’Emmanuel" -> "Emmanuel").
-    std::size_t word_start = start;
-    {
-        std::string prefix;
-        for (int32_t i = static_cast<int32_t>(start); i < static_cast<int32_t>(end);) {
-            int32_t before = i;
-            UChar32 c;
-            U8_NEXT(bytes, i, static_cast<int32_t>(end), c);
-            if (c < 0) break;
-            if (is_apostrophe(c)) {
-                if (is_elision(prefix) && static_cast<std::size_t>(i) < end) word_start = static_cast<std::size_t>(i);
-                (void)before;
-                break;
-            }
-            append_folded(prefix, c);
-            if (prefix.size() > 6) break;
+// The word segments of a text as ICU's word break iterator finds them, as
+// byte offsets. Valid UTF-8 is handed to ICU as UTF-16: its UTF-8 UText
+// converts the text to UTF-16 32 characters at a time and maps every index
+// back, which costs more than converting it once (callgrind on OrangeSum:
+// about a fifth of the break iterator's instructions). The code points, hence
+// the boundaries, are the same; invalid UTF-8 goes through the UTF-8 UText,
+// whose replacement of bad bytes the UTF-16 copy could not reproduce.
+class WordSegments {
+public:
+    explicit WordSegments(std::string_view text) : text_(text), breaker_(word_breaker()) {
+        UErrorCode status = U_ZERO_ERROR;
+        // Both buffers only grow: they are kept per thread, like the iterator.
+        thread_local std::vector<UChar> utf16;
+        thread_local std::vector<Shift> shifts;
+        shifts_ = &shifts;
+        const int32_t length = to_utf16(text, utf16);
+        utf16_ = length >= 0;
+        if (utf16_)
+            utext_openUChars(&ut_, utf16.data(), length, &status);
+        else
+            utext_openUTF8(&ut_, text.data(), static_cast<int64_t>(text.size()), &status);
+        if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot open the text");
+        breaker_.setText(&ut_, status);
+        if (U_FAILURE(status)) {
+            utext_close(&ut_);
+            throw std::runtime_error("ICU: cannot set the word break text");
         }
+        start_ = breaker_.first();
     }
-    token.folded.clear();
-    int letters = 0, upper = 0, digits = 0;
-    bool first = true;
-    token.capitalised = false;
-    for (int32_t i = static_cast<int32_t>(word_start); i < static_cast<int32_t>(end);) {
-        UChar32 c;
-        U8_NEXT(bytes, i, static_cast<int32_t>(end), c);
-        if (c < 0) continue;  // invalid byte: skipped
-        if (u_isalpha(c)) {
-            ++letters;
-            if (u_isupper(c) || u_istitle(c)) {
-                ++upper;
-                if (first) token.capitalised = true;
+
+    WordSegments(const WordSegments&) = delete;
+    WordSegments& operator=(const WordSegments&) = delete;
+
+    ~WordSegments() {
+        // The iterator keeps a pointer to the text: detach it before closing.
+        UErrorCode status = U_ZERO_ERROR;
+        UText empty = UTEXT_INITIALIZER;
+        utext_openUTF8(&empty, "", 0, &status);
+        breaker_.setText(&empty, status);
+        utext_close(&ut_);
+        utext_close(&empty);
+    }
+
+    /// The next segment ICU marks as a word (letters, numbers, kana,
+    /// ideographs), as byte offsets [start, end); false at the end.
+    bool next(std::size_t& start, std::size_t& end) {
+        for (int32_t stop = breaker_.next(); stop != icu::BreakIterator::DONE; stop = breaker_.next()) {
+            const int32_t from = start_;
+            start_ = stop;
+            if (breaker_.getRuleStatus() == UBRK_WORD_NONE) continue;
+            start = byte_offset(from);
+            end = byte_offset(stop);
+            return true;
+        }
+        return false;
+    }
+
+private:
+    // `text` as UTF-16 into `out`, noting in shifts_ where the byte offsets
+    // part from the UTF-16 indexes; the UTF-16 length, or -1 when `text` is
+    // not valid UTF-8.
+    int32_t to_utf16(std::string_view text, std::vector<UChar>& out) {
+        const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+        const auto length = static_cast<int32_t>(text.size());
+        if (out.size() < text.size()) out.resize(text.size());
+        shifts_->clear();
+        UChar* u = out.data();
+        for (int32_t i = 0; i < length;) {
+            if (bytes[i] < 0x80) {
+                *u++ = bytes[i++];
+                continue;
             }
-        } else if (u_isdigit(c)) {
+            UChar32 c;
+            U8_NEXT(bytes, i, length, c);
+            if (c < 0) return -1;
+            if (c < 0x10000) {
+                *u++ = static_cast<UChar>(c);
+            } else {
+                *u++ = U16_LEAD(c);
+                *u++ = U16_TRAIL(c);
+            }
+            const auto index = static_cast<int32_t>(u - out.data());
+            shifts_->push_back({index, i - index});
+        }
+        return static_cast<int32_t>(u - out.data());
+    }
+
+    // The byte offset of `index` (a UTF-16 index when utf16_). Segments come
+    // in order, so the shifts are walked once.
+    std::size_t byte_offset(int32_t index) {
+        if (!utf16_) return static_cast<std::size_t>(index);
+        const std::vector<Shift>& shifts = *shifts_;
+        while (next_shift_ < shifts.size() && shifts[next_shift_].index <= index) shift_ = shifts[next_shift_++].shift;
+        return static_cast<std::size_t>(index + shift_);
+    }
+
+    // After the code point that ends at UTF-16 `index`, byte offsets are
+    // `shift` more than UTF-16 indexes.
+    struct Shift {
+        int32_t index;
+        int32_t shift;
+    };
+
+    std::string_view text_;
+    icu::BreakIterator& breaker_;
+    UText ut_ = UTEXT_INITIALIZER;
+    bool utf16_ = false;
+    int32_t start_ = 0;
+    std::vector<Shift>* shifts_ = nullptr;
+    std::size_t next_shift_ = 0;
+    int32_t shift_ = 0;
+};
+
+// Builds one token from the word [start, end) of `text`; false when the
+// segment holds no letter or digit. `scratch` is a buffer kept across calls.
+//
+// One pass folds the word and finds its elision: the part up to the first
+// apostrophe comes off when it folds to an elision, no invalid byte precedes
+// it and something follows ("l'Élysée" -> "Élysée", "qu’Emmanuel" ->
+// "Emmanuel"); the word then starts again after the apostrophe.
+bool make_token(std::string_view text, std::size_t start, std::size_t end, const LatinEntry* table, Token& token,
+                std::string& scratch) {
+    const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+    // Folded bytes are written through a raw pointer into `scratch`, sized
+    // for the table's worst case; the general path makes room as it goes.
+    const std::size_t length = end - start;
+    if (scratch.size() < length + length / 2 + 16) scratch.resize(length + length / 2 + 16);
+    char* begin = scratch.data();
+    char* out = begin;
+    std::size_t word_start = start;
+    int letters = 0, upper = 0, digits = 0;
+    bool first = true, capitalised = false;
+    bool elision_possible = true;  // until the first apostrophe or invalid byte
+    std::string general;
+    const auto stop = static_cast<int32_t>(end);
+    for (int32_t i = static_cast<int32_t>(start); i < stop;) {
+        if (!first) {
+            // Most of a French word is ASCII: a run of it goes without
+            // decoding or branches (an ASCII letter folds to one byte; an
+            // upper case letter or a digit is counted through its flags).
+            // U+0027 stops the run: it may end an elision.
+            while (i < stop && bytes[i] < 0x80 && bytes[i] != '\'') {
+                const LatinEntry& e = table[bytes[i++]];
+                *out++ = e.folded[0];
+                letters += e.flags & kLetter;
+                upper += (e.flags & kUpper) >> 1;
+                digits += (e.flags & kDigit) >> 2;
+            }
+            if (i == stop) break;
+        }
+        UChar32 c;
+        U8_NEXT(bytes, i, stop, c);
+        if (c < 0) {  // invalid byte: skipped
+            elision_possible = false;
+            continue;
+        }
+        const LatinEntry* latin = c < kTableSize ? &table[c] : nullptr;
+        const std::uint8_t flags = latin ? latin->flags : classify(c);
+        if ((flags & kApostrophe) && elision_possible) {
+            elision_possible = false;
+            if (is_elision(std::string_view(begin, static_cast<std::size_t>(out - begin))) && i < stop) {
+                word_start = static_cast<std::size_t>(i);
+                out = begin;
+                letters = upper = digits = 0;
+                first = true;
+                capitalised = false;
+                continue;
+            }
+        }
+        if (latin) {
+            std::memcpy(out, latin->folded, kMaxLatinFold);  // the whole entry: cheaper than its length
+            out += latin->length;
+        } else {
+            general.clear();
+            append_folded_general(general, c);
+            const std::size_t used = static_cast<std::size_t>(out - begin);
+            // Room for this code point and the rest of the word at the table's rate.
+            const std::size_t need = used + general.size() + (end - static_cast<std::size_t>(i)) * 2 + 16;
+            if (scratch.size() < need) {
+                scratch.resize(need);
+                begin = scratch.data();
+                out = begin + used;
+            }
+            std::memcpy(out, general.data(), general.size());
+            out += general.size();
+        }
+        if (flags & kLetter) {
+            ++letters;
+            if (flags & kUpper) {
+                ++upper;
+                if (first) capitalised = true;
+            }
+        } else if (flags & kDigit) {
             ++digits;
         }
         first = false;
-        append_folded(token.folded, c);
     }
     if (letters == 0 && digits == 0) return false;
-    if (token.folded.size() > kMaxWordBytes) {
+    std::size_t folded_length = static_cast<std::size_t>(out - begin);
+    if (folded_length > kMaxWordBytes) {
         std::size_t cut = kMaxWordBytes;
-        while (cut > 0 && (static_cast<unsigned char>(token.folded[cut]) & 0xC0) == 0x80) --cut;
-        token.folded.resize(cut);
+        while (cut > 0 && (static_cast<unsigned char>(begin[cut]) & 0xC0) == 0x80) --cut;
+        folded_length = cut;
     }
+    token.folded = std::string(begin, folded_length);  // constructed in place: cheaper than assign()
     token.text = text.substr(word_start, end - word_start);
     token.start = word_start;
     token.end = end;
     token.elided_start = start;
+    token.capitalised = capitalised;
     token.all_caps = letters >= 2 && upper == letters;
     token.numeric = letters == 0;
-    token.stop = is_stop_word(token.folded);
-    if (token.stop)
-        token.stem.clear();
-    else if (token.numeric)
-        token.stem = token.folded;
-    else
-        token.stem = stem_cache().stem(token.folded);
+    if (token.numeric) {
+        // No letter: no stem to look for, the digits are their own stem.
+        token.stop = is_stop_word(token.folded);
+        if (!token.stop) token.stem = token.folded;
+    } else {
+        const StemCache::Entry& e = stem_cache().find_or_add(token.folded);
+        token.stop = e.stop;
+        token.stem = std::string(e.stem);  // copied in place: cheaper than operator=
+    }
     return true;
 }
 
@@ -194,31 +474,19 @@ bool make_token(std::string_view text, std::size_t start, std::size_t end, Token
 std::vector<Token> analyse(std::string_view text) {
     std::vector<Token> tokens;
     if (text.empty()) return tokens;
-    UErrorCode status = U_ZERO_ERROR;
-    UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-    if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot open the text");
-    icu::BreakIterator& breaker = word_breaker();
-    breaker.setText(ut, status);
-    if (U_FAILURE(status)) {
-        utext_close(ut);
-        throw std::runtime_error("ICU: cannot set the word break text");
-    }
     tokens.reserve(text.size() / 6);
+    thread_local std::string scratch;
+    const LatinEntry* table = latin_table().data();
+    WordSegments segments(text);
     std::uint32_t position = 0;
-    int32_t start = breaker.first();
-    for (int32_t end = breaker.next(); end != icu::BreakIterator::DONE; start = end, end = breaker.next()) {
-        if (breaker.getRuleStatus() == UBRK_WORD_NONE) continue;
-        Token token;
-        if (!make_token(text, static_cast<std::size_t>(start), static_cast<std::size_t>(end), token)) continue;
+    for (std::size_t start, end; segments.next(start, end);) {
+        Token& token = tokens.emplace_back();
+        if (!make_token(text, start, end, table, token, scratch)) {
+            tokens.pop_back();
+            continue;
+        }
         token.position = position++;
-        tokens.push_back(std::move(token));
     }
-    // The iterator keeps a pointer to `ut`: detach it before closing.
-    UText empty = UTEXT_INITIALIZER;
-    utext_openUTF8(&empty, "", 0, &status);
-    breaker.setText(&empty, status);
-    utext_close(ut);
-    utext_close(&empty);
     return tokens;
 }
 

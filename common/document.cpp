@@ -3,12 +3,12 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <map>
-#include <set>
+#include <optional>
 
 #include "facets.hpp"
 #include "lexicon.hpp"
 #include "recogniser.hpp"
+#include "record_json.hpp"
 #include "schema.hpp"
 
 namespace depeche {
@@ -70,45 +70,137 @@ AnalysedArticle analyse_article(Article article, const Lexicons& lexicons) {
     return analysed;
 }
 
+namespace {
+
+// The distinct names of one kind, given each entity's key (entity_key, or
+// the name itself for dates): the first name met for each key, sorted. The
+// same as a std::map from key to first name then a std::set of the names,
+// with two sorts of small vectors instead of node allocations.
+std::vector<std::string> distinct_names(const std::vector<Entity>& entities, const std::vector<std::string>& keys,
+                                        EntityKind kind) {
+    std::vector<std::pair<std::string_view, std::string_view>> by_key;  // (key, name) in entity order
+    for (std::size_t i = 0; i < entities.size(); ++i)
+        if (entities[i].kind == kind) by_key.emplace_back(keys[i], entities[i].name);
+    std::stable_sort(by_key.begin(), by_key.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::vector<std::string_view> names;
+    for (std::size_t i = 0; i < by_key.size(); ++i)
+        if (i == 0 || by_key[i].first != by_key[i - 1].first) names.push_back(by_key[i].second);
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    return {names.begin(), names.end()};
+}
+
+// The search key of each entity (the value itself for dates), computed once
+// for the boolean terms and the facet values alike.
+std::vector<std::string> entity_keys(const std::vector<Entity>& entities) {
+    std::vector<std::string> keys;
+    keys.reserve(entities.size());
+    for (const Entity& e : entities) keys.push_back(e.kind == EntityKind::date ? e.name : entity_key(e.name));
+    return keys;
+}
+
+// Counts of equal strings, in order of first appearance: an open-addressing
+// table over views into the tokens, so that each distinct stem costs Xapian
+// one add_term (with its count as wdf) instead of one per occurrence.
+class Tally {
+public:
+    explicit Tally(std::size_t most) {
+        std::size_t size = 16;
+        while (size < 2 * most) size *= 2;
+        slots_.assign(size, kEmpty);
+        entries_.reserve(most);
+    }
+    void add(std::string_view s) {
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t i = std::hash<std::string_view>{}(s)&mask;; i = (i + 1) & mask) {
+            if (slots_[i] == kEmpty) {
+                slots_[i] = static_cast<std::uint32_t>(entries_.size());
+                entries_.emplace_back(s, 1);
+                return;
+            }
+            auto& entry = entries_[slots_[i]];
+            if (entry.first == s) {
+                ++entry.second;
+                return;
+            }
+        }
+    }
+    const std::vector<std::pair<std::string_view, Xapian::termcount>>& entries() const { return entries_; }
+
+private:
+    static constexpr std::uint32_t kEmpty = ~std::uint32_t{0};
+    std::vector<std::uint32_t> slots_;
+    std::vector<std::pair<std::string_view, Xapian::termcount>> entries_;
+};
+
+}  // namespace
+
 std::vector<std::string> names_of(const std::vector<Entity>& entities, EntityKind kind) {
     // One name per key: facets merge spellings by key, so a dispatch must not
     // carry two spellings of one name.
-    std::map<std::string, std::string> by_key;
-    for (const auto& e : entities)
-        if (e.kind == kind) by_key.emplace(kind == EntityKind::date ? e.name : entity_key(e.name), e.name);
-    std::set<std::string> names;
-    for (const auto& [key, name] : by_key) names.insert(name);
-    return {names.begin(), names.end()};
+    std::vector<std::string> keys(entities.size());
+    for (std::size_t i = 0; i < entities.size(); ++i)
+        if (entities[i].kind == kind)
+            keys[i] = kind == EntityKind::date ? entities[i].name : entity_key(entities[i].name);
+    return distinct_names(entities, keys, kind);
 }
 
 Xapian::Document build_document(const AnalysedArticle& analysed) {
     namespace s = schema;
     const Article& a = analysed.article;
     Xapian::Document doc;
-    auto index_words = [&doc](const std::vector<Token>& tokens, Xapian::termpos base) {
+    // What Xapian must do per call (a lookup in its std::map of terms, a
+    // node for a new term) dominates; on our side every term goes through one
+    // reused buffer, and a surface word, which needs no prefix and is never
+    // over the term limit (kMaxWordBytes), goes to Xapian as it is.
+    std::string term;
+    Tally stems(analysed.title_tokens.size() + analysed.text_tokens.size());
+    auto index_words = [&](const std::vector<Token>& tokens, Xapian::termpos base) {
+        // Token order: each term's positions arrive in increasing order, the
+        // case Xapian appends without sorting.
         for (const Token& t : tokens) {
-            doc.add_posting(s::make_term("", t.folded), base + t.position);
-            if (!t.stem.empty()) doc.add_term(s::make_term(s::kStem, t.stem));
+            if (t.folded.size() <= s::kMaxTermBytes) {
+                doc.add_posting(t.folded, base + t.position);
+            } else {
+                s::make_term(term, "", t.folded);
+                doc.add_posting(term, base + t.position);
+            }
+            if (!t.stem.empty()) stems.add(t.stem);
         }
     };
     index_words(analysed.title_tokens, 1);
     const Xapian::termpos text_base =
         1 + (analysed.title_tokens.empty() ? 0 : analysed.title_tokens.back().position + kTextPositionGap);
     index_words(analysed.text_tokens, text_base);
+    for (const auto& [stem, count] : stems.entries()) {
+        s::make_term(term, s::kStem, stem);
+        doc.add_term(term, count);  // the wdf of `count` calls with 1
+    }
 
-    doc.add_boolean_term(s::make_term(s::kId, a.id));
+    s::make_term(term, s::kId, a.id);
+    doc.add_boolean_term(term);
     const std::string published = to_iso(a.published);
-    for (const auto& term : s::period_terms(published, s::kPublishedAs, s::kPublished)) doc.add_boolean_term(term);
+    std::vector<std::string> period;
+    period.reserve(8 + 6 * analysed.entities.size());
+    s::append_period_terms(period, published, s::kPublishedAs, s::kPublished);
 
-    std::set<std::string> mentioned;
-    for (const Entity& e : analysed.entities) {
+    const std::vector<std::string> keys = entity_keys(analysed.entities);
+    std::vector<std::string_view> mentioned;
+    for (std::size_t i = 0; i < analysed.entities.size(); ++i) {
+        const Entity& e = analysed.entities[i];
         if (e.kind == EntityKind::date) {
-            for (const auto& term : s::period_terms(e.name, s::kMentionedAs, s::kMentioned)) doc.add_boolean_term(term);
-            mentioned.insert(e.name);
+            s::append_period_terms(period, e.name, s::kMentionedAs, s::kMentioned);
+            mentioned.push_back(e.name);
         } else {
-            doc.add_boolean_term(s::make_term(s::entity_prefix(e.kind), entity_key(e.name)));
+            s::make_term(term, s::entity_prefix(e.kind), keys[i]);
+            doc.add_boolean_term(term);
         }
     }
+    for (const std::string& t : period) doc.add_boolean_term(t);
+    // Distinct and sorted, as a std::set of the values would give them.
+    std::sort(mentioned.begin(), mentioned.end());
+    mentioned.erase(std::unique(mentioned.begin(), mentioned.end()), mentioned.end());
+
     doc.add_value(s::kSlotId, a.id);
     doc.add_value(s::kSlotDateId, s::sortable_date(a.published) + a.id);
     // Facet values packed in one slot each (FacetSpy), and the same spread one
@@ -121,15 +213,14 @@ Xapian::Document build_document(const AnalysedArticle& analysed) {
                                                                  {EntityKind::place, s::SpreadFacet::place},
                                                                  {EntityKind::org, s::SpreadFacet::org}};
     for (const auto& [kind, facet] : name_facets) {
-        const std::vector<std::string> names = names_of(analysed.entities, kind);
+        const std::vector<std::string> names = distinct_names(analysed.entities, keys, kind);
         doc.add_value(s::entity_slot(kind), s::pack_values(names));
         spread(facet, names);
     }
     doc.add_value(s::kSlotMentioned, s::pack_values({mentioned.begin(), mentioned.end()}));
-    const std::vector<std::string_view> mentioned_values(mentioned.begin(), mentioned.end());
     for (DateGranularity g : {DateGranularity::year, DateGranularity::month, DateGranularity::day}) {
         spread(published_facet(g), {date_facet_value(published, g)});
-        spread(mentioned_facet(g), mentioned_facet_values(mentioned_values, g));
+        spread(mentioned_facet(g), mentioned_facet_values(mentioned, g));
     }
     doc.set_data(stored_record(analysed));
     return doc;
@@ -149,24 +240,58 @@ nlohmann::ordered_json entities_json(const std::vector<Entity>& entities) {
 }
 
 std::string stored_record(const AnalysedArticle& analysed) {
+    // Written directly, in the bytes nlohmann::json's dump gave (and older
+    // databases hold): keys in byte order, no spaces, its escaping
+    // (record_json::append_string). tests/test_document.cpp compares the two.
+    namespace rj = record_json;
     const Article& a = analysed.article;
-    nlohmann::json entities = nlohmann::json::array();
-    for (const Entity& e : analysed.entities) {
-        nlohmann::json mentions = nlohmann::json::array();
-        for (const Mention& m : e.mentions) {
-            mentions.push_back({m.start, m.end});
-            if (m.in_title) mentions.back().push_back("title");
+    std::string out;
+    std::size_t size = 96 + a.id.size() + a.title.size() + a.text.size() + a.extra_json.size();
+    for (const Entity& e : analysed.entities) size += 48 + e.name.size() + 24 * e.mentions.size();
+    out.reserve(size + size / 16);  // room for some escapes
+    out += R"({"date":)";
+    rj::append_string(out, to_iso(a.published));
+    out += R"(,"entities":[)";
+    for (std::size_t i = 0; i < analysed.entities.size(); ++i) {
+        const Entity& e = analysed.entities[i];
+        if (i) out.push_back(',');
+        out += R"({"kind":)";
+        rj::append_string(out, kind_name(e.kind));
+        out += R"(,"mentions":[)";
+        for (std::size_t j = 0; j < e.mentions.size(); ++j) {
+            const Mention& m = e.mentions[j];
+            out += j ? ",[" : "[";
+            rj::append_number(out, m.start);
+            out.push_back(',');
+            rj::append_number(out, m.end);
+            if (m.in_title) out += R"(,"title")";
+            out.push_back(']');
         }
-        entities.push_back({{"kind", kind_name(e.kind)}, {"name", e.name}, {"mentions", mentions}});
+        out += R"(],"name":)";
+        rj::append_string(out, e.name);
+        out.push_back('}');
     }
-    nlohmann::json record = {
-        {"id", a.id},           {"date", to_iso(a.published)},
-        {"title", a.title},     {"text", a.text},
-        {"entities", entities}, {"extra", nlohmann::json::parse(a.extra_json.empty() ? "{}" : a.extra_json)}};
-    return record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += R"(],"extra":)";
+    // Extra fields are rare (none in most inputs) and free-form: nlohmann
+    // normalises them (sorted keys, its number format) as before.
+    if (a.extra_json.empty() || a.extra_json == "{}")
+        out += "{}";
+    else
+        out += nlohmann::json::parse(a.extra_json).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += R"(,"id":)";
+    rj::append_string(out, a.id);
+    out += R"(,"text":)";
+    rj::append_string(out, a.text);
+    out += R"(,"title":)";
+    rj::append_string(out, a.title);
+    out.push_back('}');
+    return out;
 }
 
-StoredDispatch parse_stored_record(std::string_view data) {
+namespace {
+
+// The full parse: any JSON the record may be.
+StoredDispatch parse_any_record(std::string_view data) {
     const auto record = nlohmann::json::parse(data.begin(), data.end(), nullptr, false);
     if (record.is_discarded() || !record.is_object() || !record.contains("id"))
         throw std::runtime_error("document data is not a depeche record: reindex the database");
@@ -193,6 +318,63 @@ StoredDispatch parse_stored_record(std::string_view data) {
         d.entities.push_back(std::move(entity));
     }
     return d;
+}
+
+// The record as stored_record writes it (and nlohmann::json wrote it before),
+// read without building a JSON tree; nullopt for anything else, which
+// parse_any_record then reads (or rejects) as before.
+std::optional<StoredDispatch> parse_written_record(std::string_view data) {
+    record_json::Reader in(data);
+    StoredDispatch d;
+    if (!in.expect(R"({"date":)") || !in.string(d.date) || !in.expect(R"(,"entities":[)")) return std::nullopt;
+    std::string kind;
+    while (in.peek() != ']') {
+        if (!d.entities.empty() && !in.expect(",")) return std::nullopt;
+        Entity entity;
+        if (!in.expect(R"({"kind":)") || !in.string(kind) || !in.expect(R"(,"mentions":[)")) return std::nullopt;
+        entity.kind = parse_kind(kind).value_or(EntityKind::person);
+        while (in.peek() != ']') {
+            if (!entity.mentions.empty() && !in.expect(",")) return std::nullopt;
+            std::uint64_t start = 0;
+            std::uint64_t end = 0;
+            if (!in.expect("[") || !in.number(start) || !in.expect(",") || !in.number(end)) return std::nullopt;
+            Mention mention;
+            mention.start = start;
+            mention.end = end;
+            mention.in_title = in.expect(R"(,"title")");
+            if (!in.expect("]")) return std::nullopt;
+            entity.mentions.push_back(std::move(mention));
+        }
+        if (!in.expect(R"(],"name":)") || !in.string(entity.name) || !in.expect("}")) return std::nullopt;
+        d.entities.push_back(std::move(entity));
+    }
+    std::string_view extra;
+    if (!in.expect(R"(],"extra":)") || !in.skip_value(extra)) return std::nullopt;
+    if (extra == "{}") {
+        d.extra_json = "{}";
+    } else {
+        const auto value = nlohmann::json::parse(extra.begin(), extra.end(), nullptr, false);
+        if (value.is_discarded()) return std::nullopt;
+        d.extra_json = value.dump();
+    }
+    if (!in.expect(R"(,"id":)") || !in.string(d.id) || !in.expect(R"(,"text":)") || !in.string(d.text) ||
+        !in.expect(R"(,"title":)") || !in.string(d.title) || !in.expect("}") || !in.at_end())
+        return std::nullopt;
+    // The mention texts, now that the title (last in the record) is read.
+    for (Entity& entity : d.entities)
+        for (Mention& mention : entity.mentions) {
+            const std::string& field = mention.in_title ? d.title : d.text;
+            if (mention.start <= mention.end && mention.end <= field.size())
+                mention.text = field.substr(mention.start, mention.end - mention.start);
+        }
+    return d;
+}
+
+}  // namespace
+
+StoredDispatch parse_stored_record(std::string_view data) {
+    if (auto d = parse_written_record(data)) return std::move(*d);
+    return parse_any_record(data);
 }
 
 }  // namespace depeche

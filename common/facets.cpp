@@ -1,6 +1,7 @@
 #include "facets.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "entity.hpp"
 #include "schema.hpp"
@@ -8,14 +9,23 @@
 namespace depeche {
 namespace {
 
+// By count (descending) then value: a total order, as values are distinct.
+// Only the `limit` first are sorted and copied (partial_sort gives them as a
+// whole sort would): a facet of a large match set has tens of thousands of
+// values and shows ten.
 std::vector<FacetCount> sorted(const std::unordered_map<std::string, Xapian::doccount>& counts, std::size_t limit) {
+    using Entry = const std::pair<const std::string, Xapian::doccount>*;
+    std::vector<Entry> entries;
+    entries.reserve(counts.size());
+    for (const auto& entry : counts) entries.push_back(&entry);
+    const auto before = [](Entry a, Entry b) {
+        return a->second != b->second ? a->second > b->second : a->first < b->first;
+    };
+    const std::size_t shown = limit && limit < entries.size() ? limit : entries.size();
+    std::partial_sort(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(shown), entries.end(), before);
     std::vector<FacetCount> out;
-    out.reserve(counts.size());
-    for (const auto& [value, count] : counts) out.push_back({value, count});
-    std::sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) {
-        return a.count != b.count ? a.count > b.count : a.value < b.value;
-    });
-    if (limit && out.size() > limit) out.resize(limit);
+    out.reserve(shown);
+    for (std::size_t i = 0; i < shown; ++i) out.push_back({entries[i]->first, entries[i]->second});
     return out;
 }
 
@@ -103,16 +113,66 @@ schema::SpreadFacet mentioned_facet(DateGranularity g) {
     return schema::SpreadFacet::mentioned_month;
 }
 
-void FacetSpy::count_packed(const std::string& packed, Counts& counts, bool dates) {
-    if (packed.empty()) return;
-    const std::vector<std::string_view> values = schema::unpack_values(packed);
-    if (dates) {
-        const std::vector<std::string> seen = mentioned_facet_values(values, granularity_);
-        for (std::size_t i = 0; i < seen.size() && i < schema::kSpreadLimit; ++i) ++counts[seen[i]];
-    } else {
-        // Names are packed distinct already (names_of).
-        for (std::size_t i = 0; i < values.size() && i < schema::kSpreadLimit; ++i) ++counts[std::string(values[i])];
+namespace {
+
+// The byte between packed values: schema.cpp's kSeparator, which it keeps to
+// itself (the facet tests unpack slots of several values through the spy).
+constexpr char kPackedSeparator = '\x1f';
+
+// Calls f(value) for each value of a packed slot (schema::pack_values), at
+// most schema::kSpreadLimit of them, without the vector of unpack_values.
+template <typename F>
+void for_each_packed(std::string_view packed, F&& f) {
+    for (unsigned n = 0; n < schema::kSpreadLimit; ++n) {
+        const auto cut = packed.find(kPackedSeparator);
+        f(packed.substr(0, cut));
+        if (cut == std::string_view::npos) break;
+        packed.remove_prefix(cut + 1);
     }
+}
+
+// ++counts[key], allocating only when the key is new.
+void add_one(std::unordered_map<std::string, Xapian::doccount>& counts, const std::string& key) {
+    const auto it = counts.find(key);
+    if (it == counts.end())
+        counts.emplace(key, 1);
+    else
+        ++it->second;
+}
+
+}  // namespace
+
+void FacetSpy::count_names(const std::string& packed, Counts& counts) {
+    if (packed.empty()) return;
+    // Names are packed distinct already (names_of).
+    for_each_packed(packed, [&](std::string_view name) {
+        key_.assign(name);
+        add_one(counts, key_);
+    });
+}
+
+void FacetSpy::count_mentioned(const std::string& packed) {
+    if (packed.empty()) return;
+    // Each distinct facet value once per document (mentioned_facet_values),
+    // the first kSpreadLimit of them in sorted order.
+    seen_.clear();
+    std::string_view rest(packed);
+    while (true) {
+        const auto cut = rest.find(kPackedSeparator);
+        const std::string_view raw = rest.substr(0, cut);
+        key_.assign(raw);
+        auto it = mentioned_values_.find(key_);
+        if (it == mentioned_values_.end())
+            it = mentioned_values_.emplace(key_, date_facet_value(raw, granularity_)).first;
+        seen_.push_back(&it->second);
+        if (cut == std::string_view::npos) break;
+        rest.remove_prefix(cut + 1);
+    }
+    const auto less = [](const std::string* a, const std::string* b) { return *a < *b; };
+    const auto same = [](const std::string* a, const std::string* b) { return *a == *b; };
+    std::sort(seen_.begin(), seen_.end(), less);
+    seen_.erase(std::unique(seen_.begin(), seen_.end(), same), seen_.end());
+    for (std::size_t i = 0; i < seen_.size() && i < schema::kSpreadLimit; ++i) add_one(mentioned_, *seen_[i]);
 }
 
 BuiltinFacetSpies::BuiltinFacetSpies(const Xapian::Database& db, DateGranularity granularity) {
@@ -145,21 +205,32 @@ Facets BuiltinFacetSpies::result(std::size_t limit) const {
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
-    count_packed(doc.get_value(schema::kSlotPersons), person_, false);
-    count_packed(doc.get_value(schema::kSlotPlaces), place_, false);
-    count_packed(doc.get_value(schema::kSlotOrgs), org_, false);
-    count_packed(doc.get_value(schema::kSlotMentioned), mentioned_, true);
+    count_names(doc.get_value(schema::kSlotPersons), person_);
+    count_names(doc.get_value(schema::kSlotPlaces), place_);
+    count_names(doc.get_value(schema::kSlotOrgs), org_);
+    count_mentioned(doc.get_value(schema::kSlotMentioned));
     const std::string date_id = doc.get_value(schema::kSlotDateId);
     if (date_id.size() >= 8) {
-        PartialDate d{std::stoi(date_id.substr(0, 4)), std::stoi(date_id.substr(4, 2)),
-                      std::stoi(date_id.substr(6, 2))};
-        ++date_[date_facet_value(to_iso(d), granularity_)];
+        std::uint64_t key;
+        std::memcpy(&key, date_id.data(), sizeof key);
+        ++date_ids_[key];
     }
 }
 
 Facets FacetSpy::result(std::size_t limit) const {
+    // The publication date's facet value is a function of the first 8 bytes
+    // of the date id ("YYYYMMDD"): counts by those bytes add up by value.
+    Counts date;
+    for (const auto& [key, count] : date_ids_) {
+        char bytes[sizeof key];
+        std::memcpy(bytes, &key, sizeof key);
+        const std::string date_id(bytes, sizeof bytes);
+        const PartialDate d{std::stoi(date_id.substr(0, 4)), std::stoi(date_id.substr(4, 2)),
+                            std::stoi(date_id.substr(6, 2))};
+        date[date_facet_value(to_iso(d), granularity_)] += count;
+    }
     return {sorted(merged_by_key(person_), limit), sorted(merged_by_key(place_), limit),
-            sorted(merged_by_key(org_), limit), sorted(date_, limit), sorted(mentioned_, limit)};
+            sorted(merged_by_key(org_), limit), sorted(date, limit), sorted(mentioned_, limit)};
 }
 
 }  // namespace depeche

@@ -6,6 +6,7 @@
 #include "schema.hpp"
 
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -58,10 +59,19 @@ public:
 
 private:
     using Counts = std::unordered_map<std::string, Xapian::doccount>;
-    void count_packed(const std::string& packed, Counts& counts, bool dates);
+    void count_names(const std::string& packed, Counts& counts);
+    void count_mentioned(const std::string& packed);
 
     DateGranularity granularity_;
-    Counts person_, place_, org_, date_, mentioned_;
+    Counts person_, place_, org_, mentioned_;
+    // Per match, the spy must not allocate: names are looked up through one
+    // reused key buffer, publication dates are counted by the 8 bytes of
+    // their sortable form (turned into facet values once, in result()), and
+    // each raw mentioned value is turned into its facet value once per spy.
+    std::string key_;
+    std::unordered_map<std::uint64_t, Xapian::doccount> date_ids_;
+    std::unordered_map<std::string, std::string> mentioned_values_;
+    std::vector<const std::string*> seen_;
 };
 
 /// The same counts as FacetSpy, from Xapian's built-in ValueCountMatchSpy,

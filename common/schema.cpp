@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <set>
 
 namespace depeche::schema {
 namespace {
 
 constexpr char kSeparator = '\x1f';
-constexpr std::size_t kMaxTermBytes = 245;
 
 std::uint64_t fnv1a(std::string_view s) {
     std::uint64_t h = 1469598103934665603ULL;
@@ -104,6 +104,26 @@ std::optional<DayRange> single_value_days(std::string_view v) {
     return std::nullopt;
 }
 
+// to_iso without snprintf for the dates terms hold (years 0..9999, valid
+// months and days); anything else goes to to_iso itself.
+std::string iso(const PartialDate& d) {
+    if (d.year < 0 || d.year > 9999) return to_iso(d);
+    char buf[10];
+    const auto two = [&buf](std::size_t at, int v) {
+        buf[at] = static_cast<char>('0' + v / 10);
+        buf[at + 1] = static_cast<char>('0' + v % 10);
+    };
+    two(0, d.year / 100);
+    two(2, d.year % 100);
+    if (d.month < 1 || d.month > 12) return std::string(buf, 4);
+    buf[4] = '-';
+    two(5, d.month);
+    if (d.day < 1 || d.day > 31) return std::string(buf, 7);
+    buf[7] = '-';
+    two(8, d.day);
+    return std::string(buf, 10);
+}
+
 }  // namespace
 
 const char* entity_prefix(EntityKind kind) {
@@ -162,15 +182,23 @@ std::string sortable_date(const PartialDate& date) {
 
 std::string make_term(std::string_view prefix, std::string_view value) {
     std::string term;
-    term.reserve(prefix.size() + value.size());
-    term.append(prefix).append(value);
-    if (term.size() <= kMaxTermBytes) return term;
+    make_term(term, prefix, value);
+    return term;
+}
+
+void make_term(std::string& term, std::string_view prefix, std::string_view value) {
+    // One resize and two copies into the buffer's room (a term per word of
+    // every document comes through here).
+    term.resize(prefix.size() + value.size());
+    if (!prefix.empty()) std::memcpy(term.data(), prefix.data(), prefix.size());
+    if (!value.empty()) std::memcpy(term.data() + prefix.size(), value.data(), value.size());
+    if (term.size() <= kMaxTermBytes) return;
     char hash[24];
     std::snprintf(hash, sizeof hash, "#%016llx", static_cast<unsigned long long>(fnv1a(term)));
     std::size_t cut = kMaxTermBytes - 17;
     while (cut > 0 && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80) --cut;  // UTF-8 boundary
     term.resize(cut);
-    return term + hash;
+    term += hash;
 }
 
 std::optional<DayRange> timex_days(std::string_view value) {
@@ -185,17 +213,29 @@ std::optional<DayRange> timex_days(std::string_view value) {
 std::vector<std::string> period_terms(std::string_view value, std::string_view exact_prefix,
                                       std::string_view contained_prefix) {
     std::vector<std::string> terms;
-    const auto range = timex_days(value);
-    if (!range) return terms;
-    std::set<std::string> contained;
-    for (const PartialDate& b : blocks_of(*range)) {
-        terms.push_back(make_term(exact_prefix, to_iso(b)));
-        contained.insert(to_iso({b.year, 0, 0}));
-        if (b.month) contained.insert(to_iso({b.year, b.month, 0}));
-        if (b.day) contained.insert(to_iso(b));
-    }
-    for (const auto& c : contained) terms.push_back(make_term(contained_prefix, c));
+    append_period_terms(terms, value, exact_prefix, contained_prefix);
     return terms;
+}
+
+void append_period_terms(std::vector<std::string>& terms, std::string_view value, std::string_view exact_prefix,
+                         std::string_view contained_prefix) {
+    const auto range = timex_days(value);
+    if (!range) return;
+    // The contained terms in the order and without the repeats of a
+    // std::set<std::string>, from one sorted vector (cheaper: every document
+    // indexes its publication date this way).
+    const std::vector<PartialDate> blocks = blocks_of(*range);
+    std::vector<std::string> contained;
+    contained.reserve(3 * blocks.size());
+    for (const PartialDate& b : blocks) {
+        terms.push_back(make_term(exact_prefix, iso(b)));
+        contained.push_back(iso({b.year, 0, 0}));
+        if (b.month) contained.push_back(iso({b.year, b.month, 0}));
+        if (b.day) contained.push_back(iso(b));
+    }
+    std::sort(contained.begin(), contained.end());
+    contained.erase(std::unique(contained.begin(), contained.end()), contained.end());
+    for (const auto& c : contained) terms.push_back(make_term(contained_prefix, c));
 }
 
 Xapian::Query period_query(const DayRange& range, std::string_view exact_prefix, std::string_view contained_prefix) {

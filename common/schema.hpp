@@ -79,9 +79,16 @@ std::vector<std::string_view> unpack_values(std::string_view packed);
 std::string sortable_date(const PartialDate& date);
 
 // ---- terms ------------------------------------------------------------------
-/// Xapian rejects terms over 245 bytes: longer ones are cut at a UTF-8
+/// Xapian rejects terms over this many bytes.
+inline constexpr std::size_t kMaxTermBytes = 245;
+
+/// Xapian rejects terms over kMaxTermBytes: longer ones are cut at a UTF-8
 /// boundary and end with a hash of the whole, the same at index and query time.
 std::string make_term(std::string_view prefix, std::string_view value);
+/// The same term written into `out` (replacing its contents): a buffer reused
+/// across the terms of a document allocates once, not once per term.
+/// `prefix` and `value` must not view `out`.
+void make_term(std::string& out, std::string_view prefix, std::string_view value);
 
 /// Inclusive range of days, as partial dates with day precision.
 struct DayRange {
@@ -102,6 +109,10 @@ std::optional<DayRange> timex_days(std::string_view value);
 /// XME2015-05-03 XME2015-05-04 XM2015 XM2015-05 XM2015-05-03 XM2015-05-04.
 std::vector<std::string> period_terms(std::string_view value, std::string_view exact_prefix,
                                       std::string_view contained_prefix);
+/// The same terms appended to `out` (nothing when the value is not a
+/// calendar value).
+void append_period_terms(std::vector<std::string>& out, std::string_view value, std::string_view exact_prefix,
+                         std::string_view contained_prefix);
 
 /// A query matching every period that overlaps [range.first, range.last]:
 /// periods inside one of its blocks (contained terms) or less precise

@@ -1,6 +1,7 @@
 #include "snippet.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "schema.hpp"
 
@@ -14,53 +15,81 @@ bool in_ranges(const Token& t, const std::vector<ByteRange>& ranges) {
                        [&t](const ByteRange& r) { return t.start >= r.first && t.end <= r.second; });
 }
 
+// schema::make_term(prefix, value) into a reused buffer: a word of a
+// dispatch costs no allocation unless it is over Xapian's term limit.
+void term_of(std::string& out, std::string_view prefix, std::string_view value) {
+    if (prefix.size() + value.size() <= schema::kMaxTermBytes)
+        out.assign(prefix).append(value);
+    else
+        out = schema::make_term(prefix, value);
+}
+
 }  // namespace
 
 Snippet make_snippet(std::string_view text, const std::vector<Token>& tokens, const SnippetMarks& marks,
                      std::size_t max_bytes) {
     // The "word" a token matched as: its folded form, its stem term, its
-    // phrase, or the entity range it lies in.
-    std::vector<std::string> matched(tokens.size());
+    // phrase, or the entity range it lies in; interned, so that a token costs
+    // no allocation and a window counts its distinct words without a set.
+    constexpr int kNone = -1;
+    std::vector<int> matched(tokens.size(), kNone);
+    std::unordered_map<std::string, int> ids;
+    auto intern = [&ids](std::string word) {
+        return ids.emplace(std::move(word), static_cast<int>(ids.size())).first->second;
+    };
+    std::string term;  // reused for every lookup
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const Token& t = tokens[i];
-        if (marks.terms.count(schema::make_term("", t.folded)))
-            matched[i] = t.folded;
-        else if (!t.stem.empty() && marks.terms.count(schema::make_term(schema::kStem, t.stem)))
-            matched[i] = "Z" + t.stem;
-        else if (in_ranges(t, marks.ranges))
-            matched[i] = "@" + t.folded;
+        term_of(term, "", t.folded);
+        if (marks.terms.count(term)) {
+            matched[i] = intern(t.folded);
+            continue;
+        }
+        if (!t.stem.empty()) {
+            term_of(term, schema::kStem, t.stem);
+            if (marks.terms.count(term)) {
+                matched[i] = intern("Z" + t.stem);
+                continue;
+            }
+        }
+        if (in_ranges(t, marks.ranges)) matched[i] = intern("@" + t.folded);
     }
     for (const auto& phrase : marks.phrases) {
         if (phrase.empty()) continue;
+        int id = kNone;
         for (std::size_t i = 0; i + phrase.size() <= tokens.size(); ++i) {
             std::size_t k = 0;
             while (k < phrase.size() && tokens[i + k].folded == phrase[k]) ++k;
             if (k < phrase.size()) continue;
-            for (k = 0; k < phrase.size(); ++k) matched[i + k] = "\"" + phrase.front();
+            if (id == kNone) id = intern("\"" + phrase.front());
+            for (k = 0; k < phrase.size(); ++k) matched[i + k] = id;
         }
     }
     // Window [first, last] of tokens within max_bytes with the most distinct
     // matches (ties: the most matches, then the earliest).
     std::size_t best_first = 0, best_last = 0;
     int best_score = -1;
+    std::vector<std::size_t> seen_in(ids.size(), tokens.size());  // the window (by `first`) that saw a word
     for (std::size_t first = 0; first < tokens.size(); ++first) {
-        if (matched[first].empty() && first != 0) continue;
+        if (matched[first] == kNone && first != 0) continue;
         // Start a few words before the match, for context.
         std::size_t from = first;
         for (int back = 0; back < 4 && from > 0 && tokens[first].start - tokens[from - 1].elided_start < max_bytes / 4;
              ++back)
             --from;
-        std::set<std::string> distinct;
-        int count = 0;
+        int distinct = 0, count = 0;
         std::size_t last = from;
         for (std::size_t j = from; j < tokens.size() && tokens[j].end - tokens[from].elided_start <= max_bytes; ++j) {
             last = j;
-            if (!matched[j].empty()) {
-                distinct.insert(matched[j]);
+            if (matched[j] != kNone) {
+                if (seen_in[matched[j]] != first) {
+                    seen_in[matched[j]] = first;
+                    ++distinct;
+                }
                 ++count;
             }
         }
-        const int score = static_cast<int>(distinct.size()) * 1000 + count;
+        const int score = distinct * 1000 + count;
         if (score > best_score) {
             best_score = score;
             best_first = from;
@@ -82,7 +111,7 @@ Snippet make_snippet(std::string_view text, const std::vector<Token>& tokens, co
     const std::string prefix = start > 0 ? kEllipsis : "";
     snippet.text = prefix + std::string(text.substr(start, end - start)) + (end < text.size() ? kEllipsis : "");
     for (std::size_t i = best_first; i <= best_last; ++i) {
-        if (matched[i].empty()) continue;
+        if (matched[i] == kNone) continue;
         const std::size_t s = tokens[i].start - start + prefix.size(), e = tokens[i].end - start + prefix.size();
         // Neighbouring matches separated by blanks only read as one: "[État islamique]".
         if (!snippet.highlights.empty() && snippet.text.find_first_not_of(" \t", snippet.highlights.back().second) >= s)

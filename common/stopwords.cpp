@@ -13,6 +13,9 @@
 namespace depeche {
 
 bool is_stop_word(std::string_view folded) {
+    // Every stop word is 1 to 10 lower case ASCII letters: numbers and long
+    // words are answered without hashing.
+    if (folded.empty() || folded.size() > 10 || folded[0] < 'a' || folded[0] > 'z') return false;
     static const std::unordered_set<std::string_view> kStopWords = {
         // articles and contractions
         "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux",

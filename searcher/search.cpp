@@ -134,12 +134,12 @@ std::vector<std::string> words_to_keep(const Xapian::Database& db, const Lexicon
     return kept;
 }
 
-Hit make_hit(const Xapian::MSetIterator& it, const Xapian::Enquire& enquire, const QueryPhrases& phrases,
+Hit make_hit(const Xapian::MSetIterator& it, const std::set<std::string>& matching, const QueryPhrases& phrases,
              std::size_t rank) {
     const StoredDispatch d = parse_stored_record(it.get_document().get_data());
     SnippetMarks marks;
-    for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t)
-        if (!phrases.phrase_only.count(*t)) marks.terms.insert(*t);
+    for (const std::string& t : matching)
+        if (!phrases.phrase_only.count(t)) marks.terms.insert(t);
     marks.phrases = phrases.phrases;
     marks.ranges = entity_ranges(d, marks.terms);
     Hit hit;
@@ -226,12 +226,43 @@ SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const 
         }
         std::size_t rank = request.offset;
         const QueryPhrases phrases = phrases_of(query);
-        for (auto it = mset.begin(); it != mset.end(); ++it)
-            result.hits.push_back(make_hit(it, enquire, phrases, ++rank));
+        // Through a remote database a posting list would cross the network:
+        // there, each hit's term list, as Enquire reads it.
+        std::vector<std::set<std::string>> matching;
+        if (builtin_facets) {
+            for (auto it = mset.begin(); it != mset.end(); ++it)
+                matching.emplace_back(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
+        } else {
+            matching = matching_terms(db, query, mset);
+        }
+        std::size_t i = 0;
+        for (auto it = mset.begin(); it != mset.end(); ++it, ++i)
+            result.hits.push_back(make_hit(it, matching[i], phrases, ++rank));
         result.facets = builtin ? builtin->result(request.facet_limit) : spy.result(request.facet_limit);
         break;
     }
     return result;
+}
+
+std::vector<std::set<std::string>> matching_terms(const Xapian::Database& db, const Xapian::Query& query,
+                                                  const Xapian::MSet& mset) {
+    std::vector<std::set<std::string>> terms(mset.size());
+    std::vector<std::pair<Xapian::docid, std::size_t>> hits;  // (docid, index in mset)
+    for (auto it = mset.begin(); it != mset.end(); ++it) hits.emplace_back(*it, hits.size());
+    if (hits.empty()) return terms;
+    std::sort(hits.begin(), hits.end());
+    for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+        const std::string term = *t;
+        if (term.empty()) continue;  // MatchAll: no document indexes it
+        Xapian::PostingIterator p = db.postlist_begin(term);
+        const Xapian::PostingIterator end = db.postlist_end(term);
+        for (const auto& [docid, index] : hits) {
+            if (p != end) p.skip_to(docid);
+            if (p == end) break;
+            if (*p == docid) terms[index].insert(term);
+        }
+    }
+    return terms;
 }
 
 std::optional<StoredDispatch> find_dispatch(const Xapian::Database& db, const std::string& id) {

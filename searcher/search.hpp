@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,13 @@ struct SearchResult {
 /// Runs `request` on `db`. Throws QueryError for a malformed query or an
 /// impossible date.
 SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const SearchRequest& request);
+
+/// The terms of `query` that each hit of `mset` indexes, in mset order: the
+/// sets Enquire::get_matching_terms gives, found by walking one posting list
+/// per query term over the hits in docid order instead of reading the whole
+/// term list (hundreds of terms) of every hit. For local databases.
+std::vector<std::set<std::string>> matching_terms(const Xapian::Database& db, const Xapian::Query& query,
+                                                  const Xapian::MSet& mset);
 
 /// The stored dispatch with this id, if any.
 std::optional<StoredDispatch> find_dispatch(const Xapian::Database& db, const std::string& id);

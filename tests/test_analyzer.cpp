@@ -1,9 +1,14 @@
 #include "analyzer.hpp"
 
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <xapian.h>
 #include <catch2/catch.hpp>
 
 #include <random>
 #include <string>
+#include <vector>
 
 using depeche::analyse;
 
@@ -117,4 +122,192 @@ TEST_CASE("garbage in: random bytes never throw", "[analysis][fuzz]") {
     }
     CHECK(analyse("").empty());
     CHECK(analyse(" ,;!? ").empty());
+}
+
+// ---- the fast paths against ICU ---------------------------------------------
+// analyse() folds Latin code points through a table, ASCII runs without
+// decoding, and hands valid UTF-8 to ICU as UTF-16. These tests rebuild each
+// token from ICU's own answers, code point by code point, and require the
+// same folded word, stem and flags.
+
+namespace {
+
+std::string utf8(UChar32 c) {
+    std::string out;
+    icu::UnicodeString(c).toUTF8String(out);
+    return out;
+}
+
+// The folding rule of analyzer.hpp, written out with ICU calls only.
+std::string reference_fold(UChar32 c) {
+    if (c == 0x27 || c == 0x2019 || c == 0x02BC) return "'";
+    c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+    if (c == 0x0153) return "oe";
+    if (c == 0x00E6) return "ae";
+    if (c == 0x00DF) return "ss";
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString decomposed;
+    if (!icu::Normalizer2::getNFDInstance(status)->getDecomposition(c, decomposed)) return utf8(c);
+    std::string out;
+    for (int32_t i = 0; i < decomposed.length();) {
+        const UChar32 d = decomposed.char32At(i);
+        i += U16_LENGTH(d);
+        if (u_charType(d) != U_NON_SPACING_MARK) out += utf8(d);
+    }
+    return out;
+}
+
+// One word (no elision, valid UTF-8, one ICU word) analysed the slow way:
+// "folded/stem" with stem "*" for a stop word, then the flags c, a, n.
+std::string reference_token(std::string_view word) {
+    std::string folded;
+    int letters = 0, upper = 0;
+    bool capitalised = false;
+    icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+    for (int32_t i = 0; i < u.length();) {
+        const UChar32 c = u.char32At(i);
+        if (u_isalpha(c)) {
+            ++letters;
+            if (u_isupper(c) || u_istitle(c)) {
+                ++upper;
+                if (i == 0) capitalised = true;
+            }
+        }
+        i += U16_LENGTH(c);
+        folded += reference_fold(c);
+    }
+    if (folded.size() > depeche::kMaxWordBytes) {
+        std::size_t cut = depeche::kMaxWordBytes;
+        while ((static_cast<unsigned char>(folded[cut]) & 0xC0) == 0x80) --cut;
+        folded.resize(cut);
+    }
+    const bool stop = depeche::is_stop_word(folded);
+    const std::string stem = stop ? "*" : letters == 0 ? folded : Xapian::Stem("french")(folded);
+    return folded + "/" + stem + " " + (capitalised ? "c" : "-") + (letters >= 2 && upper == letters ? "a" : "-") +
+           (letters == 0 ? "n" : "-");
+}
+
+std::string analysed_token(std::string_view word) {
+    const auto tokens = analyse(word);
+    if (tokens.size() != 1) return "(" + std::to_string(tokens.size()) + " tokens)";
+    const auto& t = tokens[0];
+    return t.folded + "/" + (t.stop ? "*" : t.stem) + " " + (t.capitalised ? "c" : "-") + (t.all_caps ? "a" : "-") +
+           (t.numeric ? "n" : "-");
+}
+
+}  // namespace
+
+TEST_CASE("the Latin table agrees with ICU, code point by code point", "[analysis]") {
+    // Every code point of the table (U+0000..U+024F), and a few past it.
+    std::vector<UChar32> points;
+    for (UChar32 c = 1; c < 0x250; ++c) points.push_back(c);
+    for (UChar32 c : {0x0250, 0x02BC, 0x0344, 0x0390, 0x0436, 0x0416, 0x1E37, 0x1E9E, 0x2019, 0x2160, 0xFB00, 0xFF2C,
+                      0xAC00, 0x1D518})
+        points.push_back(c);
+    for (UChar32 c : points) {
+        INFO("U+" << std::hex << c);
+        CHECK(depeche::fold(utf8(c)) == reference_fold(c));
+        // A letter or digit alone is one word: its flags come from the table too.
+        if (u_isalpha(c) || u_isdigit(c)) CHECK(analysed_token(utf8(c)) == reference_token(utf8(c)));
+    }
+}
+
+TEST_CASE("words through the fast paths equal words rebuilt from ICU", "[analysis]") {
+    const char* const words[] = {"sécurité",
+                                 "SÉCURITÉ",
+                                 "Sécurité",
+                                 "ÉLYSÉE",
+                                 "Élysée",
+                                 "élysée",
+                                 "ŒUVRE",
+                                 "Œuvre",
+                                 "cœur",
+                                 "Cœur",
+                                 "Æsop",
+                                 "STRAẞE",
+                                 "Straße",
+                                 "naïveté",
+                                 "NAÏVETÉ",
+                                 "Ǆemal",
+                                 "ǅemal",
+                                 "Ⱥrgent",
+                                 "ARGENTȺ",
+                                 "2015",
+                                 "1er",
+                                 "XXIe",
+                                 "3D",
+                                 "aujourd'hui",
+                                 "Aujourd’hui",
+                                 "AUJOURD’HUI",
+                                 "a'b'c",
+                                 "Москва",
+                                 "МОСКВА",
+                                 "Moskваж",
+                                 "ЖЖ",
+                                 "Ωmega",
+                                 "ΑΘΗΝΑ",
+                                 "e\xCC\x81t\xC3\xA9",
+                                 "et",
+                                 "Et",
+                                 "ET",
+                                 "est",
+                                 "les",
+                                 "a",
+                                 "A",
+                                 "B",
+                                 "quoiqu",
+                                 "ça",
+                                 "Ça",
+                                 "déjà",
+                                 "œ"};
+    for (const char* w : words) {
+        INFO(w);
+        CHECK(analysed_token(w) == reference_token(w));
+        CHECK(analysed_token(w) == analysed_token(w));  // the second time from the stem cache
+    }
+    // A 300-byte word, half of it accented: cut at kMaxWordBytes, on a character boundary.
+    std::string long_word;
+    for (int i = 0; i < 150; ++i) long_word += i % 2 ? "é" : "Ab";
+    CHECK(analysed_token(long_word) == reference_token(long_word));
+    CHECK(analyse(long_word)[0].folded.size() == depeche::kMaxWordBytes);
+}
+
+TEST_CASE("elisions found in the single folding pass", "[analysis]") {
+    // The prefix is folded before it is compared: capitals, and a Latin
+    // letter from past the table (ḷ U+1E37 folds to l).
+    CHECK(words("L’ÉTAT") == "ÉTAT=etat");
+    CHECK(words("QU’IL") == "IL=il");
+    CHECK(words("ḷ'État") == "État=etat");
+    CHECK(words("JUSQU'ICI") == "ICI=ici");
+    CHECK(analyse("L’ÉTAT")[0].all_caps);
+    CHECK(analyse("L’ÉTAT")[0].capitalised);
+    CHECK(analyse("l'État")[0].elided_start == 0);
+    CHECK(analyse("l'État")[0].start == 2);
+    // Only the first apostrophe can end an elision.
+    CHECK(words("l'l'État") == "l'État=l'etat");
+    // No elision when nothing follows, or the prefix is no elision.
+    CHECK(words("aujourd'hui") == "aujourd'hui=aujourd'hui");
+    CHECK(words("prud'homme") == "prud'homme=prud'homme");
+}
+
+TEST_CASE("offsets past non-ASCII text and across scripts", "[analysis]") {
+    // The UTF-16 indexes of the break iterator come back as byte offsets:
+    // two-byte, three-byte and four-byte characters before a word.
+    const std::string text = "é « ж » 日本 😀 𝔘𝔫𝔦 l’État ١٢٣ fin";
+    for (const auto& t : analyse(text)) CHECK(text.substr(t.start, t.end - t.start) == std::string(t.text));
+    const auto tokens = analyse(text);
+    REQUIRE(!tokens.empty());
+    CHECK(tokens.back().text == "fin");
+    CHECK(tokens.back().start == text.size() - 3);
+}
+
+TEST_CASE("invalid UTF-8 is analysed as before, through the UTF-8 path", "[analysis]") {
+    // A stray byte is skipped inside a word and stops an elision.
+    const std::string text = "Le d\xC3\xA9\xFFj\xC3\xA0 l\xFF'\xC3\x89tat fin";
+    const auto tokens = analyse(text);
+    for (const auto& t : tokens) CHECK(t.end <= text.size());
+    REQUIRE(!tokens.empty());
+    CHECK(tokens.back().folded == "fin");
+    CHECK(tokens.back().start == text.size() - 3);
 }

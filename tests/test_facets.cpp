@@ -2,6 +2,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "dates.hpp"
+#include "entity.hpp"
 #include "schema.hpp"
 
 using namespace depeche;
@@ -51,4 +57,68 @@ TEST_CASE("the facet spy counts each value once per document, over every match",
     CHECK(show(f.date) == "2016-01 (2), 2015-01 (1), 2015-03 (1)");
     CHECK(show(f.mentioned) == "2015-01 (2), 2014 (1)");
     CHECK(show(spy.result(1).person) == "Barack Obama (2)");
+}
+
+TEST_CASE("the facet spy agrees with its definition over many documents", "[facets]") {
+    // Values sharing prefixes, dates sharing their first 8 bytes, mentioned
+    // dates that fall in one period, and documents seen in any order: the
+    // spy's reused buffers and caches must not mix them up.
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    const std::vector<std::string> names = {
+        "Jean", "Jean Dupont", "Jean Dupont-Martin", "Édouard Philippe", "Edouard Philippe", "Paris", "Paris-Saclay"};
+    const std::vector<std::string> dates = {"20150115", "20150131", "20150201", "20141231", "20150100", "20150000"};
+    const std::vector<std::string> mentioned = {
+        "2015-01-15", "2015-01-20", "2015-W03", "2015", "2015-Q1", "2015-05-03/2015-05-05", "2014-12-31", "2015-01"};
+    std::map<std::string, Xapian::doccount> persons;
+    std::map<DateGranularity, std::map<std::string, Xapian::doccount>> published, seen;
+    const DateGranularity grains[] = {DateGranularity::year, DateGranularity::month, DateGranularity::day};
+    for (unsigned i = 0; i < 200; ++i) {
+        std::vector<std::string> doc_names, doc_mentioned;
+        for (unsigned k = 0; k < names.size(); ++k)
+            if ((i * 7 + k * 3) % (k + 2) == 0) doc_names.push_back(names[k]);
+        for (unsigned k = 0; k < mentioned.size(); ++k)
+            if ((i + k) % 3 == 0) doc_mentioned.push_back(mentioned[k]);
+        const std::string date = dates[i % dates.size()];
+        Xapian::Document doc;
+        doc.add_boolean_term("T");
+        doc.add_value(s::kSlotPersons, s::pack_values(doc_names));
+        doc.add_value(s::kSlotDateId, date + "os-" + std::to_string(i));
+        doc.add_value(s::kSlotMentioned, s::pack_values(doc_mentioned));
+        db.add_document(doc);
+        for (const auto& n : doc_names) ++persons[n];
+        const std::vector<std::string_view> views(doc_mentioned.begin(), doc_mentioned.end());
+        const PartialDate d{std::stoi(date.substr(0, 4)), std::stoi(date.substr(4, 2)), std::stoi(date.substr(6, 2))};
+        for (DateGranularity g : grains) {
+            ++published[g][date_facet_value(to_iso(d), g)];
+            for (const auto& v : mentioned_facet_values(views, g)) ++seen[g][v];
+        }
+    }
+    auto expected = [](const std::map<std::string, Xapian::doccount>& counts) {
+        std::vector<FacetCount> out;
+        for (const auto& [v, c] : counts) out.push_back({v, c});
+        std::stable_sort(out.begin(), out.end(),
+                         [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+        return show(out);
+    };
+    for (DateGranularity g : grains) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(Xapian::Query("T"));
+        FacetSpy spy(g);
+        enquire.add_matchspy(&spy);
+        enquire.get_mset(0, 1, db.get_doccount());
+        const Facets f = spy.result(0);
+        CHECK(show(f.date) == expected(published[g]));
+        CHECK(show(f.mentioned) == expected(seen[g]));
+        // Spellings of one name merge (one entity key): the counts add up.
+        std::set<std::string> keys;
+        Xapian::doccount total = 0, counted = 0;
+        for (const auto& [name, count] : persons) {
+            keys.insert(entity_key(name));
+            total += count;
+        }
+        for (const auto& c : f.person) counted += c.count;
+        CHECK(f.person.size() == keys.size());
+        CHECK(counted == total);
+        CHECK(spy.result(0).date == f.date);  // result() can be asked again
+    }
 }

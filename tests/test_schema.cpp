@@ -116,3 +116,23 @@ TEST_CASE("packed values", "[schema]") {
     CHECK(s::unpack_values("").empty());
     CHECK(s::sortable_date({2022, 3, 0}) == "20220300");
 }
+
+TEST_CASE("a term written into a reused buffer is the term", "[schema]") {
+    std::string buffer = "left over";
+    std::string accents;
+    for (int i = 0; i < 150; ++i) accents += "é";
+    const std::string longest(245, 'a');
+    for (const std::string& value : {std::string("securit"), accents, longest, longest + "b", std::string(), accents}) {
+        s::make_term(buffer, s::kStem, value);
+        CHECK(buffer == s::make_term(s::kStem, value));
+        CHECK(buffer.size() <= s::kMaxTermBytes);
+    }
+}
+
+TEST_CASE("period terms at the edges of four-digit years", "[schema]") {
+    // Terms sort as strings (a year past 9999 before "9999"), and a date
+    // outside four digits is written as to_iso writes it.
+    CHECK(terms("9999-WI") == "E9999-12 E10000-01 E10000-02 C10000 C10000-01 C10000-02 C9999 C9999-12");
+    CHECK(terms("1000-01-01") == "E1000-01-01 C1000 C1000-01 C1000-01-01");
+    CHECK(terms("0999").empty());
+}

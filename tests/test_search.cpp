@@ -275,3 +275,27 @@ TEST_CASE("canonical names do not depend on indexing order or on how the archive
         CHECK(facet_dump(shards, query) == expected);
     }
 }
+
+TEST_CASE("the terms of each hit are those Enquire::get_matching_terms gives", "[search]") {
+    const Xapian::Database db = corpus();
+    for (const char* q : {"coalition", "président ministre", "\"état islamique\"", "ministre OR football", "lieu:Paris",
+                          "personne:Obama", "date:2015..2017", "ministre date:2016", ""}) {
+        INFO("query: " << q);
+        Xapian::Query query = parse_query(q, db, lexicons(), false);
+        for (const bool filtered : {false, true}) {
+            if (filtered)  // a filter's terms are query terms too
+                query = Xapian::Query(Xapian::Query::OP_FILTER, query, date_query("2014..2018", false));
+            Xapian::Enquire enquire(db);
+            enquire.set_query(query);
+            const Xapian::MSet mset = enquire.get_mset(0, 50);
+            const std::vector<std::set<std::string>> terms = matching_terms(db, query, mset);
+            REQUIRE(terms.size() == mset.size());
+            std::size_t i = 0;
+            for (auto it = mset.begin(); it != mset.end(); ++it, ++i) {
+                const std::set<std::string> expected(enquire.get_matching_terms_begin(it),
+                                                     enquire.get_matching_terms_end(it));
+                CHECK(terms[i] == expected);
+            }
+        }
+    }
+}

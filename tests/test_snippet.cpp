@@ -53,3 +53,25 @@ TEST_CASE("phrases are marked only where they stand whole", "[snippet]") {
     CHECK(show("La République et le président de la République.", {}, 240, {},
                {{"president", "de", "la", "republique"}}) == "La République et le [président de la République].");
 }
+
+TEST_CASE("a passage scores by distinct words first, then by matches, then comes first", "[snippet]") {
+    const std::string filler(200, 'x');
+    // Three times one word loses to two distinct words further on.
+    const std::string text = "coalition coalition coalition. " + filler + " La coalition à Londres. " + filler;
+    const std::string s = show(text, {"coalition", "londres"}, 80);
+    CHECK(s.find("[coalition] à [Londres]") != std::string::npos);
+    // As many distinct words: the passage with more matches wins.
+    const std::string more = "Londres et la coalition. " + filler + " Londres, la coalition, la coalition. " + filler;
+    CHECK(show(more, {"coalition", "londres"}, 80).find("[coalition], la [coalition]") != std::string::npos);
+    // A tie: the earliest passage.
+    const std::string tie = "Londres et la coalition. " + filler + " Londres et la coalition ici. " + filler;
+    CHECK(show(tie, {"coalition", "londres"}, 80).rfind("[Londres] et la [coalition]", 0) == 0);
+}
+
+TEST_CASE("a word matched by its surface form and by its stem counts as two", "[snippet]") {
+    // "réunion" matches the surface term, "réunions" only the stem: two
+    // distinct words, which beat three matches of one.
+    const std::string filler(200, 'x');
+    const std::string text = "Réunion, réunion, réunion. " + filler + " Une réunion puis des réunions. " + filler;
+    CHECK(show(text, {"reunion", "Zreunion"}, 80).find("[réunion] puis des [réunions]") != std::string::npos);
+}

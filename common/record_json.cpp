@@ -1,0 +1,267 @@
+#include "record_json.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+#include <cstring>
+
+namespace depeche::record_json {
+namespace {
+
+// The length of the well-formed UTF-8 sequence at p (Unicode Table 3-7: no
+// overlong forms, no surrogates, nothing above U+10FFFF), 0 when there is
+// none. These are the sequences nlohmann's decoder accepts.
+std::size_t utf8_sequence(const unsigned char* p, const unsigned char* end) {
+    const auto in = [](unsigned char c, unsigned char lo, unsigned char hi) { return c >= lo && c <= hi; };
+    const std::size_t left = static_cast<std::size_t>(end - p);
+    const unsigned char c = p[0];
+    if (in(c, 0xC2, 0xDF)) return left >= 2 && in(p[1], 0x80, 0xBF) ? 2 : 0;
+    if (in(c, 0xE0, 0xEF)) {
+        if (left < 3) return 0;
+        const unsigned char lo = c == 0xE0 ? 0xA0 : 0x80;
+        const unsigned char hi = c == 0xED ? 0x9F : 0xBF;
+        return in(p[1], lo, hi) && in(p[2], 0x80, 0xBF) ? 3 : 0;
+    }
+    if (in(c, 0xF0, 0xF4)) {
+        if (left < 4) return 0;
+        const unsigned char lo = c == 0xF0 ? 0x90 : 0x80;
+        const unsigned char hi = c == 0xF4 ? 0x8F : 0xBF;
+        return in(p[1], lo, hi) && in(p[2], 0x80, 0xBF) && in(p[3], 0x80, 0xBF) ? 4 : 0;
+    }
+    return 0;
+}
+
+// Printable ASCII other than `"` and `\`: copied as is by the writer and
+// taken as is by the reader.
+constexpr bool plain(unsigned char c) {
+    return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
+// Whether the 8 bytes at p are all plain, tested together (bit tricks on one
+// 64-bit word: a byte below 0x20, a byte equal to `"` or `\`, a high bit).
+// Dispatch text is long runs of plain ASCII between accented letters.
+bool plain8(const unsigned char* p) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t high = 0x8080808080808080ULL;
+    std::uint64_t x;
+    std::memcpy(&x, p, sizeof x);
+    const auto has_zero = [](std::uint64_t v) { return (v - ones) & ~v & high; };
+    const std::uint64_t below_space = (x - ones * 0x20) & ~x & high;
+    return ((x & high) | below_space | has_zero(x ^ (ones * '"')) | has_zero(x ^ (ones * '\\'))) == 0;
+}
+
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+void append_utf8(std::string& out, unsigned cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+}
+
+}  // namespace
+
+void append_string(std::string& out, std::string_view value) {
+    const std::size_t mark = out.size();
+    out.push_back('"');
+    const auto* p = reinterpret_cast<const unsigned char*>(value.data());
+    const auto* const end = p + value.size();
+    const auto* run = p;  // start of the bytes not yet appended
+    while (p < end) {
+        while (end - p >= 8 && plain8(p)) p += 8;
+        if (p == end) break;
+        const unsigned char c = *p;
+        if (plain(c)) {
+            ++p;
+            continue;
+        }
+        if (c >= 0x80) {
+            const std::size_t n = utf8_sequence(p, end);
+            if (n == 0) {
+                // Invalid UTF-8: rare (the readers check their input), and
+                // nlohmann's replacement rules are subtle (which bytes one
+                // U+FFFD stands for), so let nlohmann write this string.
+                out.resize(mark);
+                out +=
+                    nlohmann::json(std::string(value)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                return;
+            }
+            p += n;
+            continue;
+        }
+        out.append(reinterpret_cast<const char*>(run), reinterpret_cast<const char*>(p));
+        out.push_back('\\');
+        switch (c) {
+            case '"':
+            case '\\':
+                out.push_back(static_cast<char>(c));
+                break;
+            case '\b':
+                out.push_back('b');
+                break;
+            case '\f':
+                out.push_back('f');
+                break;
+            case '\n':
+                out.push_back('n');
+                break;
+            case '\r':
+                out.push_back('r');
+                break;
+            case '\t':
+                out.push_back('t');
+                break;
+            default: {
+                static constexpr char kHex[] = "0123456789abcdef";
+                const char u[] = {'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+                out.append(u, sizeof u);
+            }
+        }
+        run = ++p;
+    }
+    out.append(reinterpret_cast<const char*>(run), reinterpret_cast<const char*>(p));
+    out.push_back('"');
+}
+
+void append_number(std::string& out, std::uint64_t value) {
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, value);
+    out.append(buf, r.ptr);
+}
+
+bool Reader::expect(std::string_view literal) {
+    if (in_.substr(pos_, literal.size()) != literal) return false;
+    pos_ += literal.size();
+    return true;
+}
+
+bool Reader::string(std::string& out) {
+    out.clear();
+    if (peek() != '"') return false;
+    ++pos_;
+    const auto* const begin = reinterpret_cast<const unsigned char*>(in_.data());
+    const auto* const end = begin + in_.size();
+    const auto* p = begin + pos_;
+    const auto* run = p;
+    while (p < end) {
+        while (end - p >= 8 && plain8(p)) p += 8;
+        if (p == end) break;
+        const unsigned char c = *p;
+        if (plain(c)) {
+            ++p;
+            continue;
+        }
+        if (c >= 0x80) {
+            const std::size_t n = utf8_sequence(p, end);
+            if (n == 0) return false;
+            p += n;
+            continue;
+        }
+        if (c < 0x20) return false;  // raw control characters are not JSON
+        out.append(reinterpret_cast<const char*>(run), reinterpret_cast<const char*>(p));
+        if (c == '"') {
+            pos_ = static_cast<std::size_t>(p + 1 - begin);
+            return true;
+        }
+        // A backslash escape.
+        if (end - p < 2) return false;
+        switch (p[1]) {
+            case '"':
+            case '\\':
+            case '/':
+                out.push_back(static_cast<char>(p[1]));
+                break;
+            case 'b':
+                out.push_back('\b');
+                break;
+            case 'f':
+                out.push_back('\f');
+                break;
+            case 'n':
+                out.push_back('\n');
+                break;
+            case 'r':
+                out.push_back('\r');
+                break;
+            case 't':
+                out.push_back('\t');
+                break;
+            case 'u': {
+                if (end - p < 6) return false;
+                unsigned cp = 0;
+                for (int i = 2; i < 6; ++i) {
+                    const int d = hex_digit(static_cast<char>(p[i]));
+                    if (d < 0) return false;
+                    cp = cp * 16 + static_cast<unsigned>(d);
+                }
+                // Surrogate pairs are left to the full parser (nlohmann's
+                // writer never produces them: it writes such characters raw).
+                if (cp >= 0xD800 && cp <= 0xDFFF) return false;
+                append_utf8(out, cp);
+                p += 4;
+                break;
+            }
+            default:
+                return false;
+        }
+        p += 2;
+        run = p;
+    }
+    return false;  // no closing quote
+}
+
+bool Reader::number(std::uint64_t& out) {
+    std::size_t digits = 0;
+    std::uint64_t value = 0;
+    while (pos_ + digits < in_.size() && in_[pos_ + digits] >= '0' && in_[pos_ + digits] <= '9') {
+        value = value * 10 + static_cast<std::uint64_t>(in_[pos_ + digits] - '0');
+        ++digits;
+    }
+    // At most 19 digits always fit in 64 bits; a leading zero is not JSON.
+    if (digits == 0 || digits > 19 || (digits > 1 && in_[pos_] == '0')) return false;
+    pos_ += digits;
+    out = value;
+    return true;
+}
+
+bool Reader::skip_value(std::string_view& text) {
+    const std::size_t start = pos_;
+    int depth = 0;
+    while (pos_ < in_.size()) {
+        const char c = in_[pos_];
+        if (c == '"') {
+            for (++pos_; pos_ < in_.size() && in_[pos_] != '"'; ++pos_)
+                if (in_[pos_] == '\\') ++pos_;
+            if (pos_ >= in_.size()) return false;
+            ++pos_;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+            ++pos_;
+        } else if (c == '}' || c == ']') {
+            if (depth == 0) break;  // the end of the enclosing value
+            --depth;
+            ++pos_;
+        } else if (c == ',' && depth == 0) {
+            break;
+        } else {
+            ++pos_;
+        }
+        if (depth == 0 && (c == '"' || c == '}' || c == ']')) break;  // a whole string, object or array
+    }
+    if (depth != 0 || pos_ == start) return false;
+    text = in_.substr(start, pos_ - start);
+    return true;
+}
+
+}  // namespace depeche::record_json
