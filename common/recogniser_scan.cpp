@@ -6,6 +6,9 @@
 
 namespace depeche::recogniser_detail {
 
+// The longest sigle written as a word that the dispatch may teach ("Unesco").
+constexpr std::size_t kSigleMax = 6;
+
 // "les Rangers de New York", "les Blue Jays de Toronto": a plural name that
 // no lexicon knows, then "de" and a place, is a team. Returns its last token, or 0.
 std::size_t Scanner::sports_team(std::size_t i, std::size_t r_last, std::size_t limit) const {
@@ -56,6 +59,16 @@ std::size_t Scanner::org_phrase_last(std::size_t i, std::size_t limit) const {
         if (k != "de" && k != "du" && k != "des") break;
         ++j;
         if (j < limit && joinable(j) && words_[j].key == "la" && !words_[j].cap) ++j;
+        if (j < limit && joinable(j) && words_[j].cap && (words_[j].particle.empty() || words_[j].particle == "l") &&
+            (!words_[j].acronym || end > i + 1)) {
+            // "Conseil de sécurité des Nations unies", "Conseil de sécurité de
+            // l'ONU": a body of a body the lexicons know is one name, as the
+            // wire writes it. An acronym only after a phrase that is a name
+            // already: "le Conseil de l'UE" may be any council.
+            const LexiconMatch inner = lexicon_match(j, limit);
+            if (inner.org && !inner.person) end = inner.last + 1;
+            break;
+        }
         if (j >= limit || !joinable(j) || words_[j].cap || tokens_[j].stop || tokens_[j].numeric) break;
         if (!words_[j].particle.empty() && words_[j].particle != "l") break;
         end = adjectives(j + 1, words_[j].key);
@@ -127,7 +140,8 @@ std::size_t Scanner::scan_at(std::size_t i) {
         found_.push_back(std::move(c));
         return m.last + 1;
     }
-    if (w.acronym) {
+    if (w.acronym || (!taught_.empty() && w.key.size() <= kSigleMax)) {
+        // Sigles written as words ("Arcep") are taught too: see run().
         auto t = taught_.find(std::string(w.key));
         if (t != taught_.end()) {
             c.kind = t->second.kind;
@@ -286,7 +300,22 @@ std::vector<Entity> Scanner::run() {
     if (n_ == 0) return {};
     prepare_words();
     forced_at_.assign(n_, -1);
+    // A sigle written as a word right after its long form, "l'Autorité de
+    // régulation des communications électroniques et des postes (Arcep)", is
+    // taught as an all-capitals acronym is: the same initials test decides, so
+    // "Lyon (Rhône)" teaches nothing. The flag is lent for the teaching only:
+    // elsewhere an all-capitals word is an acronym, a capitalised one a name.
+    std::vector<std::size_t> sigles;
+    for (std::size_t i = 1; i < n_; ++i) {
+        Word& w = words_[i];
+        if (!(w.gap & kParenOpen) || !w.cap || w.acronym || !w.particle.empty() || w.key.size() < 3 ||
+            w.key.size() > kSigleMax || !plain_key(w.key))
+            continue;
+        w.acronym = true;
+        sigles.push_back(i);
+    }
     teach_acronyms();
+    for (std::size_t i : sigles) words_[i].acronym = false;
     next_forced_.assign(n_ + 1, n_);
     for (std::size_t i = n_; i-- > 0;) next_forced_[i] = forced_at_[i] >= 0 ? i : next_forced_[i + 1];
     scan();

@@ -459,6 +459,30 @@ TEST_CASE("continents, world regions and former French regions", "[entities]") {
     CHECK(names("La Lorraine et l'Alsace ont fusionné.", *real) == "place:Lorraine[Lorraine] | place:Alsace[Alsace]");
 }
 
+TEST_CASE("organisations: sigles written as words are taught by their long form", "[entities]") {
+    // "et" and the function words are no initials: the long name is whole.
+    CHECK(names("L'Office fédéral des migrations et des réfugiés (Ofmr) a publié un rapport. L'Ofmr ajoute "
+                "que rien ne change.") ==
+          "org:Office fédéral des migrations et des réfugiés[Office fédéral des migrations et des réfugiés,"
+          "Ofmr,Ofmr]");
+    // Initials that do not match teach nothing: a département in brackets stays a place.
+    CHECK(names_of(EntityKind::org, "Il habite Villeurbanne (Rhône) depuis dix ans.", mini()) == "");
+}
+
+TEST_CASE("organisations: a body of a body the lexicons know is one name", "[entities]") {
+    const Lexicons* real = real_lexicons();
+    if (!real) {
+        WARN("corpus/lexicons not built yet: skipped");
+        return;
+    }
+    CHECK(names_of(EntityKind::org, "Hier, le Conseil de sécurité des Nations unies a voté.", *real) ==
+          "org:Conseil de sécurité des Nations unies[Conseil de sécurité des Nations unies]");
+    CHECK(names_of(EntityKind::org, "Hier, le Conseil de sécurité de l'ONU a voté.", *real) ==
+          "org:Conseil de sécurité de l'ONU[Conseil de sécurité de l'ONU]");
+    // A head alone before an acronym is not yet a name: the acronym stays.
+    CHECK(names_of(EntityKind::org, "Hier, le Conseil de l'OTAN a voté.", *real) == "org:Otan[OTAN]");
+}
+
 TEST_CASE("organisations: lower-case heads and reviewed aliases", "[entities]") {
     const Lexicons* real = real_lexicons();
     if (!real) {
