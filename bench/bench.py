@@ -251,7 +251,7 @@ class Bench:
         w("")
         w("## Machine")
         w("")
-        for k in ("nproc", "cpu", "ram", "load_start", "load_end", "os", "xapian", "java", "lucene", "build"):
+        for k in ("nproc", "cpu", "ram", "load_start", "load_end", "os", "xapian", "java", "lucene", "build", "commit"):
             w("- %s: %s" % (k.replace("_", " "), machine[k]))
         w("- load average (1 min) before each run: %s" % ", ".join("%.2f" % f["load_before"] for f in self.runs))
         w("")
@@ -405,6 +405,16 @@ def machine_info(build):
     info["lucene"] = "4.10.4 (Debian liblucene4.10-java)"
     m = re.search(r"CMAKE_BUILD_TYPE:STRING=(\w*)", open(os.path.join(build, "CMakeCache.txt")).read())
     info["build"] = "%s, CMake build type %s" % (build, m.group(1) if m else "?")
+    # The code measured: the commit, and whether the tree had changes on top.
+    source = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    try:
+        head = subprocess.run(["git", "-C", source, "log", "-1", "--format=%h %s"], capture_output=True,
+                              text=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", source, "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True).stdout.strip()
+        info["commit"] = (head or "?") + (" (with uncommitted changes)" if dirty else "")
+    except OSError:
+        info["commit"] = "?"
     return info
 
 
