@@ -115,9 +115,7 @@ schema::SpreadFacet mentioned_facet(DateGranularity g) {
 
 namespace {
 
-// The byte between packed values: schema.cpp's kSeparator, which it keeps to
-// itself (the facet tests unpack slots of several values through the spy).
-constexpr char kPackedSeparator = '\x1f';
+using schema::kPackedSeparator;
 
 // Calls f(value) for each value of a packed slot (schema::pack_values), at
 // most schema::kSpreadLimit of them, without the vector of unpack_values.

@@ -9,8 +9,6 @@
 namespace depeche::schema {
 namespace {
 
-constexpr char kSeparator = '\x1f';
-
 std::uint64_t fnv1a(std::string_view s) {
     std::uint64_t h = 1469598103934665603ULL;
     for (unsigned char c : s) {
@@ -157,7 +155,7 @@ Xapian::valueno entity_slot(EntityKind kind) {
 std::string pack_values(const std::vector<std::string>& values) {
     std::string packed;
     for (const auto& v : values) {
-        if (!packed.empty()) packed.push_back(kSeparator);
+        if (!packed.empty()) packed.push_back(kPackedSeparator);
         packed += v;
     }
     return packed;
@@ -166,7 +164,7 @@ std::string pack_values(const std::vector<std::string>& values) {
 std::vector<std::string_view> unpack_values(std::string_view packed) {
     std::vector<std::string_view> values;
     while (!packed.empty()) {
-        const auto cut = packed.find(kSeparator);
+        const auto cut = packed.find(kPackedSeparator);
         values.push_back(packed.substr(0, cut));
         if (cut == std::string_view::npos) break;
         packed.remove_prefix(cut + 1);

@@ -71,7 +71,10 @@ inline Xapian::valueno spread_slot(SpreadFacet facet, unsigned i) {
     return 1000 * (static_cast<Xapian::valueno>(facet) + 1) + i;
 }
 
-/// Several values in one slot, separated by U+001F (which names never hold).
+/// The byte between the values packed in one slot: U+001F, which names never hold.
+inline constexpr char kPackedSeparator = '\x1f';
+
+/// Several values in one slot, separated by kPackedSeparator.
 std::string pack_values(const std::vector<std::string>& values);
 std::vector<std::string_view> unpack_values(std::string_view packed);
 
