@@ -176,9 +176,11 @@ bool all_lower_ascii(std::uint64_t w) {
 // and French accented letters); anything else goes through entity_key, so
 // that both always agree (tests/test_lexicon.cpp checks a sample). The key
 // is never longer than the word (a separator run becomes one space, a
-// two-byte letter one or two letters), so it is built in a buffer on the
-// stack and becomes a string once: no string grows letter by letter.
-std::string word_key(std::string_view word) {
+// two-byte letter one or two letters), so it is built in `buffer` (room for
+// word.size() bytes): no string grows letter by letter. Returns a view of
+// `word` itself when it is its own key (most words), of `buffer`, or of
+// `slow` (entity_key's answer).
+std::string_view word_key_to(std::string_view word, char* buffer, std::string& slow) {
     // Most words are lower-case ASCII letters and digits, their own key: a
     // first pass only checks that; the general loop takes over from the
     // first other byte.
@@ -186,10 +188,8 @@ std::string word_key(std::string_view word) {
     const auto* const end = p + word.size();
     for (std::uint64_t w; end - p >= 8 && (std::memcpy(&w, p, 8), all_lower_ascii(w));) p += 8;
     while (p < end && kByteClasses.of[*p] == *p && *p > 1) ++p;
-    if (p == end) return std::string(word);
-    char stack[256];
-    std::string heap;
-    char* const begin = word.size() <= sizeof stack ? stack : (heap.resize(word.size()), heap.data());
+    if (p == end) return word;
+    char* const begin = buffer;
     const auto prefix = static_cast<std::size_t>(p - reinterpret_cast<const unsigned char*>(word.data()));
     std::memcpy(begin, word.data(), prefix);
     char* out = begin + prefix;
@@ -211,11 +211,19 @@ std::string word_key(std::string_view word) {
             *out++ = 'e';
             ++p;
         } else {
-            return entity_key(word);
+            slow = entity_key(word);
+            return slow;
         }
     }
     if (out != begin && out[-1] == ' ') --out;  // none after the last
-    return std::string(begin, static_cast<std::size_t>(out - begin));
+    return std::string_view(begin, static_cast<std::size_t>(out - begin));
+}
+
+std::string word_key(std::string_view word) {
+    char stack[256];
+    std::string heap, slow;
+    char* const buffer = word.size() <= sizeof stack ? stack : (heap.resize(word.size()), heap.data());
+    return std::string(word_key_to(word, buffer, slow));
 }
 
 // Newlines eight bytes at a time: the count sizes the hash tables before the
@@ -237,15 +245,31 @@ std::size_t count_lines(std::string_view bytes) {
     return n;
 }
 
-void load_words(std::string_view bytes, std::unordered_set<std::string>& words) {
+// Loads the words of a list into `words`, which keeps the list's bytes: most
+// keys are their line and stay where they are; the others are written over
+// their line, which is never shorter (entity_key's rare longer answers are
+// copied). No allocation per word.
+void load_words(LexiconFileBytes bytes, LexiconWordSet& words) {
     // Sized from the bytes, not by counting lines: the lists average 8 to 12
-    // bytes a line, so the table never grows while loading, at the price of
-    // a third more buckets than words in the common words.
-    words.reserve(words.size() + bytes.size() / 8 + 1);
-    for_each_line(bytes, [&](std::string_view, std::string_view content) {
-        std::string key = word_key(content);
-        if (!key.empty()) words.insert(std::move(key));
+    // bytes a line, so the table never grows while loading.
+    words.reserve(words.size() + bytes.size / 8 + 1);
+    char* const data = bytes.data.get();
+    std::string buffer, slow;
+    for_each_line(bytes.view(), [&](std::string_view, std::string_view content) {
+        if (buffer.size() < content.size()) buffer.resize(content.size());
+        const std::string_view key = word_key_to(content, buffer.data(), slow);
+        if (key.empty()) return;
+        if (key.data() == content.data()) {
+            words.insert_view(key);
+        } else if (key.size() <= content.size()) {
+            char* const line = data + (content.data() - bytes.data.get());
+            std::memcpy(line, key.data(), key.size());
+            words.insert_view(std::string_view(line, key.size()));
+        } else {
+            words.insert(key);
+        }
     });
+    words.keep(std::shared_ptr<const char[]>(bytes.data.release()));
 }
 
 using NameMap = std::unordered_map<std::string, std::string>;
@@ -337,9 +361,9 @@ Lexicons load_lexicons(const std::filesystem::path& dir, LexiconUse use) {
     auto places = read_lexicon(dir, "places.tsv", true, true, digest);
     auto orgs = read_lexicon(dir, "orgs.tsv", false, true, digest);
     auto aliases = read_lexicon(dir, "aliases.tsv", true, true, digest);
-    const auto first_names = read_lexicon(dir, "first_names.txt", true, words, digest);
-    const auto surnames = read_lexicon(dir, "surnames.txt", false, words, digest);
-    const auto common_words = read_lexicon(dir, "common_words.txt", false, words, digest);
+    auto first_names = read_lexicon(dir, "first_names.txt", true, words, digest);
+    auto surnames = read_lexicon(dir, "surnames.txt", false, words, digest);
+    auto common_words = read_lexicon(dir, "common_words.txt", false, words, digest);
     lex.version = digest.hex();
 
     if (!words) {
@@ -352,10 +376,37 @@ Lexicons load_lexicons(const std::filesystem::path& dir, LexiconUse use) {
     }
     parse_names(places->view(), orgs ? orgs->view() : std::string_view(), aliases->view(), lex.places, lex.orgs,
                 lex.persons, &lex.place_kinds);
-    load_words(first_names->view(), lex.first_names);
-    if (surnames) load_words(surnames->view(), lex.surnames);
-    if (common_words) load_words(common_words->view(), lex.common_words);
+    load_words(std::move(*first_names), lex.first_names);
+    if (surnames) load_words(std::move(*surnames), lex.surnames);
+    if (common_words) load_words(std::move(*common_words), lex.common_words);
+    index_names(lex);
     return lex;
+}
+
+void index_names(Lexicons& lexicons) {
+    NameIndex index;
+    index.entries_.reserve(lexicons.persons.size() + lexicons.places.size() + lexicons.orgs.size());
+    auto add = [&](const NameMap& names, const std::string* NameEntry::*kind) {
+        for (const auto& [key, canonical] : names) {
+            index.entries_.emplace(key).first->*kind = &canonical;
+            // Every word prefix of a longer key, so that a scan over growing
+            // keys stops at the first one no name starts with.
+            for (std::size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1))
+                index.entries_.emplace(std::string_view(key).substr(0, space)).first->continues = true;
+        }
+    };
+    add(lexicons.persons, &NameEntry::person);
+    add(lexicons.places, &NameEntry::place);
+    add(lexicons.orgs, &NameEntry::org);
+    // The kind of each canonical place, found the way the recogniser asked
+    // place_kinds before (by the key of the canonical name), once for all.
+    for (const auto& entry : lexicons.places) {
+        const auto [kind, inserted] = index.kinds_.emplace(entry.second);
+        if (!inserted) continue;
+        const auto it = lexicons.place_kinds.find(word_key(entry.second));
+        *kind = it != lexicons.place_kinds.end() ? &it->second : nullptr;
+    }
+    lexicons.names = std::move(index);
 }
 
 std::filesystem::path find_lexicon_dir(const std::string& explicit_dir) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "entity.hpp"
+#include "lexicon_lookup.hpp"
 
 namespace depeche {
 
@@ -30,11 +31,16 @@ struct Lexicons {
     /// entity_key(canonical place) -> kind of place ("country", "city", ...)
     std::unordered_map<std::string, std::string> place_kinds;
     /// Folded first names ("philip", "jean-marc" as "jean marc").
-    std::unordered_set<std::string> first_names;
+    LexiconWordSet first_names;
     /// Folded surnames known to the packages.
-    std::unordered_set<std::string> surnames;
+    LexiconWordSet surnames;
     /// Folded lower-case French common words (to tell "Les" from a name).
-    std::unordered_set<std::string> common_words;
+    LexiconWordSet common_words;
+    /// places, orgs, persons and place_kinds as the recogniser asks them:
+    /// one look-up per key for every kind, string_view keys. Filled by a
+    /// recognition load; index_names refills it after the maps are changed
+    /// by hand. It views the maps' nodes, hence Lexicons moves, never copies.
+    NameIndex names;
     /// A digest of every file of the folder (names, sizes, bytes): databases
     /// record it. The same for both uses of load_lexicons.
     std::string version;
@@ -56,6 +62,9 @@ enum class LexiconUse { recognition, names };
 /// Throws std::runtime_error naming the file when the folder or a required
 /// file is missing or unreadable.
 Lexicons load_lexicons(const std::filesystem::path& dir, LexiconUse use = LexiconUse::recognition);
+
+/// (Re)builds `lexicons.names` from the name maps and place kinds.
+void index_names(Lexicons& lexicons);
 
 /// The lexicon folder to use: `explicit_dir` when not empty, else
 /// $DEPECHE_LEXICONS, else <dir of the running binary>/../share/depeche/lexicons,

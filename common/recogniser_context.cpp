@@ -3,6 +3,19 @@
 
 namespace depeche::recogniser_detail {
 
+namespace {
+
+// The kind of place (Lexicons::place_kinds) of `place`, a canonical name of
+// lex.places, from the name index: no key to fold. Other names take the
+// folding way.
+const std::string* place_kind(const Lexicons& lex, const std::string& place) {
+    if (const std::string* kind = nullptr; lex.names.place_kind(place, kind)) return kind;
+    const auto it = lex.place_kinds.find(entity_key(place));
+    return it != lex.place_kinds.end() ? &it->second : nullptr;
+}
+
+}  // namespace
+
 void Scanner::prepare_words() {
     words_.resize(n_);
     first_name_memo_.assign(n_, -1);
@@ -21,9 +34,8 @@ void Scanner::prepare_words() {
         w.gap = i == 0 ? 0 : scan_gap(text_.substr(prev_end, t.elided_start - prev_end));
         w.cap = t.capitalised && !t.numeric;
         w.acronym = t.all_caps && t.folded.size() <= 6;
-        // Only capitalised tokens ask (is_common answers for the others):
-        // nearly every token is lower case, and the lexicon wants a std::string.
-        w.common = t.stop || (w.cap && lex_.common_words.count(std::string(w.key)) != 0);
+        // Only capitalised tokens ask (is_common answers for the others).
+        w.common = t.stop || (w.cap && lex_.common_words.contains(w.key));
         const std::size_t next_start = i + 1 < n_ ? tokens_[i + 1].elided_start : text_.size();
         const bool dot_after = t.end < next_start && text_[t.end] == '.';
         if (w.cap && w.particle.empty()) {
@@ -83,18 +95,19 @@ void Scanner::teach_acronyms() {
             Candidate c{k, i - 1, Guess::org, {}, false, -1, false, {}};
             const std::string acr_key(acr.key);
             const std::string long_key = span_key(k, i - 1);
-            // The lexicons name it when they know the acronym or the long form.
-            auto known = [&](const std::string& key) {
-                if (auto it = lex_.orgs.find(key); it != lex_.orgs.end()) {
-                    c.canonical = it->second;
-                } else if (auto p = lex_.places.find(key); p != lex_.places.end()) {
+            // The lexicons name it when they know the acronym or the long
+            // form: as an organisation first, then a place, then a person.
+            auto known = [&](std::string_view key) {
+                const NameEntry* e = lex_.names.find(key);
+                if (!e || !e->named()) return false;
+                if (e->org) {
+                    c.canonical = *e->org;
+                } else if (e->place) {
                     c.kind = Guess::place;
-                    c.canonical = p->second;
-                } else if (auto q = lex_.persons.find(key); q != lex_.persons.end()) {
-                    c.kind = Guess::person;
-                    c.canonical = q->second;
+                    c.canonical = *e->place;
                 } else {
-                    return false;
+                    c.kind = Guess::person;
+                    c.canonical = *e->person;
                 }
                 return true;
             };
@@ -109,7 +122,7 @@ void Scanner::teach_acronyms() {
 
 bool Scanner::is_common(std::size_t i) const {
     const Word& w = words_[i];
-    return w.common || (!w.cap && lex_.common_words.count(std::string(w.key)) != 0);
+    return w.common || (!w.cap && lex_.common_words.contains(w.key));
 }
 
 bool Scanner::first_name_start(std::size_t i) const {
@@ -123,9 +136,11 @@ bool Scanner::first_name_start(std::size_t i) const {
 bool Scanner::first_name_start_uncached(std::size_t i) const {
     const Word& w = words_[i];
     if (!w.cap || w.acronym || w.title || after_article(i)) return false;
-    if (first_names_has(w.key)) return true;
-    return i + 1 < n_ && joinable(i + 1) && (words_[i + 1].gap & kHyphen) &&
-           lex_.first_names.count(std::string(w.key) + " " + std::string(words_[i + 1].key)) != 0;
+    if (lex_.first_names.contains(w.key)) return true;
+    if (!(i + 1 < n_ && joinable(i + 1) && (words_[i + 1].gap & kHyphen))) return false;
+    std::string& key = key_buffer_;  // "jean marc" for "Jean-Marc", in the reused buffer
+    key.assign(w.key).append(" ").append(words_[i + 1].key);
+    return lex_.first_names.contains(key);
 }
 
 // The last token of the run of capitalised words from `i`. People's names
@@ -171,9 +186,8 @@ std::size_t Scanner::run_last(std::size_t i, std::size_t limit, bool person_mode
 bool Scanner::names_country(std::size_t k, std::size_t limit) const {
     const LexiconMatch m = lexicon_match(k, limit);
     if (!m.place) return false;
-    auto kind = lex_.place_kinds.find(entity_key(*m.place));
-    return kind != lex_.place_kinds.end() &&
-           (kind->second == "country" || kind->second == "region" || kind->second == "continent");
+    const std::string* kind = place_kind(lex_, *m.place);
+    return kind && (*kind == "country" || *kind == "region" || *kind == "continent");
 }
 
 LexiconMatch Scanner::lexicon_match(std::size_t i, std::size_t limit) const {
@@ -188,17 +202,23 @@ LexiconMatch Scanner::lexicon_match(std::size_t i, std::size_t limit) const {
             key.push_back(' ');
         }
         key.append(words_[j].key);
-        auto person = lex_.persons.find(key);
-        auto place = lex_.places.find(key);
-        auto org = lex_.orgs.find(key);
-        if (person == lex_.persons.end() && place == lex_.places.end() && org == lex_.orgs.end()) continue;
-        // "Sainte-Marie-Majeure", "Paris-Saint-Germain": a name cut inside a
-        // compound is another name, unless the compound joins two places ("Paris-Lyon").
-        if (j + 1 < n_ && hyphen_only(j + 1) && !lex_.places.count(std::string(words_[j + 1].key))) continue;
-        best.last = j;
-        best.person = person == lex_.persons.end() ? nullptr : &person->second;
-        best.place = place == lex_.places.end() ? nullptr : &place->second;
-        best.org = org == lex_.orgs.end() ? nullptr : &org->second;
+        // One look-up for every kind; every longer key starts with this one
+        // and a space, so none can be a name once no name starts so.
+        const NameEntry* e = lex_.names.find(key);
+        if (!e) break;
+        if (e->named()) {
+            // "Sainte-Marie-Majeure", "Paris-Saint-Germain": a name cut inside a
+            // compound is another name, unless the compound joins two places ("Paris-Lyon").
+            const bool cut = j + 1 < n_ && hyphen_only(j + 1);
+            const NameEntry* next = cut ? lex_.names.find(words_[j + 1].key) : nullptr;
+            if (!cut || (next && next->place)) {
+                best.last = j;
+                best.person = e->person;
+                best.place = e->place;
+                best.org = e->org;
+            }
+        }
+        if (!e->continues) break;
     }
     return best;
 }
@@ -403,8 +423,8 @@ std::size_t Scanner::demonym_last(std::size_t i) const {
 // A", "la note AAA"); never a name of its own. Initials ("George W. Bush")
 // are read inside a person's run, not here.
 bool Scanner::town(const std::string& place) const {
-    auto kind = lex_.place_kinds.find(entity_key(place));
-    return kind != lex_.place_kinds.end() && (kind->second == "city" || kind->second == "commune");
+    const std::string* kind = place_kind(lex_, place);
+    return kind && (*kind == "city" || *kind == "commune");
 }
 
 bool Scanner::is_rating(std::size_t i) const {
@@ -456,7 +476,7 @@ bool Scanner::person_follows(std::size_t first, std::size_t last) const {
     if (first >= last) return false;
     if (hyphen_only(first + 1)) return false;  // "Centre Pompidou-Metz": a compound is no person
     if (first_name_start(first) && words_[first + 1].cap) return true;
-    return lex_.surnames.count(std::string(words_[last].key)) && !is_common(first);
+    return lex_.surnames.contains(words_[last].key) && !is_common(first);
 }
 
 // "FC Nantes", "SM Entertainment", "UAE Emirates": the capitals after an
@@ -509,8 +529,8 @@ bool Scanner::place_frame(std::size_t i) const {
     if (p >= i || !words_[p].cap) return false;
     const LexiconMatch m = lexicon_match(p, i);
     if (!m.place || m.last != i - 1) return false;
-    auto kind = lex_.place_kinds.find(entity_key(*m.place));
-    return kind != lex_.place_kinds.end() && kind->second != "country";
+    const std::string* kind = place_kind(lex_, *m.place);
+    return kind && *kind != "country";
 }
 
 // "le secrétaire général du parti présidentiel X", "le président du comité
@@ -623,8 +643,7 @@ Guess Scanner::resolve_lexicon(const LexiconMatch& m, const Before& b, const Aft
     // is no role nor organisation: "le locataire de la Maison Blanche" is the
     // place, "le porte-parole de l'Élysée" the institution.
     if (m.org && m.place) {
-        if (lex_.place_kinds.count(entity_key(*m.place)))
-            return b.weak_place ? use(Guess::place, m.place) : use(Guess::org, m.org);
+        if (place_kind(lex_, *m.place)) return b.weak_place ? use(Guess::place, m.place) : use(Guess::org, m.org);
         const std::size_t noun = noun_before_de(i);
         const bool place_noun = noun != kNone && !role_nouns().count(words_[noun].key) &&
                                 !org_nouns().count(words_[noun].key) && !words_[noun].cap;

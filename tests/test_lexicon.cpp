@@ -10,6 +10,7 @@
 #include <fstream>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -286,4 +287,106 @@ TEST_CASE("two canonical names with one key: the first in byte order is the surf
     const Lexicons names = depeche::load_lexicons(dir, depeche::LexiconUse::names);
     CHECK(value_or(canonical_name(names, EntityKind::place, "Saint-Deniz"), "-") == "Saint Deniz");
     fs::remove_all(dir);
+}
+
+TEST_CASE("flat string tables find views, grow, and keep the first insert", "[lexicon]") {
+    depeche::FlatStringMap<int> table;
+    CHECK(table.find("absent") == nullptr);
+    std::vector<std::string> keys;
+    for (int i = 0; i < 5000; ++i) keys.push_back("mot " + std::to_string(i * 7919));
+    keys.push_back("");
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        const auto [value, inserted] = table.emplace(keys[i]);
+        CHECK(inserted);
+        *value = static_cast<int>(i);
+    }
+    CHECK_FALSE(table.emplace(keys[7]).second);
+    CHECK(table.size() == keys.size());
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        // A view into a longer buffer: no terminating zero to rely on.
+        const std::string padded = keys[i] + "XYZ";
+        const int* value = table.find(std::string_view(padded).substr(0, keys[i].size()));
+        REQUIRE(value);
+        CHECK(*value == static_cast<int>(i));
+    }
+    CHECK(table.find("mot 1") == nullptr);
+    CHECK(table.find("mot 7919X") == nullptr);
+    std::size_t seen = 0;
+    table.for_each([&](std::string_view, int) { ++seen; });
+    CHECK(seen == keys.size());
+
+    depeche::LexiconWordSet words;
+    words.insert("philip");
+    words.insert("philip");
+    CHECK(words.size() == 1);
+    const depeche::LexiconWordSet copy = words;  // shares the bytes
+    words = depeche::LexiconWordSet();
+    CHECK(copy.count(std::string("philip")) == 1);
+    CHECK(copy.contains("philip"));
+    CHECK_FALSE(copy.contains("phil"));
+}
+
+TEST_CASE("word lists folded in place keep every key and no line", "[lexicon]") {
+    const fs::path dir = scratch_copy("in-place", {"places.tsv", "aliases.tsv"});
+    {
+        std::ofstream f(dir / "first_names.txt");
+        // Keys shorter than, as long as and (Œ) no longer than their line;
+        // a duplicate after folding; blanks and a comment.
+        f << "JEAN-MARC\nÉlisabeth\r\n  ève  \nœdipe\nelisabeth\n# Commentaire\n\nzoé\nx\n";
+    }
+    const Lexicons lex = depeche::load_lexicons(dir);
+    for (const char* key : {"jean marc", "elisabeth", "eve", "oedipe", "zoe", "x"}) {
+        INFO(key);
+        CHECK(lex.first_names.contains(key));
+    }
+    CHECK(lex.first_names.size() == 6);
+    CHECK_FALSE(lex.first_names.contains("JEAN-MARC"));
+    CHECK_FALSE(lex.first_names.contains("# commentaire"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("the name index answers what the three maps answer", "[lexicon]") {
+    const fs::path dir = real_lexicons_present() ? kReal : kMini;
+    Lexicons loaded = depeche::load_lexicons(dir);
+    const Lexicons lex = std::move(loaded);  // the index views the maps' nodes, which a move keeps
+    std::size_t keys = 0;
+    auto check_kind = [&](const std::unordered_map<std::string, std::string>& map,
+                          const std::string* depeche::NameEntry::*kind) {
+        for (const auto& [key, canonical] : map) {
+            const depeche::NameEntry* e = lex.names.find(key);
+            REQUIRE(e);
+            CHECK(e->*kind == &canonical);
+            // Each word prefix says that a longer name starts with it.
+            for (std::size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1)) {
+                const depeche::NameEntry* prefix = lex.names.find(std::string_view(key).substr(0, space));
+                REQUIRE(prefix);
+                CHECK(prefix->continues);
+            }
+            ++keys;
+        }
+    };
+    check_kind(lex.persons, &depeche::NameEntry::person);
+    check_kind(lex.places, &depeche::NameEntry::place);
+    check_kind(lex.orgs, &depeche::NameEntry::org);
+    CHECK(keys > 10);
+    // No entry names a kind its map lacks, and "continues" only when a
+    // longer key of some map starts with the entry's key and a space.
+    const depeche::NameEntry* london = lex.names.find("london");
+    REQUIRE(london);
+    CHECK(london->place);
+    CHECK_FALSE(london->person);
+    CHECK_FALSE(london->org);
+    CHECK(lex.names.find("zzz pas un nom") == nullptr);
+    const depeche::NameEntry* barack = lex.names.find("barack");
+    REQUIRE(barack);
+    CHECK(barack->continues);  // "barack obama"
+    // Kinds of canonical places, as place_kinds gives them by folded key.
+    for (const auto& [key, canonical] : lex.places) {
+        const std::string* kind = nullptr;
+        REQUIRE(lex.names.place_kind(canonical, kind));
+        const auto it = lex.place_kinds.find(depeche::entity_key(canonical));
+        CHECK(kind == (it == lex.place_kinds.end() ? nullptr : &it->second));
+    }
+    const std::string* unused = nullptr;
+    CHECK_FALSE(lex.names.place_kind("Pas une ville", unused));
 }
