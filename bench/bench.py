@@ -213,8 +213,24 @@ class Bench:
             self.whole_process("xapian", fig, lambda q: [self.xapian, "one", xap, json.dumps(q)])
             fig["load_after"] = load1()
             self.runs.append(fig)
-            with open(os.path.join(self.work, "figures.json"), "w") as f:
-                json.dump(self.runs, f, indent=1)
+            self.save()
+
+    # Everything the table is made of, saved after each run, so that a
+    # benchmark stopped early can still be reported (--report-only).
+    def save(self):
+        state = {"runs": self.runs, "totals": self.totals,
+                 "latency": {"%s/%s" % key: per_q for key, per_q in self.latency.items()}}
+        with open(os.path.join(self.work, "figures.json"), "w") as f:
+            json.dump(state, f, indent=1)
+
+    def load(self):
+        with open(os.path.join(self.work, "figures.json")) as f:
+            state = json.load(f)
+        if isinstance(state, list):  # figures.json of an older bench.py: the runs only
+            state = {"runs": state}
+        self.runs = state["runs"]
+        self.totals = state.get("totals", {})
+        self.latency = {tuple(key.split("/", 1)): per_q for key, per_q in state.get("latency", {}).items()}
 
     # ---- the table
 
@@ -247,8 +263,12 @@ class Bench:
         w("Written by `bench/run.sh %d %d` on %s. Each cell: the median over the %d runs and, when they differ, "
           "the spread (min–max). A ratio is depeche's figure over the baseline's, run by run, then the median "
           "(and spread) of those ratios: above 1 is better for throughput, below 1 is better for time, memory and "
-          "size." % (c["records"], n_runs, machine["date"], n_runs))
+          "size." % (c["records"], a.runs if a.report_only else n_runs, machine["date"], n_runs))
         w("")
+        if a.report_only:
+            w("The benchmark was stopped after these %d runs; this table was written from the runs it had saved "
+              "(`bench.py --report-only`)." % n_runs)
+            w("")
         w("## Machine")
         w("")
         for k in ("nproc", "cpu", "ram", "load_start", "load_end", "os", "xapian", "java", "lucene", "build", "commit"):
@@ -311,41 +331,46 @@ class Bench:
                     self.fmt(self.stat(k("lucene")), 2), self.fmt(self.ratio(k("depeche"), k("xapian")), 2),
                     self.fmt(self.ratio(k("depeche"), k("lucene")), 2)))
         w("")
-        w("### By match count")
-        w("")
-        w("Queries grouped by depeche's exact match count; p50 / p95 in ms over every (query, run) of the group.")
-        w("")
-        cols = [("depeche", "plain"), ("depeche", "facets"), ("depeche", "process"), ("xapian", "plain"),
-                ("xapian", "facets"), ("lucene", "plain"), ("lucene", "facets")]
-        w("| matches | queries | " + " | ".join("%s %s" % (e, m.replace("plain", "no facets")) for e, m in cols) + " |")
-        w("|---|---" + "|---" * len(cols) + "|")
-        for lo, hi, label in BUCKETS:
-            qids = [q["qid"] for q in self.queries if lo <= self.totals.get(q["qid"], -1) <= hi]
-            if not qids:
-                continue
-            cells = []
-            for e, m in cols:
-                ms = [x for qid in qids for x in self.latency.get((e, m), {}).get(qid, [])]
-                cells.append("%.2f / %.2f" % (percentile(ms, 50), percentile(ms, 95)) if ms else "—")
-            w("| %s | %d | %s |" % (label, len(qids), " | ".join(cells)))
-        w("")
-        w("### By class")
-        w("")
-        w("| class | queries | median matches (depeche) | depeche with facets p50 / p95 | Xapian with facets p50 | "
-          "Lucene with facets p50 |")
-        w("|---|---|---|---|---|---|")
-        classes = []
-        for q in self.queries:
-            if q["class"] not in classes:
-                classes.append(q["class"])
-        for cls in classes:
-            qids = [q["qid"] for q in self.queries if q["class"] == cls]
-            pool = lambda e: [x for qid in qids for x in self.latency.get((e, "facets"), {}).get(qid, [])]
-            d = pool("depeche")
-            w("| %s | %d | %d | %.2f / %.2f | %.2f | %.2f |" % (
-                cls, len(qids), statistics.median(self.totals.get(qid, 0) for qid in qids), percentile(d, 50),
-                percentile(d, 95), percentile(pool("xapian"), 50), percentile(pool("lucene"), 50)))
-        w("")
+        if not self.latency:
+            w("The per-query latencies of these runs were not kept (an older bench.py): no tables by match count "
+              "or by class.")
+            w("")
+        else:
+            w("### By match count")
+            w("")
+            w("Queries grouped by depeche's exact match count; p50 / p95 in ms over every (query, run) of the group.")
+            w("")
+            cols = [("depeche", "plain"), ("depeche", "facets"), ("depeche", "process"), ("xapian", "plain"),
+                    ("xapian", "facets"), ("lucene", "plain"), ("lucene", "facets")]
+            w("| matches | queries | " + " | ".join("%s %s" % (e, m.replace("plain", "no facets")) for e, m in cols) + " |")
+            w("|---|---" + "|---" * len(cols) + "|")
+            for lo, hi, label in BUCKETS:
+                qids = [q["qid"] for q in self.queries if lo <= self.totals.get(q["qid"], -1) <= hi]
+                if not qids:
+                    continue
+                cells = []
+                for e, m in cols:
+                    ms = [x for qid in qids for x in self.latency.get((e, m), {}).get(qid, [])]
+                    cells.append("%.2f / %.2f" % (percentile(ms, 50), percentile(ms, 95)) if ms else "—")
+                w("| %s | %d | %s |" % (label, len(qids), " | ".join(cells)))
+            w("")
+            w("### By class")
+            w("")
+            w("| class | queries | median matches (depeche) | depeche with facets p50 / p95 | Xapian with facets p50 | "
+              "Lucene with facets p50 |")
+            w("|---|---|---|---|---|---|")
+            classes = []
+            for q in self.queries:
+                if q["class"] not in classes:
+                    classes.append(q["class"])
+            for cls in classes:
+                qids = [q["qid"] for q in self.queries if q["class"] == cls]
+                pool = lambda e: [x for qid in qids for x in self.latency.get((e, "facets"), {}).get(qid, [])]
+                d = pool("depeche")
+                w("| %s | %d | %d | %.2f / %.2f | %.2f | %.2f |" % (
+                    cls, len(qids), statistics.median(self.totals.get(qid, 0) for qid in qids), percentile(d, 50),
+                    percentile(d, 95), percentile(pool("xapian"), 50), percentile(pool("lucene"), 50)))
+            w("")
         w("## Against the targets of issue 4 (at this scale)")
         w("")
         t = lambda k: self.stat(k)[0] if self.stat(k) else float("nan")
@@ -429,10 +454,24 @@ def main():
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--warmup", type=int, default=2)
     p.add_argument("--out", required=True)
+    p.add_argument("--report-only", action="store_true",
+                   help="measure nothing: write the table from the runs saved in WORK/figures.json")
     a = p.parse_args()
-    machine = machine_info(a.build)
+    machine_file = os.path.join(a.work, "machine.json")
     b = Bench(a)
-    b.run()
+    if a.report_only:
+        machine = machine_info(a.build)
+        if os.path.exists(machine_file):
+            with open(machine_file) as f:
+                machine.update(json.load(f))
+        else:
+            machine["load_start"] = "not recorded"
+        b.load()
+    else:
+        machine = machine_info(a.build)
+        with open(machine_file, "w") as f:
+            json.dump(machine, f)
+        b.run()
     with open("/proc/loadavg") as f:
         machine["load_end"] = " ".join(f.read().split()[:3]) + " (1, 5, 15 min)"
     b.write(a.out, machine)
