@@ -50,6 +50,27 @@ bool plain8(const unsigned char* p) {
     return ((x & high) | below_space | has_zero(x ^ (ones * '"')) | has_zero(x ^ (ones * '\\'))) == 0;
 }
 
+// The first byte at or after p that the writer must escape or the reader must
+// look at: a control character, `"`, `\`, or the start of an invalid UTF-8
+// sequence (a byte >= 0x80 at the result); end when there is none. Plain ASCII
+// is skipped 8 bytes at a time and well-formed UTF-8 one sequence at a time.
+const unsigned char* next_special(const unsigned char* p, const unsigned char* end) {
+    while (p < end) {
+        while (end - p >= 8 && plain8(p)) p += 8;
+        if (p == end) break;
+        if (plain(*p)) {
+            ++p;
+        } else if (*p >= 0x80) {
+            const std::size_t n = utf8_sequence(p, end);
+            if (n == 0) return p;
+            p += n;
+        } else {
+            return p;
+        }
+    }
+    return end;
+}
+
 int hex_digit(char c) {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -78,27 +99,15 @@ void append_string(std::string& out, std::string_view value) {
     const auto* p = reinterpret_cast<const unsigned char*>(value.data());
     const auto* const end = p + value.size();
     const auto* run = p;  // start of the bytes not yet appended
-    while (p < end) {
-        while (end - p >= 8 && plain8(p)) p += 8;
-        if (p == end) break;
+    while ((p = next_special(p, end)) < end) {
         const unsigned char c = *p;
-        if (plain(c)) {
-            ++p;
-            continue;
-        }
         if (c >= 0x80) {
-            const std::size_t n = utf8_sequence(p, end);
-            if (n == 0) {
-                // Invalid UTF-8: rare (the readers check their input), and
-                // nlohmann's replacement rules are subtle (which bytes one
-                // U+FFFD stands for), so let nlohmann write this string.
-                out.resize(mark);
-                out +=
-                    nlohmann::json(std::string(value)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-                return;
-            }
-            p += n;
-            continue;
+            // Invalid UTF-8: rare (the readers check their input), and
+            // nlohmann's replacement rules are subtle (which bytes one
+            // U+FFFD stands for), so let nlohmann write this string.
+            out.resize(mark);
+            out += nlohmann::json(std::string(value)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            return;
         }
         out.append(reinterpret_cast<const char*>(run), reinterpret_cast<const char*>(p));
         out.push_back('\\');
@@ -154,21 +163,9 @@ bool Reader::string(std::string& out) {
     const auto* const end = begin + in_.size();
     const auto* p = begin + pos_;
     const auto* run = p;
-    while (p < end) {
-        while (end - p >= 8 && plain8(p)) p += 8;
-        if (p == end) break;
+    while ((p = next_special(p, end)) < end) {
         const unsigned char c = *p;
-        if (plain(c)) {
-            ++p;
-            continue;
-        }
-        if (c >= 0x80) {
-            const std::size_t n = utf8_sequence(p, end);
-            if (n == 0) return false;
-            p += n;
-            continue;
-        }
-        if (c < 0x20) return false;  // raw control characters are not JSON
+        if (c >= 0x80 || c < 0x20) return false;  // invalid UTF-8; raw control characters are not JSON
         out.append(reinterpret_cast<const char*>(run), reinterpret_cast<const char*>(p));
         if (c == '"') {
             pos_ = static_cast<std::size_t>(p + 1 - begin);

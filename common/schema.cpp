@@ -106,7 +106,7 @@ std::optional<DayRange> single_value_days(std::string_view v) {
 // months and days); anything else goes to to_iso itself.
 std::string iso(const PartialDate& d) {
     if (d.year < 0 || d.year > 9999) return to_iso(d);
-    char buf[10];
+    char buf[10]{};  // every byte returned is written; {} quiets GCC's -Wmaybe-uninitialized
     const auto two = [&buf](std::size_t at, int v) {
         buf[at] = static_cast<char>('0' + v / 10);
         buf[at + 1] = static_cast<char>('0' + v % 10);

@@ -2,6 +2,7 @@
 // The indexing pipeline: read -> analyse -> recognise -> build document ->
 // write, in batches committed as they fill.
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -21,8 +22,11 @@ struct Shard {
 /// Parses "i/N" (1 <= i <= N); nullopt otherwise.
 std::optional<Shard> parse_shard(std::string_view text);
 
-/// The shard (1-based, of `count`) an id belongs to: a 64-bit FNV-1a hash of
-/// the id modulo `count`, plus one. An id lives in exactly one shard.
+/// The 64-bit hash (FNV-1a) that places an id in a shard and in a part.
+std::uint64_t id_hash(std::string_view id);
+
+/// The shard (1-based, of `count`) an id belongs to: `id_hash` modulo
+/// `count`, plus one. An id lives in exactly one shard.
 unsigned shard_of(std::string_view id, unsigned count);
 
 struct IndexReport;

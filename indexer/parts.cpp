@@ -19,7 +19,6 @@
 
 #include <xapian.h>
 
-#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -44,16 +43,11 @@ fs::path parts_folder(const std::string& database) {
     return path.string() + ".parts";
 }
 
-// The part (0-based) of an id. Independent of shard_of, which takes the hash
-// modulo the job's shard count: with the same residue, every id of shard 1 of
-// 2 would land in one part of 2.
+// The part (0-based) of an id: the high bits of the id's hash, where
+// shard_of takes its residue modulo the shard count, so the ids of one shard
+// still spread over every part.
 unsigned part_of(std::string_view id, unsigned parts) {
-    std::uint64_t h = 14695981039346656037ULL;
-    for (unsigned char c : id) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
-    return static_cast<unsigned>((h >> 33) % parts);
+    return static_cast<unsigned>((id_hash(id) >> 33) % parts);
 }
 
 // What every part writer shares: the run's figures and the callbacks, which
