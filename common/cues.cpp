@@ -86,9 +86,10 @@ const WordSet& org_heads() {
     return words;
 }
 
-// "le ministère de l'Intérieur", "l'équipe de France", "le gouvernement du Québec".
+// "le ministère de l'Intérieur", "l'équipe de France", "le parquet de Paris"
+// (the public prosecution of a court, as the wire names it when it opens an inquiry).
 const WordSet& lower_org_heads() {
-    static const WordSet words = words_of("ministere ministeres equipe selection");
+    static const WordSet words = words_of("ministere ministeres equipe selection parquet");
     return words;
 }
 

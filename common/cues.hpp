@@ -74,7 +74,7 @@ const WordSet& business_words();  // "X a racheté", "le chiffre d'affaires de X
 /// républicain", "l'écologiste" right before a Firstname Surname.
 const WordSet& party_nouns();
 /// Lower-case nouns that open an organisation's name with "de" and a capital:
-/// "le ministère de l'Intérieur", "l'équipe de France".
+/// "le ministère de l'Intérieur", "l'équipe de France", "le parquet de Paris".
 const WordSet& lower_org_heads();
 /// Titles of sovereigns and popes, which name a person with a lone first
 /// name: "le pape François", "le prince William".

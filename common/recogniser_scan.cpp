@@ -6,9 +6,6 @@
 
 namespace depeche::recogniser_detail {
 
-// The longest sigle written as a word that the dispatch may teach ("Unesco").
-constexpr std::size_t kSigleMax = 6;
-
 // "les Rangers de New York", "les Blue Jays de Toronto": a plural name that
 // no lexicon knows, then "de" and a place, is a team. Returns its last token, or 0.
 std::size_t Scanner::sports_team(std::size_t i, std::size_t r_last, std::size_t limit) const {
@@ -28,6 +25,26 @@ std::size_t Scanner::sports_team(std::size_t i, std::size_t r_last, std::size_t 
     if (lexicon_match(i, limit)) return 0;
     const LexiconMatch place = lexicon_match(p, limit);
     return place.place ? place.last : 0;
+}
+
+// "le XV de France", "du XIII d'Angleterre": rugby writes a national side as
+// its number of players and its country, one organisation. The article keeps
+// kings out ("Louis XV de France"); a country the lexicons know ends the name.
+// Returns its last token, or 0.
+std::size_t Scanner::numbered_side(std::size_t i, std::size_t limit) const {
+    if (i == 0 || !joinable(i) || !is_text(i, {"XV", "XIII"})) return 0;
+    const std::string_view article = words_[i - 1].key;
+    if (words_[i - 1].particle.size() || (article != "le" && article != "du" && article != "au")) return 0;
+    std::size_t p = i + 1;
+    if (p >= limit || !joinable(p)) return 0;
+    if (!words_[p].cap && (words_[p].key == "de" || words_[p].key == "du")) {
+        ++p;
+        if (p >= limit || !joinable(p) || !words_[p].particle.empty()) return 0;
+    } else if (!(words_[p].cap && words_[p].particle == "d")) {
+        return 0;
+    }
+    const LexiconMatch country = lexicon_match(p, limit);
+    return country.place && names_country(p, limit) ? country.last : 0;
 }
 
 // "Ligue nationale de hockey", "Organisation mondiale de la santé": a
@@ -104,6 +121,10 @@ std::size_t Scanner::scan_at(std::size_t i) {
     if (const std::size_t d = demonym_last(i)) return d + 1;
     // "le XIXe siècle", "la note AAA", "le triple A": ranks and ratings.
     if (is_rating(i)) return i + 1;
+    if (const std::size_t side = numbered_side(i, limit)) {
+        found_.push_back(Candidate{i, side, Guess::org, {}, false, -1, false, {}});
+        return side + 1;
+    }
     if (is_roman_ordinal(tokens_[i].text))  // "la Ve République": the ordinal's noun is no name either
         return i + 1 < n_ && joinable(i + 1) && words_[i + 1].cap && words_[i + 1].common ? i + 2 : i + 1;
     const Before b = before(i);
@@ -154,6 +175,11 @@ std::size_t Scanner::scan_at(std::size_t i) {
     const std::size_t phrase_last = person_mode ? i : org_phrase_last(i, limit);
     const bool compound = i + 1 < limit && hyphen_only(i + 1) && words_[i + 1].cap;  // "Nouvelle-Guinée"
     if (phrase_last > i && (!m || m.last < phrase_last)) {
+        // "un Conseil des ministres consacré à", "d'un Conseil des ministres",
+        // "en Conseil des ministres": a body is named with the definite article;
+        // an indefinite one or a bare "en" makes the phrase one of its sittings.
+        const std::string_view article = i > 0 && joinable(i) && w.particle.empty() ? words_[i - 1].key : "";
+        if (article == "un" || article == "une") return phrase_last + 1;
         c.last = phrase_last;
         c.kind = Guess::org;
         found_.push_back(std::move(c));
@@ -300,22 +326,7 @@ std::vector<Entity> Scanner::run() {
     if (n_ == 0) return {};
     prepare_words();
     forced_at_.assign(n_, -1);
-    // A sigle written as a word right after its long form, "l'Autorité de
-    // régulation des communications électroniques et des postes (Arcep)", is
-    // taught as an all-capitals acronym is: the same initials test decides, so
-    // "Lyon (Rhône)" teaches nothing. The flag is lent for the teaching only:
-    // elsewhere an all-capitals word is an acronym, a capitalised one a name.
-    std::vector<std::size_t> sigles;
-    for (std::size_t i = 1; i < n_; ++i) {
-        Word& w = words_[i];
-        if (!(w.gap & kParenOpen) || !w.cap || w.acronym || !w.particle.empty() || w.key.size() < 3 ||
-            w.key.size() > kSigleMax || !plain_key(w.key))
-            continue;
-        w.acronym = true;
-        sigles.push_back(i);
-    }
     teach_acronyms();
-    for (std::size_t i : sigles) words_[i].acronym = false;
     next_forced_.assign(n_ + 1, n_);
     for (std::size_t i = n_; i-- > 0;) next_forced_[i] = forced_at_[i] >= 0 ? i : next_forced_[i + 1];
     scan();

@@ -1,6 +1,7 @@
 #pragma once
 // The name scanner of recogniser.cpp, shared by its parts (not a public API):
 //   recogniser_context.cpp  tokens as Words, lexicon look-ups, the cues around a name
+//   recogniser_before.cpp   the words before a name (Before) and the venue noun opening one
 //   recogniser_scan.cpp     the scan: spans and kinds at each capitalised token
 //   recogniser_coref.cpp    short forms, canonical names, grouping into entities
 //
@@ -32,6 +33,9 @@
 namespace depeche::recogniser_detail {
 
 using namespace cues;
+
+// The longest sigle written as a word that a dispatch may teach ("Unesco").
+constexpr std::size_t kSigleMax = 6;
 
 // Everything the scan asks about one token, computed once.
 struct Word {
@@ -186,6 +190,7 @@ private:
     void scan();
     std::size_t scan_at(std::size_t i);
     std::size_t sports_team(std::size_t i, std::size_t r_last, std::size_t limit) const;
+    std::size_t numbered_side(std::size_t i, std::size_t limit) const;
     std::size_t org_phrase_last(std::size_t i, std::size_t limit) const;
     void extend_place(Candidate& c, std::size_t limit) const;
     Guess resolve_lexicon(const LexiconMatch& m, const Before& b, const After& a, std::size_t i, Candidate& c) const;

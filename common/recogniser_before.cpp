@@ -1,0 +1,192 @@
+// The cues before a name: the venue or monument noun that opens a place's name
+// ("la place de la Concorde", "le Stade de France") and what the words before a
+// capitalised token say of its kind (titles, roles, place prepositions, organisation nouns).
+#include "recogniser_scanner.hpp"
+
+namespace depeche::recogniser_detail {
+
+std::size_t Scanner::site_start(std::size_t i) const {
+    constexpr std::size_t none = static_cast<std::size_t>(-1);
+    // "la tour Eiffel" but not "le tour de France": "tour" only right before its name.
+    // A capitalised noun opens a venue's own name ("le Stade de France", "le Parc
+    // des Princes"), except where the capital makes an institution of it ("l'Église
+    // de Scientologie", "le Musée d'Orsay a annoncé").
+    auto site_at = [&](std::size_t k, bool direct) {
+        const Word& w = words_[k];
+        if (w.cap && (direct || !w.particle.empty() || w.acronym || w.key == "eglise" || w.key == "musee"))
+            return false;
+        return site_nouns().count(w.key) != 0 && (direct || w.key != "tour");
+    };
+    if (i == 0 || !joinable(i)) return none;
+    if (!words_[i].particle.empty()) {
+        // "le pont d'Austerlitz", "le palais de l'Élysée".
+        if (words_[i].particle == "d" && site_at(i - 1, false)) return i - 1;
+        if (words_[i].particle == "l" && i >= 2 && words_[i - 1].key == "de" && joinable(i - 1) &&
+            site_at(i - 2, false))
+            return i - 2;
+        return none;
+    }
+    const std::size_t k = i - 1;
+    if (site_at(k, true)) return k;  // "la rue Gaston-Gallimard", "le stade Loujniki"
+    const std::string_view link = words_[k].key;
+    if ((link == "de" || link == "du" || link == "des") && k > 0 && joinable(k) && site_at(k - 1, false))
+        return k - 1;  // "le château de Versailles", "le jardin des Tuileries"
+    if (link == "la" && k > 1 && joinable(k) && words_[k - 1].key == "de" && joinable(k - 1) && site_at(k - 2, false))
+        return k - 2;  // "la place de la Concorde"
+    return none;
+}
+
+Before Scanner::before(std::size_t i) const {
+    Before b;
+    const Word& w = words_[i];
+    auto place_noun_at = [&](std::size_t k) { return place_nouns().count(words_[k].key) != 0; };
+    auto venue_noun_at = [&](std::size_t k) { return venue_nouns().count(words_[k].key) != 0 && !words_[k].cap; };
+    if (!w.particle.empty()) {
+        // "d'Irak", "près d'Orange", "à l'Élysée": the elision is the word before.
+        if (w.particle == "d" && after_title(i)) {
+            b.title = true;  // M. d'Estaing
+        } else if (w.particle == "d") {
+            b.weak_place = true;
+            if (i > 0 && joinable(i) && place_noun_at(i - 1)) b.place = true;
+            if (i > 0 && joinable(i) && venue_noun_at(i - 1)) b.venue = true;
+        } else if (w.particle == "l" && i > 0 && joinable(i) && is_text(i - 1, {"à", "À"})) {
+            b.place = true;
+        }
+        return b;
+    }
+    if (i == 0) return b;
+    const std::uint16_t gap = w.gap;
+    std::size_t k = i - 1;
+    if (after_title(i)) {
+        b.title = true;  // "M. Hammond", "Mme Merkel"
+        return b;
+    }
+    if (demonym_before(i)) {
+        b.role = true;  // "le Japonais Yukiya Amano"
+        return b;
+    }
+    const bool only_comma = (gap & kComma) && !(gap & (kNotJoinable & ~kComma));
+    if (!joinable(i) && !only_comma) return b;
+    if (only_comma) b.place_frame = place_frame(i);
+    if (party_before(i)) {
+        b.role = true;  // "la démocrate Nancy Pelosi"
+        return b;
+    }
+    if (!only_comma) {
+        // "A Athènes": dispatches often leave the capital À unaccented.
+        if (is_text(k,
+                    {"à", "À", "A", "en", "En", "au", "Au", "aux", "Aux", "dans", "Dans", "vers", "depuis", "via"})) {
+            b.place = true;
+            b.place_strong = !is_text(k, {"à", "À", "A", "vers", "depuis", "via"});
+            // "aux Bafta", "aux César": a plural article before a singular name is an event.
+            const std::string_view name = words_[i].key;
+            b.place_article = is_text(k, {"aux", "Aux"}) && !name.empty() && name.back() != 's' && name.back() != 'x';
+            return b;
+        }
+        if (words_[k].key == "chez") {
+            b.org = true;
+            return b;
+        }
+        if (words_[k].key == "de" || words_[k].key == "du" || words_[k].key == "des") {
+            b.weak_place = true;
+            // "la ville de X", "le site militaire de X": a place noun, perhaps with one adjective.
+            const bool adjective = k > 1 && joinable(k - 1) && !words_[k - 1].cap &&
+                                   (adjective_like(words_[k - 1].key) || is_org_adjective(words_[k - 1].key));
+            if (k > 0 && joinable(k) && (place_noun_at(k - 1) || (adjective && place_noun_at(k - 2)))) b.place = true;
+            if (k > 0 && joinable(k) && venue_noun_at(k - 1)) b.venue = true;
+            return b;
+        }
+        if (speech_verbs().count(words_[k].key)) {
+            b.speech = true;
+            return b;
+        }
+        // "à la Maison-Blanche", "depuis la Maison Blanche": "à la" before a whole name the gazetteers know
+        // as a place (not "à la London Business School").
+        if (words_[k].key == "la" && k > 0 && joinable(k) &&
+            is_text(k - 1, {"à", "À", "A", "depuis", "Depuis", "vers", "Vers"})) {
+            const LexiconMatch m = lexicon_match(i, n_);
+            if (m.place && !(m.last + 1 < n_ && joinable(m.last + 1) && words_[m.last + 1].cap)) {
+                b.place = true;
+                return b;
+            }
+        }
+        // "le champion de la Ligue": after an article the name heads its own
+        // noun phrase; a cue noun before it names something else.
+        if (is_name_particle(words_[k].key) || words_[k].key == "les" || words_[k].key == "un" ||
+            words_[k].key == "une")
+            return b;
+    }
+    // Back over adjectives and complements to the cue noun:
+    // "le chef de la diplomatie britannique Philip Hammond".
+    int unknown_budget = 1;
+    bool direct = true;
+    bool particle_seen = false;
+    std::size_t cap_start = i;
+    int acronyms_between = 0;
+    // An apposition runs longer than a title: "la présidente de la Chambre des
+    // représentants américaine, Nancy Pelosi" is seven words back to its role.
+    const int max_steps = only_comma ? 8 : 6;
+    for (int steps = 0; steps < max_steps; ++steps) {
+        const Word& c = words_[k];
+        const std::string_view key = c.key;
+        const bool compound = k > 0 && joinable(k) && (c.gap & kHyphen);
+        if (compound && (key == "avions" || key == "helicopteres" || key == "conteneurs") &&
+            words_[k - 1].key == "porte") {
+            b.vehicle = true;
+            break;
+        }
+        if (compound && key == "marin" && words_[k - 1].key == "sous") {
+            b.vehicle = true;
+            break;
+        }
+        // "sud-africain", "Banque centrale": a noun joined to an adjective or
+        // following a capital is an adjective here, not a cue.
+        const bool adjectival = k + 1 < n_ && hyphen_only(k + 1);
+        const bool after_name = k > 0 && joinable(k) && words_[k - 1].cap && place_nouns().count(key);
+        if ((!c.cap || c.common) && !adjectival) {
+            if (vehicle_nouns().count(key)) {
+                b.vehicle = true;
+                break;
+            }
+            if (role_nouns().count(key) &&
+                !(key == "porte" || key == "premier" || key == "premiere" || key == "vice")) {
+                b.role = true;
+                break;
+            }
+            // "le patron du groupe, Carlos Ghosn": after a comma, the name is the apposition.
+            if (org_nouns().count(key) && !only_comma) {
+                b.org = true;
+                b.org_direct = acronyms_between == 0;
+                if (cap_start < i) b.org_start = cap_start;
+                b.role_over_org = role_heads(k);
+                break;
+            }
+            if (direct && !only_comma && venue_nouns().count(key)) {
+                b.venue = true;
+                break;
+            }
+            if (direct && !only_comma && !after_name && (place_nouns().count(key) || geo_nouns().count(key)) &&
+                key != "pres" && key != "est") {
+                b.facility = true;
+                b.geo_noun = k + 1 == i && geo_nouns().count(key);
+                break;
+            }
+        }
+        const bool transparent = c.cap || adjectival || after_name || adjective_like(key) || is_name_particle(key) ||
+                                 key == "premier" || key == "premiere" || key == "parole" || key == "porte" ||
+                                 key == "vice" || (only_comma && org_nouns().count(key));
+        if (!transparent) {
+            if (tokens_[k].stop || tokens_[k].numeric || unknown_budget-- <= 0) break;
+        }
+        if (!transparent || is_name_particle(key)) direct = false;
+        if (is_name_particle(key) || !c.particle.empty()) particle_seen = true;
+        if (c.cap && !c.acronym && !particle_seen) cap_start = k;
+        if (c.acronym) ++acronyms_between;
+        if (!c.particle.empty() && c.particle != "d" && c.particle != "l") break;
+        if (k == 0 || !joinable(k)) break;
+        --k;
+    }
+    return b;
+}
+
+}  // namespace depeche::recogniser_detail
