@@ -14,6 +14,9 @@ depeche-search --json process (and as a whole xapian_baseline process). Every
 figure is kept per run; the table shows the median over the runs, the spread
 (min-max), and each depeche figure over the same figure of each baseline,
 computed run by run, then the median of those ratios.
+
+With --queries-only, each run measures the queries only, on the databases of
+the last full run in WORK; depeche's is rebuilt once with 2 threads first.
 """
 
 import argparse
@@ -194,16 +197,29 @@ class Bench:
     # ---- the whole run
 
     def run(self):
+        if self.a.queries_only:
+            # The baselines' databases of the last full run are reused; depeche's
+            # is rebuilt once, since the build measured is a new one.
+            xap, luc = os.path.join(self.work, "xapian"), os.path.join(self.work, "lucene-t2")
+            for db in (xap, luc):
+                if not os.path.isdir(db):
+                    raise RuntimeError("--queries-only: no %s (run the full benchmark of this N once first)" % db)
+            first = {"load_before": load1()}
+            log("queries only (load %.2f): indexing depeche with 2 threads once" % first["load_before"])
+            dep = self.index_depeche(2, first)
         for r in range(1, self.a.runs + 1):
-            fig = {"load_before": load1()}
-            log("run %d/%d (load %.2f): indexing" % (r, self.a.runs, fig["load_before"]))
-            # The 1-thread databases are measured, then removed: at 1M
-            # dispatches each takes gigabytes.
-            shutil.rmtree(self.index_depeche(1, fig))
-            dep = self.index_depeche(2, fig)
-            xap = self.index_xapian(fig)
-            shutil.rmtree(self.index_lucene(1, fig))
-            luc = self.index_lucene(2, fig)
+            if self.a.queries_only:
+                fig = first if r == 1 else {"load_before": load1()}
+            else:
+                fig = {"load_before": load1()}
+                log("run %d/%d (load %.2f): indexing" % (r, self.a.runs, fig["load_before"]))
+                # The 1-thread databases are measured, then removed: at 1M
+                # dispatches each takes gigabytes.
+                shutil.rmtree(self.index_depeche(1, fig))
+                dep = self.index_depeche(2, fig)
+                xap = self.index_xapian(fig)
+                shutil.rmtree(self.index_lucene(1, fig))
+                luc = self.index_lucene(2, fig)
             log("run %d/%d: queries in-process, one core" % (r, self.a.runs))
             self.in_process("depeche", [self.query_bench, dep], fig)
             self.in_process("xapian", [self.xapian, "query", xap], fig)
@@ -215,16 +231,20 @@ class Bench:
             self.runs.append(fig)
             self.save()
 
+    # A queries-only run keeps its figures apart: the full run's stay reportable.
+    def figures_file(self):
+        return os.path.join(self.work, "figures-queries.json" if self.a.queries_only else "figures.json")
+
     # Everything the table is made of, saved after each run, so that a
     # benchmark stopped early can still be reported (--report-only).
     def save(self):
         state = {"runs": self.runs, "totals": self.totals,
                  "latency": {"%s/%s" % key: per_q for key, per_q in self.latency.items()}}
-        with open(os.path.join(self.work, "figures.json"), "w") as f:
+        with open(self.figures_file(), "w") as f:
             json.dump(state, f, indent=1)
 
     def load(self):
-        with open(os.path.join(self.work, "figures.json")) as f:
+        with open(self.figures_file()) as f:
             state = json.load(f)
         if isinstance(state, list):  # figures.json of an older bench.py: the runs only
             state = {"runs": state}
@@ -269,19 +289,26 @@ class Bench:
             w("The benchmark was stopped after these %d runs; this table was written from the runs it had saved "
               "(`bench.py --report-only`)." % n_runs)
             w("")
+        if a.queries_only:
+            w("**Queries only** (`bench/run.sh %d %d --queries-only`): the queries were measured %d times on the "
+              "databases of the last full run of this N, depeche's rebuilt once with 2 threads by the build "
+              "measured (its indexing figures below are that one run); nothing else was indexed, so the other "
+              "indexing cells and the indexing ratios are empty." % (c["records"], n_runs, n_runs))
+            w("")
         w("## Machine")
         w("")
         for k in ("nproc", "cpu", "ram", "load_start", "load_end", "os", "xapian", "java", "lucene", "build", "commit"):
             w("- %s: %s" % (k.replace("_", " "), machine[k]))
         w("- load average (1 min) before each run: %s" % ", ".join("%.2f" % f["load_before"] for f in self.runs))
         w("")
+        rejected = self.stat("depeche-t1.rejected") or self.stat("depeche-t2.rejected")
         w("## Corpus")
         w("")
         w("OrangeSum (`bench/corpus.py %d`): %d records from %d cop(ies) of the %d articles (dates shifted by whole "
           "years per copy, see bench/README.md); %d empty bodies rejected by every engine (depeche-index counted "
           "%s); %d dispatches indexed; %.1f MB of title + text (the MB of every MB/s and of every size ratio)."
           % (c["records"], c["records"], c["copies"], c["base_articles"], c["rejected"],
-             self.stat("depeche-t1.rejected") and int(self.stat("depeche-t1.rejected")[0]), c["good"],
+             rejected and int(rejected[0]), c["good"],
              c["raw_bytes"] / 1e6))
         w("")
         w("## Indexing")
@@ -393,12 +420,14 @@ class Bench:
         w("| target | measured | met |")
         w("|---|---|---|")
         for label, value, ok in checks:
-            w("| %s | %s | %s |" % (label, value, "yes" if ok else "no"))
+            if "nan" in value:  # not measured by this run (--queries-only)
+                value, ok = "—", None
+            w("| %s | %s | %s |" % (label, value, "—" if ok is None else "yes" if ok else "no"))
         w("")
         w("Not measured by this run: facet counting over 100k matching dispatches, the growth of the cost per "
           "match from 100k to 1M and of indexing time per dispatch (they need the 100k and 1M runs).")
         w("")
-        w("Raw figures of every run: `%s` (not kept in the repository)." % os.path.join(self.work, "figures.json"))
+        w("Raw figures of every run: `%s` (not kept in the repository)." % self.figures_file())
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
         with open(path, "w", encoding="utf-8") as f:
             f.write("\n".join(L) + "\n")
@@ -455,9 +484,13 @@ def main():
     p.add_argument("--warmup", type=int, default=2)
     p.add_argument("--out", required=True)
     p.add_argument("--report-only", action="store_true",
-                   help="measure nothing: write the table from the runs saved in WORK/figures.json")
+                   help="measure nothing: write the table from the runs saved in WORK/figures.json "
+                        "(figures-queries.json with --queries-only)")
+    p.add_argument("--queries-only", action="store_true",
+                   help="measure the queries only, on the databases of the last full run in WORK "
+                        "(depeche's rebuilt once with 2 threads)")
     a = p.parse_args()
-    machine_file = os.path.join(a.work, "machine.json")
+    machine_file = os.path.join(a.work, "machine-queries.json" if a.queries_only else "machine.json")
     b = Bench(a)
     if a.report_only:
         machine = machine_info(a.build)

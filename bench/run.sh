@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # The benchmark of issue 4, in one command:
 #
-#   bench/run.sh [N_DISPATCHES] [RUNS]        # defaults: 100000 3
+#   bench/run.sh [N_DISPATCHES] [RUNS] [--queries-only]   # defaults: 100000 3
+#
+# --queries-only measures the queries only (RUNS times), on the databases the
+# last full run of this N left in the work folder, depeche's rebuilt once by
+# this build; it writes bench/results/<YYYY-MM-DD>-<N>-queries.md.
 #
 # Installs what it needs (bench/deps.sh: Lucene 4.10, a JDK, GNU time), builds
 # depeche and the bench programs (Release, -DDEPECHE_BUILD_BENCH=ON), makes the
@@ -22,6 +26,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 n=${1:-100000}
 runs=${2:-3}
+mode=${3:-}
 build=${DEPECHE_BENCH_BUILD:-$root/build-bench}
 work_root=${DEPECHE_BENCH_WORK:-${TMPDIR:-/tmp}/depeche-bench}
 data=${DEPECHE_BENCH_DATA:-$root/../shared/data/orangesum}
@@ -31,7 +36,9 @@ if [ ! -f "$data/orangesum-docs-parsed.tar.xz" ]; then
   echo "bench/run.sh: no OrangeSum data at $data (orangesum-docs-parsed.tar.xz): nothing measured" >&2
   exit 0
 fi
-case "$n$runs" in *[!0-9]*) echo "usage: bench/run.sh [N_DISPATCHES] [RUNS]" >&2; exit 2 ;; esac
+usage() { echo "usage: bench/run.sh [N_DISPATCHES] [RUNS] [--queries-only]" >&2; exit 2; }
+case "$n$runs" in *[!0-9]*) usage ;; esac
+case "$mode" in "" | --queries-only) ;; *) usage ;; esac
 
 bash "$root/bench/deps.sh"
 
@@ -59,8 +66,8 @@ mkdir -p "$classes"
 javac -nowarn -Xlint:-options -d "$classes" -cp "${jars#:}" "$root"/bench/lucene/*.java 2>/dev/null ||
   javac -d "$classes" -cp "${jars#:}" "$root"/bench/lucene/*.java
 
-out=$root/bench/results/$(date +%Y-%m-%d)-$n.md
+out=$root/bench/results/$(date +%Y-%m-%d)-$n${mode:+-queries}.md
 python3 "$root/bench/bench.py" --build "$build" --work "$work_root/n$n" --corpus "$corpus" \
   --corpus-stats "$work_root/n$n/corpus.json" --queries "$queries" --lucene-cp "$classes$jars" \
-  --runs "$runs" --out "$out"
+  --runs "$runs" --out "$out" $mode
 cat "$out"
