@@ -1,18 +1,17 @@
 #include "analyzer.hpp"
 
-#include <unicode/brkiter.h>
+#include "word_break.hpp"
+
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
-#include <unicode/utext.h>
 #include <unicode/utf8.h>
 #include <xapian.h>
 
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <memory>
 #include <stdexcept>
 #include <vector>
 
@@ -235,129 +234,6 @@ StemCache& stem_cache() {
     return cache;
 }
 
-icu::BreakIterator& word_breaker() {
-    thread_local std::unique_ptr<icu::BreakIterator> breaker = [] {
-        UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::BreakIterator> b(icu::BreakIterator::createWordInstance(icu::Locale::getFrench(), status));
-        if (U_FAILURE(status) || !b) throw std::runtime_error("ICU: cannot create the word break iterator");
-        return b;
-    }();
-    return *breaker;
-}
-
-// The word segments of a text as ICU's word break iterator finds them, as
-// byte offsets. Valid UTF-8 is handed to ICU as UTF-16: its UTF-8 UText
-// converts the text to UTF-16 32 characters at a time and maps every index
-// back, which costs more than converting it once (callgrind on OrangeSum:
-// about a fifth of the break iterator's instructions). The code points, hence
-// the boundaries, are the same; invalid UTF-8 goes through the UTF-8 UText,
-// whose replacement of bad bytes the UTF-16 copy could not reproduce.
-class WordSegments {
-public:
-    explicit WordSegments(std::string_view text) : text_(text), breaker_(word_breaker()) {
-        UErrorCode status = U_ZERO_ERROR;
-        // Both buffers only grow: they are kept per thread, like the iterator.
-        thread_local std::vector<UChar> utf16;
-        thread_local std::vector<Shift> shifts;
-        shifts_ = &shifts;
-        const int32_t length = to_utf16(text, utf16);
-        utf16_ = length >= 0;
-        if (utf16_)
-            utext_openUChars(&ut_, utf16.data(), length, &status);
-        else
-            utext_openUTF8(&ut_, text.data(), static_cast<int64_t>(text.size()), &status);
-        if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot open the text");
-        breaker_.setText(&ut_, status);
-        if (U_FAILURE(status)) {
-            utext_close(&ut_);
-            throw std::runtime_error("ICU: cannot set the word break text");
-        }
-        start_ = breaker_.first();
-    }
-
-    WordSegments(const WordSegments&) = delete;
-    WordSegments& operator=(const WordSegments&) = delete;
-
-    ~WordSegments() {
-        // The iterator keeps a pointer to the text: detach it before closing.
-        UErrorCode status = U_ZERO_ERROR;
-        UText empty = UTEXT_INITIALIZER;
-        utext_openUTF8(&empty, "", 0, &status);
-        breaker_.setText(&empty, status);
-        utext_close(&ut_);
-        utext_close(&empty);
-    }
-
-    /// The next segment ICU marks as a word (letters, numbers, kana,
-    /// ideographs), as byte offsets [start, end); false at the end.
-    bool next(std::size_t& start, std::size_t& end) {
-        for (int32_t stop = breaker_.next(); stop != icu::BreakIterator::DONE; stop = breaker_.next()) {
-            const int32_t from = start_;
-            start_ = stop;
-            if (breaker_.getRuleStatus() == UBRK_WORD_NONE) continue;
-            start = byte_offset(from);
-            end = byte_offset(stop);
-            return true;
-        }
-        return false;
-    }
-
-private:
-    // `text` as UTF-16 into `out`, noting in shifts_ where the byte offsets
-    // part from the UTF-16 indexes; the UTF-16 length, or -1 when `text` is
-    // not valid UTF-8.
-    int32_t to_utf16(std::string_view text, std::vector<UChar>& out) {
-        const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-        const auto length = static_cast<int32_t>(text.size());
-        if (out.size() < text.size()) out.resize(text.size());
-        shifts_->clear();
-        UChar* u = out.data();
-        for (int32_t i = 0; i < length;) {
-            if (bytes[i] < 0x80) {
-                *u++ = bytes[i++];
-                continue;
-            }
-            UChar32 c;
-            U8_NEXT(bytes, i, length, c);
-            if (c < 0) return -1;
-            if (c < 0x10000) {
-                *u++ = static_cast<UChar>(c);
-            } else {
-                *u++ = U16_LEAD(c);
-                *u++ = U16_TRAIL(c);
-            }
-            const auto index = static_cast<int32_t>(u - out.data());
-            shifts_->push_back({index, i - index});
-        }
-        return static_cast<int32_t>(u - out.data());
-    }
-
-    // The byte offset of `index` (a UTF-16 index when utf16_). Segments come
-    // in order, so the shifts are walked once.
-    std::size_t byte_offset(int32_t index) {
-        if (!utf16_) return static_cast<std::size_t>(index);
-        const std::vector<Shift>& shifts = *shifts_;
-        while (next_shift_ < shifts.size() && shifts[next_shift_].index <= index) shift_ = shifts[next_shift_++].shift;
-        return static_cast<std::size_t>(index + shift_);
-    }
-
-    // After the code point that ends at UTF-16 `index`, byte offsets are
-    // `shift` more than UTF-16 indexes.
-    struct Shift {
-        int32_t index;
-        int32_t shift;
-    };
-
-    std::string_view text_;
-    icu::BreakIterator& breaker_;
-    UText ut_ = UTEXT_INITIALIZER;
-    bool utf16_ = false;
-    int32_t start_ = 0;
-    std::vector<Shift>* shifts_ = nullptr;
-    std::size_t next_shift_ = 0;
-    int32_t shift_ = 0;
-};
-
 // Builds one token from the word [start, end) of `text`; false when the
 // segment holds no letter or digit. `scratch` is a buffer kept across calls.
 //
@@ -477,11 +353,12 @@ std::vector<Token> analyse(std::string_view text) {
     tokens.reserve(text.size() / 6);
     thread_local std::string scratch;
     const LatinEntry* table = latin_table().data();
-    WordSegments segments(text);
+    thread_local std::vector<word_break::Segment> segments;
+    word_break::segments(text, segments);
     std::uint32_t position = 0;
-    for (std::size_t start, end; segments.next(start, end);) {
+    for (const word_break::Segment& s : segments) {
         Token& token = tokens.emplace_back();
-        if (!make_token(text, start, end, table, token, scratch)) {
+        if (!make_token(text, s.start, s.end, table, token, scratch)) {
             tokens.pop_back();
             continue;
         }
