@@ -73,21 +73,29 @@ AnalysedArticle analyse_article(Article article, const Lexicons& lexicons) {
 namespace {
 
 // The distinct names of one kind, given each entity's key (entity_key, or
-// the name itself for dates): the first name met for each key, sorted. The
-// same as a std::map from key to first name then a std::set of the names,
-// with two sorts of small vectors instead of node allocations.
-std::vector<std::string> distinct_names(const std::vector<Entity>& entities, const std::vector<std::string>& keys,
-                                        EntityKind kind) {
-    std::vector<std::pair<std::string_view, std::string_view>> by_key;  // (key, name) in entity order
+// the name itself for dates): the first name met for each key, sorted, each
+// with its key (views into `entities` and `keys`). The same as a std::map
+// from key to first name then a std::set of the names, with two sorts of
+// small vectors instead of node allocations.
+std::vector<schema::FacetSlot::Name> distinct_names(const std::vector<Entity>& entities,
+                                                    const std::vector<std::string>& keys, EntityKind kind) {
+    std::vector<schema::FacetSlot::Name> by_key;  // in entity order
     for (std::size_t i = 0; i < entities.size(); ++i)
-        if (entities[i].kind == kind) by_key.emplace_back(keys[i], entities[i].name);
-    std::stable_sort(by_key.begin(), by_key.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
-    std::vector<std::string_view> names;
+        if (entities[i].kind == kind) by_key.push_back({entities[i].name, keys[i]});
+    std::stable_sort(by_key.begin(), by_key.end(), [](const auto& x, const auto& y) { return x.key < y.key; });
+    std::vector<schema::FacetSlot::Name> names;
     for (std::size_t i = 0; i < by_key.size(); ++i)
-        if (i == 0 || by_key[i].first != by_key[i - 1].first) names.push_back(by_key[i].second);
-    std::sort(names.begin(), names.end());
-    names.erase(std::unique(names.begin(), names.end()), names.end());
-    return {names.begin(), names.end()};
+        if (i == 0 || by_key[i].key != by_key[i - 1].key) names.push_back(by_key[i]);
+    // Distinct keys have distinct names (the key is a function of the name).
+    std::sort(names.begin(), names.end(), [](const auto& x, const auto& y) { return x.name < y.name; });
+    return names;
+}
+
+std::vector<std::string> name_strings(const std::vector<schema::FacetSlot::Name>& names) {
+    std::vector<std::string> out;
+    out.reserve(names.size());
+    for (const auto& n : names) out.emplace_back(n.name);
+    return out;
 }
 
 // The search key of each entity (the value itself for dates), computed once
@@ -142,7 +150,7 @@ std::vector<std::string> names_of(const std::vector<Entity>& entities, EntityKin
     for (std::size_t i = 0; i < entities.size(); ++i)
         if (entities[i].kind == kind)
             keys[i] = kind == EntityKind::date ? entities[i].name : entity_key(entities[i].name);
-    return distinct_names(entities, keys, kind);
+    return name_strings(distinct_names(entities, keys, kind));
 }
 
 Xapian::Document build_document(const AnalysedArticle& analysed) {
@@ -202,9 +210,12 @@ Xapian::Document build_document(const AnalysedArticle& analysed) {
     mentioned.erase(std::unique(mentioned.begin(), mentioned.end()), mentioned.end());
 
     doc.add_value(s::kSlotId, a.id);
-    doc.add_value(s::kSlotDateId, s::sortable_date(a.published) + a.id);
-    // Facet values packed in one slot each (FacetSpy), and the same spread one
-    // per slot (the built-in spies of remote searches).
+    const std::string date_id = s::sortable_date(a.published) + a.id;
+    doc.add_value(s::kSlotDateId, date_id);
+    // Facet values in one slot (FacetSpy: one read per match), and the same
+    // spread one per slot (the built-in spies of remote searches).
+    s::FacetSlot facets;
+    facets.published = std::string_view(date_id).substr(0, date_id.size() >= 8 ? 8 : 0);
     auto spread = [&doc](s::SpreadFacet facet, const std::vector<std::string>& values) {
         for (unsigned i = 0; i < values.size() && i < s::kSpreadLimit; ++i)
             doc.add_value(s::spread_slot(facet, i), values[i]);
@@ -212,12 +223,13 @@ Xapian::Document build_document(const AnalysedArticle& analysed) {
     const std::pair<EntityKind, s::SpreadFacet> name_facets[] = {{EntityKind::person, s::SpreadFacet::person},
                                                                  {EntityKind::place, s::SpreadFacet::place},
                                                                  {EntityKind::org, s::SpreadFacet::org}};
-    for (const auto& [kind, facet] : name_facets) {
-        const std::vector<std::string> names = distinct_names(analysed.entities, keys, kind);
-        doc.add_value(s::entity_slot(kind), s::pack_values(names));
-        spread(facet, names);
+    for (std::size_t k = 0; k < 3; ++k) {
+        const auto& [kind, facet] = name_facets[k];
+        facets.names[k] = distinct_names(analysed.entities, keys, kind);
+        spread(facet, name_strings(facets.names[k]));
     }
-    doc.add_value(s::kSlotMentioned, s::pack_values({mentioned.begin(), mentioned.end()}));
+    facets.mentioned = mentioned;
+    doc.add_value(s::kSlotFacets, s::pack_facets(facets));
     for (DateGranularity g : {DateGranularity::year, DateGranularity::month, DateGranularity::day}) {
         spread(published_facet(g), {date_facet_value(published, g)});
         spread(mentioned_facet(g), mentioned_facet_values(mentioned, g));

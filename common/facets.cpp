@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 
 #include "entity.hpp"
 #include "schema.hpp"
@@ -9,24 +10,28 @@
 namespace depeche {
 namespace {
 
+// (value, count) pairs, the values distinct; views into the spy or the map
+// that holds them.
+using Tally = std::vector<std::pair<std::string_view, Xapian::doccount>>;
+
 // By count (descending) then value: a total order, as values are distinct.
 // Only the `limit` first are sorted and copied (partial_sort gives them as a
 // whole sort would): a facet of a large match set has tens of thousands of
 // values and shows ten.
-std::vector<FacetCount> sorted(const std::unordered_map<std::string, Xapian::doccount>& counts, std::size_t limit) {
-    using Entry = const std::pair<const std::string, Xapian::doccount>*;
-    std::vector<Entry> entries;
-    entries.reserve(counts.size());
-    for (const auto& entry : counts) entries.push_back(&entry);
-    const auto before = [](Entry a, Entry b) {
-        return a->second != b->second ? a->second > b->second : a->first < b->first;
+std::vector<FacetCount> sorted(Tally entries, std::size_t limit) {
+    const auto before = [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
     };
     const std::size_t shown = limit && limit < entries.size() ? limit : entries.size();
     std::partial_sort(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(shown), entries.end(), before);
     std::vector<FacetCount> out;
     out.reserve(shown);
-    for (std::size_t i = 0; i < shown; ++i) out.push_back({entries[i]->first, entries[i]->second});
+    for (std::size_t i = 0; i < shown; ++i) out.push_back({std::string(entries[i].first), entries[i].second});
     return out;
+}
+
+std::vector<FacetCount> sorted(const std::unordered_map<std::string, Xapian::doccount>& counts, std::size_t limit) {
+    return sorted(Tally(counts.begin(), counts.end()), limit);
 }
 
 std::size_t length_for(DateGranularity g) {
@@ -42,7 +47,7 @@ std::size_t length_for(DateGranularity g) {
 }
 
 // How many bytes of `s` are not ASCII: "Élysée" has more than "Elysée".
-std::size_t non_ascii(const std::string& s) {
+std::size_t non_ascii(std::string_view s) {
     return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0x80) != 0; }));
 }
 
@@ -50,19 +55,43 @@ std::size_t non_ascii(const std::string& s) {
 // Philippe") share an entity key: count them as one value, shown in the
 // spelling that keeps the most accents (then the first in byte order), a
 // choice that depends on neither the query nor the indexing order.
-std::unordered_map<std::string, Xapian::doccount> merged_by_key(
-    const std::unordered_map<std::string, Xapian::doccount>& counts) {
-    std::unordered_map<std::string, std::pair<std::string, Xapian::doccount>> by_key;
-    for (const auto& [name, count] : counts) {
-        auto& [shown, total] = by_key[entity_key(name)];
-        total += count;
-        if (shown.empty() || non_ascii(name) > non_ascii(shown) ||
-            (non_ascii(name) == non_ascii(shown) && name < shown))
+// `names[i]` has key `keys[i]` and count `counts[i]`.
+template <typename Names, typename Keys>
+Tally merged_by_key(const Names& names, const Keys& keys, const std::vector<Xapian::doccount>& counts) {
+    Tally merged;
+    std::vector<std::size_t> accents;                      // non_ascii of each shown spelling
+    std::unordered_map<std::string_view, std::size_t> at;  // key -> index in merged
+    at.reserve(counts.size());
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        const std::string_view name = names[static_cast<std::uint32_t>(i)];
+        const auto [it, added] = at.emplace(keys[i], merged.size());
+        if (added) {
+            merged.emplace_back(name, counts[i]);
+            accents.push_back(non_ascii(name));
+            continue;
+        }
+        auto& [shown, total] = merged[it->second];
+        total += counts[i];
+        const std::size_t a = non_ascii(name);
+        if (a > accents[it->second] || (a == accents[it->second] && name < shown)) {
             shown = name;
+            accents[it->second] = a;
+        }
     }
-    std::unordered_map<std::string, Xapian::doccount> merged;
-    for (const auto& [key, entry] : by_key) merged[entry.first] = entry.second;
     return merged;
+}
+
+// The same merge for names counted without their keys (the built-in spies).
+Tally merged_by_key(const std::unordered_map<std::string, Xapian::doccount>& counts) {
+    std::vector<std::string_view> names;
+    std::vector<std::string> keys;
+    std::vector<Xapian::doccount> by_name;
+    for (const auto& [name, count] : counts) {
+        names.push_back(name);
+        keys.push_back(entity_key(name));
+        by_name.push_back(count);
+    }
+    return merged_by_key(names, keys, by_name);
 }
 
 }  // namespace
@@ -113,64 +142,62 @@ schema::SpreadFacet mentioned_facet(DateGranularity g) {
     return schema::SpreadFacet::mentioned_month;
 }
 
-namespace {
+StringIds::StringIds() : table_(64, 0) {}
 
-using schema::kPackedSeparator;
-
-// Calls f(value) for each value of a packed slot (schema::pack_values), at
-// most schema::kSpreadLimit of them, without the vector of unpack_values.
-template <typename F>
-void for_each_packed(std::string_view packed, F&& f) {
-    for (unsigned n = 0; n < schema::kSpreadLimit; ++n) {
-        const auto cut = packed.find(kPackedSeparator);
-        f(packed.substr(0, cut));
-        if (cut == std::string_view::npos) break;
-        packed.remove_prefix(cut + 1);
+std::uint32_t StringIds::id(std::string_view s, bool& added) {
+    const std::size_t hash = std::hash<std::string_view>{}(s);
+    const std::size_t mask = table_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+        const std::uint32_t at = table_[i];
+        if (at == 0) {
+            added = true;
+            entries_.push_back({hash, bytes_.size(), s.size()});
+            bytes_.append(s);
+            table_[i] = static_cast<std::uint32_t>(entries_.size());
+            if (2 * entries_.size() > table_.size()) grow();
+            return static_cast<std::uint32_t>(entries_.size() - 1);
+        }
+        const Entry& e = entries_[at - 1];
+        if (e.hash == hash && e.size == s.size() && std::memcmp(bytes_.data() + e.offset, s.data(), s.size()) == 0) {
+            added = false;
+            return at - 1;
+        }
     }
 }
 
-// ++counts[key], allocating only when the key is new.
-void add_one(std::unordered_map<std::string, Xapian::doccount>& counts, const std::string& key) {
-    const auto it = counts.find(key);
-    if (it == counts.end())
-        counts.emplace(key, 1);
-    else
-        ++it->second;
+void StringIds::grow() {
+    table_.assign(2 * table_.size(), 0);
+    const std::size_t mask = table_.size() - 1;
+    for (std::size_t n = 0; n < entries_.size(); ++n) {
+        std::size_t i = entries_[n].hash & mask;
+        while (table_[i] != 0) i = (i + 1) & mask;
+        table_[i] = static_cast<std::uint32_t>(n + 1);
+    }
 }
 
-}  // namespace
-
-void FacetSpy::count_names(const std::string& packed, Counts& counts) {
-    if (packed.empty()) return;
-    // Names are packed distinct already (names_of).
-    for_each_packed(packed, [&](std::string_view name) {
-        key_.assign(name);
-        add_one(counts, key_);
-    });
-}
-
-void FacetSpy::count_mentioned(const std::string& packed) {
-    if (packed.empty()) return;
+void FacetSpy::count_mentioned(schema::FacetSlotReader& slot) {
     // Each distinct facet value once per document (mentioned_facet_values),
     // the first kSpreadLimit of them in sorted order.
     seen_.clear();
-    std::string_view rest(packed);
-    while (true) {
-        const auto cut = rest.find(kPackedSeparator);
-        const std::string_view raw = rest.substr(0, cut);
-        key_.assign(raw);
-        auto it = mentioned_values_.find(key_);
-        if (it == mentioned_values_.end())
-            it = mentioned_values_.emplace(key_, date_facet_value(raw, granularity_)).first;
-        seen_.push_back(&it->second);
-        if (cut == std::string_view::npos) break;
-        rest.remove_prefix(cut + 1);
+    for (std::size_t n = slot.number(); n > 0 && !slot.done(); --n) {
+        const std::string_view raw = slot.string();
+        if (raw.empty()) continue;  // as in the spread slots, which cannot hold ""
+        bool added = false;
+        const std::uint32_t raw_id = raw_mentioned_.id(raw, added);
+        if (added) {
+            const std::uint32_t id = mentioned_.id(date_facet_value(raw, granularity_), added);
+            if (added) mentioned_counts_.push_back(0);
+            mentioned_of_raw_.push_back(id);
+        }
+        seen_.push_back(mentioned_of_raw_[raw_id]);
     }
-    const auto less = [](const std::string* a, const std::string* b) { return *a < *b; };
-    const auto same = [](const std::string* a, const std::string* b) { return *a == *b; };
-    std::sort(seen_.begin(), seen_.end(), less);
-    seen_.erase(std::unique(seen_.begin(), seen_.end(), same), seen_.end());
-    for (std::size_t i = 0; i < seen_.size() && i < schema::kSpreadLimit; ++i) add_one(mentioned_, *seen_[i]);
+    std::sort(seen_.begin(), seen_.end());
+    seen_.erase(std::unique(seen_.begin(), seen_.end()), seen_.end());
+    if (seen_.size() > schema::kSpreadLimit) {
+        std::sort(seen_.begin(), seen_.end(), [this](auto a, auto b) { return mentioned_[a] < mentioned_[b]; });
+        seen_.resize(schema::kSpreadLimit);
+    }
+    for (const std::uint32_t id : seen_) ++mentioned_counts_[id];
 }
 
 BuiltinFacetSpies::BuiltinFacetSpies(const Xapian::Database& db, DateGranularity granularity) {
@@ -203,22 +230,36 @@ Facets BuiltinFacetSpies::result(std::size_t limit) const {
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
-    count_names(doc.get_value(schema::kSlotPersons), person_);
-    count_names(doc.get_value(schema::kSlotPlaces), place_);
-    count_names(doc.get_value(schema::kSlotOrgs), org_);
-    count_mentioned(doc.get_value(schema::kSlotMentioned));
-    const std::string date_id = doc.get_value(schema::kSlotDateId);
-    if (date_id.size() >= 8) {
+    const std::string packed = doc.get_value(schema::kSlotFacets);
+    schema::FacetSlotReader slot(packed);
+    const std::string_view published = slot.string();
+    if (published.size() == 8) {
         std::uint64_t key;
-        std::memcpy(&key, date_id.data(), sizeof key);
+        std::memcpy(&key, published.data(), sizeof key);
         ++date_ids_[key];
     }
+    for (Names& names : names_) {
+        // Names are distinct already (names_of), at most kSpreadLimit.
+        for (std::size_t n = slot.number(); n > 0 && !slot.done(); --n) {
+            const std::string_view name = slot.string();
+            const std::string_view key = slot.string();
+            if (name.empty()) continue;  // as in the spread slots, which cannot hold ""
+            bool added = false;
+            const std::uint32_t id = names.ids.id(name, added);
+            if (added) {
+                names.keys.emplace_back(key);
+                names.counts.push_back(0);
+            }
+            ++names.counts[id];
+        }
+    }
+    count_mentioned(slot);
 }
 
 Facets FacetSpy::result(std::size_t limit) const {
     // The publication date's facet value is a function of the first 8 bytes
     // of the date id ("YYYYMMDD"): counts by those bytes add up by value.
-    Counts date;
+    std::unordered_map<std::string, Xapian::doccount> date;
     for (const auto& [key, count] : date_ids_) {
         char bytes[sizeof key];
         std::memcpy(bytes, &key, sizeof key);
@@ -227,8 +268,17 @@ Facets FacetSpy::result(std::size_t limit) const {
                             std::stoi(date_id.substr(6, 2))};
         date[date_facet_value(to_iso(d), granularity_)] += count;
     }
-    return {sorted(merged_by_key(person_), limit), sorted(merged_by_key(place_), limit),
-            sorted(merged_by_key(org_), limit), sorted(date, limit), sorted(mentioned_, limit)};
+    Facets out;
+    std::vector<FacetCount>* into[] = {&out.person, &out.place, &out.org};
+    for (std::size_t k = 0; k < 3; ++k)
+        *into[k] = sorted(merged_by_key(names_[k].ids, names_[k].keys, names_[k].counts), limit);
+    out.date = sorted(date, limit);
+    Tally mentioned;
+    mentioned.reserve(mentioned_counts_.size());
+    for (std::uint32_t id = 0; id < mentioned_counts_.size(); ++id)
+        if (mentioned_counts_[id]) mentioned.emplace_back(mentioned_[id], mentioned_counts_[id]);
+    out.mentioned = sorted(std::move(mentioned), limit);
+    return out;
 }
 
 }  // namespace depeche

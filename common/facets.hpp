@@ -43,11 +43,38 @@ std::vector<std::string> mentioned_facet_values(const std::vector<std::string_vi
 schema::SpreadFacet published_facet(DateGranularity granularity);
 schema::SpreadFacet mentioned_facet(DateGranularity granularity);
 
+/// Distinct strings numbered 0, 1, 2... in order of first sight: an
+/// open-addressing table over one byte arena, so that finding a string seen
+/// before neither allocates nor copies it. Not thread-safe.
+class StringIds {
+public:
+    StringIds();
+    /// The id of `s`, numbering it if new (`added` says which).
+    std::uint32_t id(std::string_view s, bool& added);
+    std::string_view operator[](std::uint32_t id) const {
+        const Entry& e = entries_[id];
+        return {bytes_.data() + e.offset, e.size};
+    }
+    std::size_t size() const { return entries_.size(); }
+
+private:
+    struct Entry {
+        std::size_t hash;
+        std::size_t offset;
+        std::size_t size;
+    };
+    void grow();
+    std::string bytes_;
+    std::vector<Entry> entries_;
+    std::vector<std::uint32_t> table_;  // entry index + 1, 0 for empty
+};
+
 /// A match spy that counts, for every document of the match set, each
-/// distinct person, place and organisation (packed value slots), its
-/// publication date and each distinct mentioned date at `granularity`.
-/// Give it to Enquire::add_matchspy and ask get_mset for checkatleast =
-/// the document count, so that every match is seen and the counts are exact.
+/// distinct person, place and organisation, its publication date and each
+/// distinct mentioned date at `granularity`, from the document's facet slot
+/// (schema::kSlotFacets: one value read per match). Give it to
+/// Enquire::add_matchspy and ask get_mset for checkatleast = the document
+/// count, so that every match is seen and the counts are exact.
 class FacetSpy : public Xapian::MatchSpy {
 public:
     explicit FacetSpy(DateGranularity granularity) : granularity_(granularity) {}
@@ -58,20 +85,26 @@ public:
     Facets result(std::size_t limit) const;
 
 private:
-    using Counts = std::unordered_map<std::string, Xapian::doccount>;
-    void count_names(const std::string& packed, Counts& counts);
-    void count_mentioned(const std::string& packed);
+    // Per match the spy neither allocates nor copies a value it has seen:
+    // each value becomes a small id through a StringIds table and is counted
+    // in a vector by id. Per distinct value only, a name's key is kept (the
+    // merge by key in result() needs no ICU) and a raw mentioned value is
+    // turned into its facet value.
+    struct Names {
+        StringIds ids;
+        std::vector<std::string> keys;  // by id
+        std::vector<Xapian::doccount> counts;
+    };
+    void count_mentioned(schema::FacetSlotReader& slot);
 
     DateGranularity granularity_;
-    Counts person_, place_, org_, mentioned_;
-    // Per match, the spy must not allocate: names are looked up through one
-    // reused key buffer, publication dates are counted by the 8 bytes of
-    // their sortable form (turned into facet values once, in result()), and
-    // each raw mentioned value is turned into its facet value once per spy.
-    std::string key_;
+    Names names_[3];  // person, place, org
+    StringIds raw_mentioned_;
+    std::vector<std::uint32_t> mentioned_of_raw_;  // raw id -> facet value id
+    StringIds mentioned_;
+    std::vector<Xapian::doccount> mentioned_counts_;
+    std::vector<std::uint32_t> seen_;
     std::unordered_map<std::uint64_t, Xapian::doccount> date_ids_;
-    std::unordered_map<std::string, std::string> mentioned_values_;
-    std::vector<const std::string*> seen_;
 };
 
 /// The same counts as FacetSpy, from Xapian's built-in ValueCountMatchSpy,

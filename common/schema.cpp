@@ -138,38 +138,50 @@ const char* entity_prefix(EntityKind kind) {
     return kPerson;
 }
 
-Xapian::valueno entity_slot(EntityKind kind) {
-    switch (kind) {
-        case EntityKind::person:
-            return kSlotPersons;
-        case EntityKind::place:
-            return kSlotPlaces;
-        case EntityKind::org:
-            return kSlotOrgs;
-        case EntityKind::date:
-            return kSlotMentioned;
+namespace {
+
+void append_number(std::string& out, std::size_t n) {
+    while (n >= 0x80) {
+        out.push_back(static_cast<char>((n & 0x7f) | 0x80));
+        n >>= 7;
     }
-    return kSlotPersons;
+    out.push_back(static_cast<char>(n));
 }
 
-std::string pack_values(const std::vector<std::string>& values) {
-    std::string packed;
-    for (const auto& v : values) {
-        if (!packed.empty()) packed.push_back(kPackedSeparator);
-        packed += v;
-    }
-    return packed;
+void append_string(std::string& out, std::string_view s) {
+    append_number(out, s.size());
+    out.append(s);
 }
 
-std::vector<std::string_view> unpack_values(std::string_view packed) {
-    std::vector<std::string_view> values;
-    while (!packed.empty()) {
-        const auto cut = packed.find(kPackedSeparator);
-        values.push_back(packed.substr(0, cut));
-        if (cut == std::string_view::npos) break;
-        packed.remove_prefix(cut + 1);
+}  // namespace
+
+std::string pack_facets(const FacetSlot& facets) {
+    std::string out;
+    append_string(out, facets.published);
+    for (const auto& names : facets.names) {
+        const std::size_t kept = std::min<std::size_t>(names.size(), kSpreadLimit);
+        append_number(out, kept);
+        for (std::size_t i = 0; i < kept; ++i) {
+            append_string(out, names[i].name);
+            append_string(out, names[i].key);
+        }
     }
-    return values;
+    append_number(out, facets.mentioned.size());
+    for (std::string_view v : facets.mentioned) append_string(out, v);
+    return out;
+}
+
+FacetSlot unpack_facets(std::string_view packed) {
+    FacetSlot facets;
+    FacetSlotReader in(packed);
+    facets.published = in.string();
+    for (auto& names : facets.names)
+        for (std::size_t n = in.number(); n > 0 && !in.done(); --n) {
+            const std::string_view name = in.string();
+            names.push_back({name, in.string()});
+        }
+    for (std::size_t n = in.number(); n > 0 && !in.done(); --n) facets.mentioned.push_back(in.string());
+    return facets;
 }
 
 std::string sortable_date(const PartialDate& date) {

@@ -16,7 +16,7 @@ namespace depeche::schema {
 
 // ---- versions (recorded in the database metadata) ---------------------------
 /// Increase when terms, slots or the stored record change meaning.
-inline constexpr int version = 2;
+inline constexpr int version = 3;
 inline constexpr const char* kSchemaKey = "depeche.schema";
 inline constexpr const char* kAnalyserKey = "depeche.analyser";
 inline constexpr const char* kLexiconsKey = "depeche.lexicons";
@@ -38,15 +38,10 @@ const char* entity_prefix(EntityKind kind);
 
 // ---- value slots ------------------------------------------------------------
 enum Slot : Xapian::valueno {
-    kSlotId = 0,       ///< the id: ties in relevance are broken by it
-    kSlotDateId = 1,   ///< "YYYYMMDD" (00 for unknown parts) then the id: date sorts
-    kSlotPersons = 2,  ///< packed canonical names (see pack_values)
-    kSlotPlaces = 3,
-    kSlotOrgs = 4,
-    kSlotMentioned = 5,  ///< packed TIMEX3 values of the dates mentioned
+    kSlotId = 0,      ///< the id: ties in relevance are broken by it
+    kSlotDateId = 1,  ///< "YYYYMMDD" (00 for unknown parts) then the id: date sorts
+    kSlotFacets = 2,  ///< every facet value of the document, FacetSpy's one read per match (pack_facets)
 };
-/// The packed slot of an entity kind.
-Xapian::valueno entity_slot(EntityKind kind);
 
 /// Facet values spread one per slot, for Xapian's built-in
 /// ValueCountMatchSpy: the only spy the stock xapian-tcpsrv knows (it
@@ -71,12 +66,65 @@ inline Xapian::valueno spread_slot(SpreadFacet facet, unsigned i) {
     return 1000 * (static_cast<Xapian::valueno>(facet) + 1) + i;
 }
 
-/// The byte between the values packed in one slot: U+001F, which names never hold.
-inline constexpr char kPackedSeparator = '\x1f';
+/// What the facet slot holds. `published` is the first 8 bytes of the
+/// sortable date ("YYYYMMDD"); names come with their entity_key, so that a
+/// search merges spellings without running ICU; `mentioned` are the distinct
+/// TIMEX3 values of the dates mentioned. At most kSpreadLimit names per kind
+/// are kept (the first ones, as given): no spy counts more.
+struct FacetSlot {
+    struct Name {
+        std::string_view name, key;
+    };
+    std::string_view published;
+    std::vector<Name> names[3];  ///< person, place, org
+    std::vector<std::string_view> mentioned;
+};
 
-/// Several values in one slot, separated by kPackedSeparator.
-std::string pack_values(const std::vector<std::string>& values);
-std::vector<std::string_view> unpack_values(std::string_view packed);
+/// The facet slot's bytes: `published`, then the lists (person, place, org,
+/// mentioned) each as its length then its strings (a name, then its key),
+/// every length and string size a LEB128 varint before the bytes. Lengths,
+/// not separators: a read is a walk over the bytes with no search and no
+/// copy, and no value can hold a byte that cuts it.
+std::string pack_facets(const FacetSlot& facets);
+
+/// Reads the facet slot's fields in the order pack_facets wrote them, as
+/// views into `packed` (which must outlive them). A malformed or truncated
+/// slot reads as empty strings and zero counts: it never reads past the end.
+class FacetSlotReader {
+public:
+    explicit FacetSlotReader(std::string_view packed) : at_(packed.data()), end_(packed.data() + packed.size()) {}
+    /// The next string (the date, a name, a key or a mentioned value).
+    std::string_view string() {
+        const std::size_t n = number();
+        if (n > static_cast<std::size_t>(end_ - at_)) {
+            at_ = end_;
+            return {};
+        }
+        const char* s = at_;
+        at_ += n;
+        return {s, n};
+    }
+    /// True once every byte is read.
+    bool done() const { return at_ == end_; }
+    /// The next list length.
+    std::size_t number() {
+        std::size_t n = 0;
+        for (unsigned shift = 0; at_ != end_ && shift < 64; shift += 7) {
+            const auto byte = static_cast<unsigned char>(*at_++);
+            n |= static_cast<std::size_t>(byte & 0x7f) << shift;
+            if (!(byte & 0x80)) return n;
+        }
+        at_ = end_;  // truncated: nothing more to read
+        return 0;
+    }
+
+private:
+    const char* at_;
+    const char* end_;
+};
+
+/// The whole slot read back (for tests and tools; FacetSpy reads in place).
+FacetSlot unpack_facets(std::string_view packed);
 
 /// "YYYYMMDD" with 00 for unknown month or day: sorts chronologically.
 std::string sortable_date(const PartialDate& date);

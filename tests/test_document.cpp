@@ -104,7 +104,11 @@ Xapian::Document reference_document(const AnalysedArticle& analysed) {
         }
     }
     doc.add_value(s::kSlotId, a.id);
-    doc.add_value(s::kSlotDateId, s::sortable_date(a.published) + a.id);
+    const std::string date_id = s::sortable_date(a.published) + a.id;
+    doc.add_value(s::kSlotDateId, date_id);
+    s::FacetSlot facets;
+    facets.published = std::string_view(date_id).substr(0, 8);
+    std::vector<std::string> names_kept[3], keys_kept[3];
     auto spread = [&doc](s::SpreadFacet facet, const std::vector<std::string>& values) {
         for (unsigned i = 0; i < values.size() && i < s::kSpreadLimit; ++i)
             doc.add_value(s::spread_slot(facet, i), values[i]);
@@ -112,13 +116,17 @@ Xapian::Document reference_document(const AnalysedArticle& analysed) {
     const std::pair<EntityKind, s::SpreadFacet> name_facets[] = {{EntityKind::person, s::SpreadFacet::person},
                                                                  {EntityKind::place, s::SpreadFacet::place},
                                                                  {EntityKind::org, s::SpreadFacet::org}};
-    for (const auto& [kind, facet] : name_facets) {
-        const std::vector<std::string> names = reference_names_of(analysed.entities, kind);
-        doc.add_value(s::entity_slot(kind), s::pack_values(names));
-        spread(facet, names);
+    for (std::size_t k = 0; k < 3; ++k) {
+        const auto& [kind, facet] = name_facets[k];
+        names_kept[k] = reference_names_of(analysed.entities, kind);
+        for (const auto& name : names_kept[k]) keys_kept[k].push_back(entity_key(name));
+        for (std::size_t i = 0; i < names_kept[k].size(); ++i)
+            facets.names[k].push_back({names_kept[k][i], keys_kept[k][i]});
+        spread(facet, names_kept[k]);
     }
-    doc.add_value(s::kSlotMentioned, s::pack_values({mentioned.begin(), mentioned.end()}));
     const std::vector<std::string_view> mentioned_values(mentioned.begin(), mentioned.end());
+    facets.mentioned = mentioned_values;
+    doc.add_value(s::kSlotFacets, s::pack_facets(facets));
     for (DateGranularity g : {DateGranularity::year, DateGranularity::month, DateGranularity::day}) {
         spread(published_facet(g), {date_facet_value(published, g)});
         spread(mentioned_facet(g), mentioned_facet_values(mentioned_values, g));
@@ -232,14 +240,29 @@ TEST_CASE("a document's terms: words with positions, stems, ids, entities, perio
           "Zreunion a[103,105] dit[104] hammond[102] londres[106] m[101] reunion[1]");
 }
 
-TEST_CASE("a document's values: id, date then id, packed names", "[document]") {
+TEST_CASE("a document's values: id, date then id, facet slot", "[document]") {
     const Xapian::Document doc = build_document(sample());
     CHECK(doc.get_value(schema::kSlotId) == "afp-1");
     CHECK(doc.get_value(schema::kSlotDateId) == "20220300afp-1");
-    CHECK(doc.get_value(schema::kSlotPersons) == "Philip Hammond");
-    CHECK(doc.get_value(schema::kSlotPlaces) == "Londres");
-    CHECK(doc.get_value(schema::kSlotOrgs).empty());
-    CHECK(doc.get_value(schema::kSlotMentioned) == "2021");
+    // The publication date, then each kind's names with their entity keys,
+    // then the mentioned dates, every string after its length.
+    const char expected[] =
+        "\x08"
+        "20220300"
+        "\x01\x0ePhilip Hammond\x0ephilip hammond"
+        "\x01\x07Londres\x07londres"
+        "\x00"
+        "\x01\x04"
+        "2021";
+    CHECK(doc.get_value(schema::kSlotFacets) == std::string(expected, sizeof expected - 1));
+    const std::string slot = doc.get_value(schema::kSlotFacets);
+    const schema::FacetSlot facets = schema::unpack_facets(slot);  // views into `slot`
+    CHECK(facets.published == "20220300");
+    REQUIRE(facets.names[0].size() == 1);
+    CHECK(facets.names[0][0].name == "Philip Hammond");
+    CHECK(facets.names[0][0].key == "philip hammond");
+    CHECK(facets.names[2].empty());
+    CHECK(facets.mentioned == std::vector<std::string_view>{"2021"});
 }
 
 TEST_CASE("the stored record reads back", "[document]") {

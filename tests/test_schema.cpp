@@ -110,11 +110,74 @@ TEST_CASE("terms longer than Xapian allows are cut with a hash", "[schema]") {
     CHECK(s::make_term("Q", "short") == "Qshort");
 }
 
-TEST_CASE("packed values", "[schema]") {
-    CHECK(s::unpack_values(s::pack_values({"Barack Obama", "John Kerry"})) ==
-          std::vector<std::string_view>{"Barack Obama", "John Kerry"});
-    CHECK(s::unpack_values("").empty());
+namespace {
+
+// A facet slot as one line: "date | name=key ... | ... | mentioned ...".
+std::string shown(const s::FacetSlot& f) {
+    std::string out(f.published);
+    for (const auto& names : f.names) {
+        out += " |";
+        for (const auto& n : names) out += " " + std::string(n.name) + "=" + std::string(n.key);
+    }
+    out += " |";
+    for (std::string_view v : f.mentioned) out += " " + std::string(v);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the facet slot reads back as written", "[schema][facets]") {
     CHECK(s::sortable_date({2022, 3, 0}) == "20220300");
+    s::FacetSlot f;
+    f.published = "20220300";
+    // Names holding the bytes a separator would have used, and one over 127
+    // bytes (a two-byte length).
+    const std::string odd =
+                          "A\x1f"
+                          "B\x1e"
+                          "C",
+                      long_name(200, 'x');
+    f.names[0] = {{"Barack Obama", "barack obama"}, {odd, "a b c"}};
+    f.names[2] = {{long_name, long_name}};
+    f.mentioned = {"2015", "2015-W03"};
+    CHECK(shown(s::unpack_facets(s::pack_facets(f))) == shown(f));
+    CHECK(shown(s::unpack_facets(s::pack_facets({}))) == " | | | |");
+    // At most kSpreadLimit names per kind, the first ones.
+    std::vector<std::string> many;
+    for (unsigned i = 0; i < s::kSpreadLimit + 5; ++i) many.push_back("n" + std::to_string(i));
+    s::FacetSlot big;
+    for (const auto& n : many) big.names[1].push_back({n, n});
+    const s::FacetSlot back = s::unpack_facets(s::pack_facets(big));
+    REQUIRE(back.names[1].size() == s::kSpreadLimit);
+    CHECK(back.names[1].back().name == many[s::kSpreadLimit - 1]);
+}
+
+TEST_CASE("a malformed facet slot reads as little, never past its end", "[schema][facets]") {
+    s::FacetSlot f;
+    f.published = "20220300";
+    f.names[0] = {{"Barack Obama", "barack obama"}};
+    f.mentioned = {"2015"};
+    const std::string packed = s::pack_facets(f);
+    // Every truncation, and random bytes (under ASan, any overread fails).
+    for (std::size_t n = 0; n < packed.size(); ++n) {
+        const std::string cut = packed.substr(0, n);
+        const s::FacetSlot back = s::unpack_facets(cut);
+        CHECK(back.published.size() <= n);
+    }
+    std::uint32_t seed = 12345;
+    for (int round = 0; round < 500; ++round) {
+        std::string garbage;
+        for (int i = 0; i < round % 40; ++i) {
+            seed = seed * 1664525u + 1013904223u;
+            garbage.push_back(static_cast<char>(seed >> 24));
+        }
+        const s::FacetSlot back = s::unpack_facets(garbage);
+        std::size_t bytes = back.published.size();
+        for (const auto& names : back.names)
+            for (const auto& n : names) bytes += n.name.size() + n.key.size();
+        for (std::string_view v : back.mentioned) bytes += v.size();
+        CHECK(bytes <= garbage.size());
+    }
 }
 
 TEST_CASE("a term written into a reused buffer is the term", "[schema]") {
