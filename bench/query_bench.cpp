@@ -127,7 +127,7 @@ Outcome without_facets(const Xapian::Database& db, const Lexicons& lexicons, con
             SnippetMarks marks;
             for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t)
                 marks.terms.insert(*t);
-            const Snippet snippet = make_snippet(d.text, analyse(d.text), marks);
+            const Snippet snippet = make_snippet(d.text, marks);
             g_sink = g_sink + snippet.text.size() + names_of(d.entities, EntityKind::person).size();
         }
         out.total = mset.get_matches_estimated();

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "analyzer.hpp"
+
 #include "schema.hpp"
 
 namespace depeche {
@@ -24,15 +26,16 @@ void term_of(std::string& out, std::string_view prefix, std::string_view value) 
         out = schema::make_term(prefix, value);
 }
 
-}  // namespace
+constexpr int kNone = -1;
 
-Snippet make_snippet(std::string_view text, const std::vector<Token>& tokens, const SnippetMarks& marks,
-                     std::size_t max_bytes) {
-    // The "word" a token matched as: its folded form, its stem term, its
-    // phrase, or the entity range it lies in; interned, so that a token costs
-    // no allocation and a window counts its distinct words without a set.
-    constexpr int kNone = -1;
-    std::vector<int> matched(tokens.size(), kNone);
+// The "word" each token matched as (kNone: none): its folded form, its stem
+// term, its phrase, or the entity range it lies in; interned, so that a token
+// costs no allocation and a window counts its distinct words without a set.
+// gap_before[i] (empty: never) says that tokens of the text were left out just
+// before tokens[i]: no phrase runs across. Returns the number of words.
+std::size_t match_tokens(const std::vector<Token>& tokens, const std::vector<char>& gap_before,
+                         const SnippetMarks& marks, std::vector<int>& matched) {
+    matched.assign(tokens.size(), kNone);
     std::unordered_map<std::string, int> ids;
     auto intern = [&ids](std::string word) {
         return ids.emplace(std::move(word), static_cast<int>(ids.size())).first->second;
@@ -59,17 +62,33 @@ Snippet make_snippet(std::string_view text, const std::vector<Token>& tokens, co
         int id = kNone;
         for (std::size_t i = 0; i + phrase.size() <= tokens.size(); ++i) {
             std::size_t k = 0;
-            while (k < phrase.size() && tokens[i + k].folded == phrase[k]) ++k;
+            while (k < phrase.size() && (k == 0 || gap_before.empty() || !gap_before[i + k]) &&
+                   tokens[i + k].folded == phrase[k])
+                ++k;
             if (k < phrase.size()) continue;
             if (id == kNone) id = intern("\"" + phrase.front());
             for (k = 0; k < phrase.size(); ++k) matched[i + k] = id;
         }
     }
-    // Window [first, last] of tokens within max_bytes with the most distinct
-    // matches (ties: the most matches, then the earliest).
-    std::size_t best_first = 0, best_last = 0;
+    return ids.size();
+}
+
+// The passage: tokens [from, last] within max_bytes of tokens[from], with
+// the most distinct matches (ties: the most matches, then the earliest).
+struct Window {
+    std::size_t from = 0;
+    std::size_t last = 0;
+};
+
+// Windows start at the first token and a few words before each match. A
+// window's score needs only the matched tokens and the tokens just before
+// each: tokens left out (unmatched ones, far from any match) change no score,
+// only `last`, which the lazy path finds again.
+Window best_window(const std::vector<Token>& tokens, const std::vector<int>& matched, std::size_t words,
+                   std::size_t max_bytes) {
+    Window best;
     int best_score = -1;
-    std::vector<std::size_t> seen_in(ids.size(), tokens.size());  // the window (by `first`) that saw a word
+    std::vector<std::size_t> seen_in(words, tokens.size());  // the window (by `first`) that saw a word
     for (std::size_t first = 0; first < tokens.size(); ++first) {
         if (matched[first] == kNone && first != 0) continue;
         // Start a few words before the match, for context.
@@ -92,25 +111,27 @@ Snippet make_snippet(std::string_view text, const std::vector<Token>& tokens, co
         const int score = distinct * 1000 + count;
         if (score > best_score) {
             best_score = score;
-            best_first = from;
-            best_last = last;
+            best = {from, last};
         }
     }
+    return best;
+}
+
+// The snippet of the passage from tokens[from] (the text's first token when
+// `from` is 0) to `last`, which `last_of_text` says is the text's last token.
+Snippet compose(std::string_view text, const std::vector<Token>& tokens, const std::vector<int>& matched,
+                std::size_t from, const Token& last, bool last_of_text, std::size_t max_bytes) {
     Snippet snippet;
-    if (tokens.empty()) {
-        snippet.text = std::string(text.substr(0, std::min(text.size(), max_bytes)));
-        return snippet;
-    }
-    const std::size_t start = best_first == 0 ? 0 : tokens[best_first].elided_start;
-    std::size_t end = tokens[best_last].end;
+    const std::size_t start = from == 0 ? 0 : tokens[from].elided_start;
+    std::size_t end = last.end;
     // Keep the punctuation that closes the passage ("Londres." not "Londres").
     while (end < text.size() && end - start < max_bytes + 8 &&
            (text[end] == '.' || text[end] == '"' || text[end] == ')'))
         ++end;
-    if (best_last + 1 == tokens.size()) end = text.size();
+    if (last_of_text) end = text.size();
     const std::string prefix = start > 0 ? kEllipsis : "";
     snippet.text = prefix + std::string(text.substr(start, end - start)) + (end < text.size() ? kEllipsis : "");
-    for (std::size_t i = best_first; i <= best_last; ++i) {
+    for (std::size_t i = from; i < tokens.size() && tokens[i].end <= last.end; ++i) {
         if (matched[i] == kNone) continue;
         const std::size_t s = tokens[i].start - start + prefix.size(), e = tokens[i].end - start + prefix.size();
         // Neighbouring matches separated by blanks only read as one: "[État islamique]".
@@ -120,6 +141,272 @@ Snippet make_snippet(std::string_view text, const std::vector<Token>& tokens, co
             snippet.highlights.emplace_back(s, e);
     }
     return snippet;
+}
+
+// Lazy snippets. A text is cut into blocks of at least kBlockBytes, each
+// starting after an ASCII blank and at a printable ASCII byte. ICU's word
+// rules always break there (nothing joins a blank to what follows but
+// another blank or a combining mark), and its iterator reads forward from a
+// boundary, so analysing a run of whole blocks gives exactly the tokens
+// analyse(text) gives there (positions aside, which snippets do not use);
+// the test "lazy snippets equal the full analysis" checks it on corpus/.
+constexpr std::size_t kBlockBytes = 64;
+
+bool is_blank(char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+class LazyTokens {
+public:
+    explicit LazyTokens(std::string_view text) : text_(text) {
+        cuts_.push_back(0);
+        for (std::size_t p = 1; p < text.size(); ++p)
+            if (p - cuts_.back() >= kBlockBytes && is_blank(text[p - 1]) && text[p] > ' ' && text[p] < 0x7F)
+                cuts_.push_back(p);
+        cuts_.push_back(text.size());
+        tokens_.resize(blocks());
+        done_.resize(blocks(), 0);
+    }
+
+    std::size_t blocks() const { return cuts_.size() - 1; }
+    std::size_t start(std::size_t block) const { return cuts_[block]; }
+    std::size_t end(std::size_t block) const { return cuts_[block + 1]; }
+    /// The block holding byte `at` (the last one past the end).
+    std::size_t block_of(std::size_t at) const {
+        const auto it = std::upper_bound(cuts_.begin(), cuts_.end() - 1, at);
+        return static_cast<std::size_t>(it - cuts_.begin()) - 1;
+    }
+
+    /// Analyses the blocks of [first, last] not analysed yet, each run of
+    /// them in one call.
+    void analyse_blocks(std::size_t first, std::size_t last) {
+        last = std::min(last, blocks() - 1);
+        for (std::size_t k = first; k <= last;) {
+            if (done_[k]) {
+                ++k;
+                continue;
+            }
+            std::size_t run_end = k;
+            while (run_end + 1 <= last && !done_[run_end + 1]) ++run_end;
+            const std::size_t offset = start(k);
+            std::size_t block = k;
+            for (Token& t : analyse(text_.substr(offset, end(run_end) - offset))) {
+                t.start += offset;
+                t.end += offset;
+                t.elided_start += offset;
+                while (t.elided_start >= end(block)) ++block;
+                tokens_[block].push_back(std::move(t));
+            }
+            for (; k <= run_end; ++k) done_[k] = 1;
+        }
+    }
+
+    bool done(std::size_t block) const { return done_[block] != 0; }
+    std::vector<Token>& tokens(std::size_t block) { return tokens_[block]; }
+
+private:
+    std::string_view text_;
+    std::vector<std::size_t> cuts_;  // block k is [cuts_[k], cuts_[k + 1])
+    std::vector<std::vector<Token>> tokens_;
+    std::vector<char> done_;
+};
+
+bool is_ascii_alnum(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool has_ascii_alnum(std::string_view s) {
+    return std::any_of(s.begin(), s.end(), is_ascii_alnum);
+}
+
+}  // namespace
+
+std::string_view stem_prefix(std::string_view stem) {
+    return stem.substr(0, std::max<std::size_t>(stem.size(), 3) - 2);
+}
+
+Snippet make_snippet(std::string_view text, const std::vector<Token>& tokens, const SnippetMarks& marks,
+                     std::size_t max_bytes) {
+    if (tokens.empty()) return {std::string(text.substr(0, std::min(text.size(), max_bytes))), {}};
+    std::vector<int> matched;
+    const std::size_t words = match_tokens(tokens, {}, marks, matched);
+    const Window best = best_window(tokens, matched, words, max_bytes);
+    return compose(text, tokens, matched, best.from, tokens[best.last], best.last + 1 == tokens.size(), max_bytes);
+}
+
+Snippet make_snippet(std::string_view text, const SnippetMarks& marks, std::size_t max_bytes) {
+    if (text.empty() || !is_valid_utf8(text)) return make_snippet(text, analyse(text), marks, max_bytes);
+    LazyTokens lazy(text);
+    const std::size_t blocks = lazy.blocks();
+
+    // A token folds to a run of the folded bytes of its block (the analyser
+    // folds code point by code point, as fold does), and every mark is a
+    // prefix of the folded word it marks: a marked word, a phrase word, or
+    // the prefix of a marked stem. A block whose folded bytes hold none holds
+    // no marked token. ASCII folds to lower case; fold does the rest.
+    std::string folded;
+    std::vector<std::size_t> folded_at;  // where each block's folded bytes start
+    folded.reserve(text.size());
+    for (std::size_t k = 0; k < blocks; ++k) {
+        folded_at.push_back(folded.size());
+        for (std::size_t i = lazy.start(k); i < lazy.end(k);) {
+            const auto byte = static_cast<unsigned char>(text[i]);
+            if (byte < 0x80) {
+                folded.push_back(static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + ('a' - 'A') : byte));
+                ++i;
+                continue;
+            }
+            const std::size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2;  // valid UTF-8: checked above
+            folded += fold(text.substr(i, length));
+            i += length;
+        }
+    }
+    folded_at.push_back(folded.size());
+    // Only ASCII letters and digits, and letters that fold to them, fold to
+    // ASCII letters and digits, and ICU never breaks a word between two of
+    // those: a key that starts a token with one is not preceded by one, and
+    // a whole word is not followed by one (unless cut at kMaxWordBytes).
+    // candidate[k]: 0 no mark can be in block k; else 1 + the tokens a
+    // phrase found there may need on either side.
+    std::vector<std::size_t> candidate(blocks, 0);
+    std::size_t reach = 0;  // of the key being searched
+    auto find_key = [&](std::string_view key, bool whole) {
+        if (key.empty()) return;
+        const bool alnum_first = is_ascii_alnum(key.front());
+        whole = whole && key.size() + 4 < kMaxWordBytes;
+        for (std::size_t at = folded.find(key); at != std::string::npos; at = folded.find(key, at + 1)) {
+            const auto k =
+                static_cast<std::size_t>(std::upper_bound(folded_at.begin(), folded_at.end(), at) - folded_at.begin()) -
+                1;
+            if (alnum_first && at > folded_at[k] && is_ascii_alnum(folded[at - 1])) continue;
+            if (whole && at + key.size() < folded.size() && is_ascii_alnum(folded[at + key.size()])) continue;
+            candidate[k] = std::max(candidate[k], reach + 1);
+            if (k + 1 == blocks) break;
+            at = folded_at[k + 1] - 1;  // the next block
+        }
+    };
+    for (const std::string& term : marks.terms) {
+        // Entity terms (other prefixes) are no folded word: not found, rightly.
+        if (!term.empty() && term.front() == schema::kStem[0])
+            find_key(stem_prefix(std::string_view(term).substr(1)), false);
+        else
+            find_key(term, true);
+    }
+    // A phrase is found by its words that are not stop words ("de" is in
+    // every block): each block where one may stand is analysed with enough
+    // blocks around it to hold the rest of the phrase.
+    for (const auto& phrase : marks.phrases) {
+        if (phrase.empty()) continue;
+        reach = phrase.size() - 1;
+        const bool all_stop = std::all_of(phrase.begin(), phrase.end(), [](const auto& w) { return is_stop_word(w); });
+        for (const auto& word : phrase)
+            if (all_stop || !is_stop_word(word)) find_key(word, true);
+    }
+    for (const ByteRange& r : marks.ranges)
+        if (r.first < r.second && r.first < text.size())
+            for (std::size_t k = lazy.block_of(r.first); k <= lazy.block_of(r.second - 1); ++k)
+                candidate[k] = std::max<std::size_t>(candidate[k], 1);
+
+    // The text's first token (a window starts there), and each block that
+    // may hold a mark with the bytes before it where its window may start.
+    for (std::size_t k = 0; k < blocks; ++k) {
+        lazy.analyse_blocks(k, k);
+        if (!lazy.tokens(k).empty()) break;
+    }
+    const std::size_t back = max_bytes / 4;
+    auto with_context = [&](std::size_t at) {  // the tokens a window starting at byte `at` may start with
+        lazy.analyse_blocks(lazy.block_of(at > back ? at - back : 0), lazy.block_of(at));
+    };
+    for (std::size_t k = 0; k < blocks; ++k) {
+        if (!candidate[k]) continue;
+        with_context(lazy.start(k));
+        const std::size_t need = candidate[k] - 1;
+        std::size_t before = 0, after = 0;
+        for (std::size_t j = k; j-- > 0 && before < need;) {
+            lazy.analyse_blocks(j, j);
+            before += lazy.tokens(j).size();
+        }
+        for (std::size_t j = k + 1; j < blocks && after < need; ++j) {
+            lazy.analyse_blocks(j, j);
+            after += lazy.tokens(j).size();
+        }
+    }
+    std::vector<Token> tokens;
+    std::vector<char> gap_before;
+    auto collect = [&] {  // the tokens analysed, in order
+        // A stretch left out that holds a token breaks phrases. One with an
+        // ASCII letter or digit surely does; any other is analysed, so gaps
+        // are exact.
+        for (std::size_t k = 0; k < blocks;) {
+            if (lazy.done(k)) {
+                ++k;
+                continue;
+            }
+            std::size_t last = k;
+            while (last + 1 < blocks && !lazy.done(last + 1)) ++last;
+            if (!has_ascii_alnum(text.substr(lazy.start(k), lazy.end(last) - lazy.start(k))))
+                lazy.analyse_blocks(k, last);
+            k = last + 1;
+        }
+        tokens.clear();
+        gap_before.clear();
+        bool gap = false;
+        for (std::size_t k = 0; k < blocks; ++k) {
+            if (!lazy.done(k)) {
+                gap = true;
+                continue;
+            }
+            for (const Token& t : lazy.tokens(k)) {
+                tokens.push_back(t);
+                gap_before.push_back(gap);
+                gap = false;
+            }
+        }
+    };
+    collect();
+    if (tokens.empty()) return make_snippet(text, tokens, marks, max_bytes);  // a text without a word
+    std::vector<int> matched;
+    std::size_t words = match_tokens(tokens, gap_before, marks, matched);
+    // A phrase's stop words lie in blocks analysed for the phrase only: a
+    // window may start a few words before them too. Analysing those adds no
+    // match (every match is in a block found above), so one more pass ends.
+    bool more = false;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (matched[i] == kNone) continue;
+        const std::size_t at = tokens[i].start;
+        for (std::size_t k = lazy.block_of(at > back ? at - back : 0); k <= lazy.block_of(at); ++k)
+            more = more || !lazy.done(k);
+        with_context(at);
+    }
+    if (more) {
+        collect();
+        words = match_tokens(tokens, gap_before, marks, matched);
+    }
+    const Window best = best_window(tokens, matched, words, max_bytes);
+
+    // The passage ends at the last token within max_bytes of its first: in
+    // the block that holds that limit or one before it (the first token at
+    // worst). It runs to the end of the text when no token follows it.
+    const Token& from = tokens[best.from];
+    const std::size_t limit = from.elided_start + max_bytes;
+    const Token* last = &from;
+    for (std::size_t k = lazy.block_of(limit); k + 1 > lazy.block_of(from.elided_start) && last == &from; --k) {
+        lazy.analyse_blocks(k, k);
+        const std::vector<Token>& in = lazy.tokens(k);
+        for (auto t = in.rbegin(); t != in.rend(); ++t)
+            if (t->end <= limit && t->start > from.start) {
+                last = &*t;
+                break;
+            }
+        if (k == 0) break;
+    }
+    bool last_of_text = true;
+    for (std::size_t k = lazy.block_of(last->start); k < blocks && last_of_text; ++k) {
+        lazy.analyse_blocks(k, k);
+        for (const Token& t : lazy.tokens(k))
+            if (t.start > last->start) last_of_text = false;
+    }
+    return compose(text, tokens, matched, best.from, *last, last_of_text, max_bytes);
 }
 
 }  // namespace depeche

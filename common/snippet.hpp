@@ -37,4 +37,20 @@ struct SnippetMarks {
 Snippet make_snippet(std::string_view text, const std::vector<Token>& tokens, const SnippetMarks& marks,
                      std::size_t max_bytes = 240);
 
+/// The same snippet as make_snippet(text, analyse(text), marks, max_bytes),
+/// byte for byte, analysing only what can change it: the blocks (at least
+/// 64 bytes, cut after a blank) whose folded bytes hold a marked word, a
+/// phrase word or the stem_prefix of a marked stem, or that a byte range
+/// touches, with the few words before each (where a passage may start); the
+/// text's first token; the end of the passage chosen. A search hit's snippet
+/// is made this way. Invalid UTF-8 is analysed whole.
+Snippet make_snippet(std::string_view text, const SnippetMarks& marks, std::size_t max_bytes = 240);
+
+/// The prefix that every folded word whose Snowball French stem is `stem`
+/// starts with: the stem less its last two bytes (the first byte of a shorter
+/// one). The stemmer edits only a word's end, never its first two letters,
+/// and no edit leaves more than two bytes that differ from the word
+/// ("chevaux" -> "cheval", "heureuse" -> "heureux", "publication" -> "publiqu").
+std::string_view stem_prefix(std::string_view stem);
+
 }  // namespace depeche

@@ -148,7 +148,7 @@ Hit make_hit(const Xapian::MSetIterator& it, const std::set<std::string>& matchi
     hit.score = it.get_weight();
     hit.date = d.date;
     hit.title = d.title;
-    hit.snippet = make_snippet(d.text, analyse(d.text), marks);
+    hit.snippet = make_snippet(d.text, marks);
     hit.persons = names_of(d.entities, EntityKind::person);
     hit.places = names_of(d.entities, EntityKind::place);
     hit.orgs = names_of(d.entities, EntityKind::org);

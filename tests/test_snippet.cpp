@@ -1,6 +1,11 @@
 #include "snippet.hpp"
 
+#include "readers.hpp"
+
+#include <xapian.h>
 #include <catch2/catch.hpp>
+
+#include <random>
 
 using namespace depeche;
 
@@ -74,4 +79,126 @@ TEST_CASE("a word matched by its surface form and by its stem counts as two", "[
     const std::string filler(200, 'x');
     const std::string text = "Réunion, réunion, réunion. " + filler + " Une réunion puis des réunions. " + filler;
     CHECK(show(text, {"reunion", "Zreunion"}, 80).find("[réunion] puis des [réunions]") != std::string::npos);
+}
+
+// ---- lazy snippets: the same as the full analysis, byte for byte
+
+namespace {
+
+std::string dump(const Snippet& s) {
+    std::string out = s.text;
+    for (const auto& [start, end] : s.highlights) out += " " + std::to_string(start) + "-" + std::to_string(end);
+    return out;
+}
+
+// The snippet of the full analysis and the lazy one, compared as one string.
+void check_lazy(std::string_view text, const SnippetMarks& marks, std::size_t max_bytes = 240) {
+    INFO("text: " << text.substr(0, 200));
+    CHECK(dump(make_snippet(text, marks, max_bytes)) == dump(make_snippet(text, analyse(text), marks, max_bytes)));
+}
+
+// Marks drawn from the text's own tokens: surface words, stems, phrases of
+// neighbouring tokens, byte ranges; first and last words; with a word the
+// text lacks.
+void check_lazy_marks(std::string_view text, unsigned seed) {
+    const std::vector<Token> tokens = analyse(text);
+    if (tokens.empty()) return check_lazy(text, {{"coalition"}, {}, {}});
+    std::mt19937 random(seed);
+    auto pick = [&] { return tokens[std::uniform_int_distribution<std::size_t>(0, tokens.size() - 1)(random)]; };
+    auto stem = [](const Token& t) { return t.stem.empty() ? t.folded : "Z" + t.stem; };
+    for (int round = 0; round < 4; ++round) {
+        const Token a = pick(), b = pick(), c = pick();
+        check_lazy(text, {{a.folded}, {}, {}});
+        check_lazy(text, {{stem(a)}, {}, {}}, 80);
+        check_lazy(text, {{a.folded, stem(b), "absentissime"}, {}, {}});
+        check_lazy(text, {{tokens.front().folded, stem(tokens.back())}, {}, {}});
+        check_lazy(text, {{stem(c)}, {}, {{a.start, a.end}, {b.elided_start, c.end}}}, 120);
+        std::size_t i = std::uniform_int_distribution<std::size_t>(0, tokens.size() - 1)(random);
+        std::vector<std::string> phrase;
+        for (std::size_t k = i; k < tokens.size() && k < i + 3; ++k) phrase.push_back(tokens[k].folded);
+        check_lazy(text, {{b.folded}, {phrase, {a.folded, b.folded}}, {}});
+    }
+}
+
+std::vector<std::string> corpus_texts() {
+    std::vector<std::string> texts;
+    ReadOptions options;
+    options.inputs = {DEPECHE_SOURCE_DIR "/corpus/sample"};
+    read_inputs(
+        options, [&](Article&& a) { texts.push_back(a.text); }, [](const Reject&) {}, [](const std::string&) {});
+    return texts;
+}
+
+}  // namespace
+
+TEST_CASE("lazy snippets equal the full analysis on corpus/", "[snippet]") {
+    const std::vector<std::string> texts = corpus_texts();
+    REQUIRE(texts.size() > 50);
+    unsigned seed = 1;
+    for (const std::string& text : texts) check_lazy_marks(text, seed++);
+}
+
+TEST_CASE("lazy snippets equal the full analysis on adversarial texts", "[snippet]") {
+    const std::string filler =
+        "Les habitants du quartier ont attendu longtemps avant que la mairie ne réponde à leurs demandes. ";
+    std::string long_text;
+    for (int i = 0; i < 12; ++i) long_text += filler;
+    const std::vector<std::string> texts = {
+        "",
+        "…",
+        "« — » !!! ... ??? « » — –",
+        std::string(300, '.') + " Le premier mot vient tard. " + long_text,
+        "Élysée " + long_text + " l'Élysée",
+        long_text + "Sécurité, sécurité, sécurité !",
+        "L'État islamique " + long_text + " chef de l’État " + long_text + "l’État islamique.",
+        "État " + std::string(300, '-') + " islamique " + long_text,
+        "État « " + std::string(80, ' ') + "» islamique " + long_text,
+        std::string(500, 'x') + " coalition " + std::string(500, 'y'),
+        "aujourd'hui qu’Emmanuel jusqu'à lorsqu'il " + long_text + " d’aujourd’hui",
+        "Œuvre ŒUVRE œuvres STRASSE straße " + long_text + " Ærø",
+        "invalid \xC3 byte " + long_text,
+        "Ligne un.\nLigne deux.\r\n\tTabulée " + long_text + "Mots  à  deux  blancs ",
+        "Les 35 heures, 2022, 1er janvier " + long_text + " 35 heures",
+        long_text + "caméra " + std::string(70, ' ') + "de " + std::string(70, ' ') + "vidéosurveillance " + long_text +
+            "de la caméra de vidéosurveillance",
+        "Le commerce de mer " + long_text + " a mérité, l'amer mérite commercial, outre-mer",
+        std::string(250, 'a') + " " + long_text + " " + std::string(199, 'a') + "é " + std::string(300, 'b'),
+    };
+    const std::vector<SnippetMarks> marks = {
+        {{"elysee"}, {}, {}},
+        {{"Zsecurit", "securite"}, {}, {}},
+        {{}, {{"etat", "islamique"}}, {}},
+        {{"etat", "Zislam"}, {}, {}},
+        {{"coalition"}, {}, {}},
+        {{"aujourd'hui", "Zemmanuel"}, {}, {}},
+        {{"oeuvre", "Zoeuvr", "strasse", "aero"}, {}, {}},
+        {{"Zhabit", "mairie", "Zdemand"}, {{"ne", "reponde"}}, {}},
+        {{"35", "Zheur", "1er"}, {{"35", "heures"}}, {}},
+        {{"byte", "Zmot", "Zblanc"}, {}, {{0, 7}}},
+        {{"XPemmanuel macron", "absent"}, {}, {}},
+        {{"Zmerit", "mer", "Zcommerc"}, {{"de", "mer"}}, {}},
+        {{}, {{"camera", "de", "videosurveillance"}, {"de", "la"}}, {}},
+        {{"Zquarti"}, {{"ne", "reponde", "a", "leurs"}}, {}},
+        {{std::string(200, 'a'), "Z" + std::string(200, 'b')}, {}, {}},
+    };
+    for (const auto& text : texts)
+        for (const auto& m : marks) {
+            check_lazy(text, m);
+            check_lazy(text, m, 60);
+        }
+}
+
+TEST_CASE("every word starts with the prefix of its stem", "[snippet]") {
+    CHECK(stem_prefix("securit") == "secur");
+    CHECK(stem_prefix("ai") == "a");
+    CHECK(stem_prefix("").empty());
+    // The stemmer's edits that change letters: -aux -> -al, -euse -> -eux, -ication -> -iqu.
+    const Xapian::Stem stemmer("french");
+    for (const std::string word : {"chevaux", "heureuse", "publication", "presence", "ay", "yeux"})
+        CHECK(word.rfind(stem_prefix(stemmer(word)), 0) == 0);
+    for (const std::string& text : corpus_texts())
+        for (const Token& t : analyse(text)) {
+            INFO(t.folded << " -> " << t.stem);
+            CHECK(t.folded.rfind(stem_prefix(t.stem), 0) == 0);
+        }
 }
