@@ -79,7 +79,7 @@ const WordSet& org_nouns() {
 // "Agence France-Presse", "Ministère de l'Intérieur".
 const WordSet& org_heads() {
     static const WordSet words = words_of(
-        "agence banque ministere conseil cour commission federation organisation office institut universite "
+        "academie agence banque ministere conseil cour commission federation organisation office institut universite "
         "union parti front mouvement association comite fondation syndicat groupe caisse compagnie societe "
         "tribunal assemblee armee eglise chambre autorite direction observatoire ecole bureau forum alliance "
         "ligue conference confederation fonds centre haut haute");
@@ -211,6 +211,15 @@ const WordSet& site_nouns() {
     return words;
 }
 
+// Words that make a dispatch a sports report, where sides go by nicknames
+// ("les All Blacks"). Not "victoire" nor "coupe": elections and budgets have them too.
+const WordSet& sports_words() {
+    static const WordSet words = words_of(
+        "match matchs finale finales championnat championnats rugby football basket basketball hockey handball "
+        "volley baseball selectionneur entraineur penalty mondial tournoi");
+    return words;
+}
+
 bool is_building_noun(std::string_view w) {
     static const WordSet words =
         words_of("house palace hall street square road avenue lane castle abbey tower bridge gardens garden");
@@ -228,6 +237,22 @@ bool is_demonym(std::string_view w) {
         "andes ol ole ols oles een eenne ite ites");
     return endings.match(w) || w == "russe" || w == "turc" || w == "turque" || w == "grec" || w == "grecque" ||
            w == "belge" || w == "suisse" || w == "kurde" || w == "britannique" || w == "tcheque" || w == "slovaque";
+}
+
+// A nationality adjective in the singular, lower case, after the name of a
+// body: "le Sénat espagnol", "l'Académie suédoise", "le Congrès américain".
+// The demonym endings, less the adverbs, verbs and adjectives that share them
+// and can follow a subject's name ("le Sénat désormais", "la Cour demande").
+bool is_nationality_adjective(std::string_view w) {
+    static const Endings endings("ain aine ais aise ien ienne ois oise and ande ol ole een eenne");
+    static const WordSet other = words_of(
+        "demain jamais desormais toutefois parfois autrefois demande demandent commande controle quotidien "
+        "quotidienne ancien ancienne prochain prochaine certain certaine humain humaine soutien entretien "
+        "lointain lointaine mondain souverain souveraine vilain urbain urbaine romain romaine chretien "
+        "chretienne moyen moyenne europeen europeenne grand grande");
+    if (other.count(w)) return false;
+    return endings.match(w) || w == "russe" || w == "turc" || w == "turque" || w == "grec" || w == "grecque" ||
+           w == "belge" || w == "suisse" || w == "britannique" || w == "tcheque" || w == "slovaque";
 }
 
 bool is_roman_ordinal(std::string_view text) {

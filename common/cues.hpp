@@ -79,6 +79,8 @@ const WordSet& lower_org_heads();
 /// Titles of sovereigns and popes, which name a person with a lone first
 /// name: "le pape François", "le prince William".
 const WordSet& sovereign_titles();
+/// Words of a sports report: "match", "finale", "rugby", "entraîneur".
+const WordSet& sports_words();
 /// English nouns that make the run they end a building or a street:
 /// "Lancaster House", "Downing Street", "Groupama Stadium".
 bool is_building_noun(std::string_view w);
@@ -92,6 +94,8 @@ bool is_compass(std::string_view w);
 bool adjective_like(std::string_view w);
 /// A nationality, capitalised as a noun: "le Japonais", "l'Américaine".
 bool is_demonym(std::string_view w);
+/// A singular nationality adjective after a body's name: "le Sénat espagnol".
+bool is_nationality_adjective(std::string_view w);
 bool is_name_particle(std::string_view w);
 bool is_hyphen_particle(std::string_view w);
 bool is_roman_numeral(std::string_view w);

@@ -49,7 +49,8 @@ Before Scanner::before(std::size_t i) const {
             b.weak_place = true;
             if (i > 0 && joinable(i) && place_noun_at(i - 1)) b.place = true;
             if (i > 0 && joinable(i) && venue_noun_at(i - 1)) b.venue = true;
-        } else if (w.particle == "l" && i > 0 && joinable(i) && is_text(i - 1, {"à", "À"})) {
+        } else if (w.particle == "l" && i > 0 && joinable(i) && is_text(i - 1, {"à", "À", "depuis", "Depuis"})) {
+            // "depuis l'Élysée": speaking from a seat of power names the building.
             b.place = true;
         }
         return b;

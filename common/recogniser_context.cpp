@@ -433,12 +433,19 @@ std::size_t Scanner::noun_before_de(std::size_t i) const {
     } else {
         return kNone;
     }
-    if (words_[k].particle.empty() && k != i) {
-        if (k == 0 || !joinable(k)) return kNone;
-        return k - 1;
+    // The token before the "de" ("d'Orange": the elision is the "de").
+    if (k == 0 || !joinable(k)) return kNone;
+    const std::size_t noun = k - 1;
+    // "le secrétaire général adjoint de l'Élysée": a role noun up to two
+    // lower-case adjectives back is the noun the complement belongs to.
+    for (std::size_t k2 = noun, steps = 0;
+         steps < 2 && k2 > 0 && joinable(k2) && !words_[k2].cap && words_[k2].particle.empty() &&
+         (adjective_like(words_[k2].key) || is_org_adjective(words_[k2].key));
+         ++steps) {
+        --k2;
+        if (role_nouns().count(words_[k2].key) && !words_[k2].cap) return k2;
     }
-    // "d'Orange": the elision is the "de"; the noun is the token before.
-    return k > 0 && joinable(k) ? k - 1 : kNone;
+    return noun;
 }
 
 Guess Scanner::resolve_lexicon(const LexiconMatch& m, const Before& b, const After& a, std::size_t i,

@@ -27,6 +27,82 @@ std::size_t Scanner::sports_team(std::size_t i, std::size_t r_last, std::size_t 
     return place.place ? place.last : 0;
 }
 
+// A word of sport anywhere in the dispatch, found once and only when a
+// nickname is in question (most dispatches never ask).
+bool Scanner::sports_report() const {
+    if (sports_ < 0) {
+        sports_ = 0;
+        for (std::size_t i = 0; i < n_ && !sports_; ++i) sports_ = sports_words().count(words_[i].key) != 0;
+    }
+    return sports_ != 0;
+}
+
+// "les Springboks", "des All Blacks": in a sports report, sides are called by a
+// nickname, one or two capitalised words in the plural after a plural article,
+// that no lexicon knows and that are no French word, first name or nationality
+// ("les Bleus", "les Républicains", "les Japonais" are French words and stay
+// what they were). Elsewhere such plurals are peoples or regions ("les Boers").
+// Returns its last token, or 0.
+std::size_t Scanner::team_nickname(std::size_t i, std::size_t r_last, std::size_t limit) const {
+    if (i == 0 || !joinable(i) || r_last > i + 1 || r_last >= limit) return 0;
+    const std::string_view article = words_[i - 1].key;
+    if (words_[i - 1].cap && article != "les") return 0;  // "Les Springboks" opens a sentence
+    if (article != "les" && article != "des" && article != "aux") return 0;
+    for (std::size_t k = i; k <= r_last; ++k) {
+        const Word& w = words_[k];
+        if (!w.cap || w.common || w.acronym || tokens_[k].all_caps || !w.particle.empty() || first_name_start(k) ||
+            is_demonym(w.key) || (k > i && !(w.gap == kSpace)))
+            return 0;
+    }
+    // Nicknames are mostly English plurals ("Blacks", "Springboks", "Lions");
+    // a French plural in -es or a vowel and -s is rather a range or an
+    // archipelago the gazetteers lack ("les Carpates", "les Moluques", "les Visayas").
+    const std::string_view last = words_[r_last].key;
+    if (last.size() < 4 || last.back() != 's') return 0;
+    const char before_s = last[last.size() - 2];
+    if (std::string_view("aeiouy").find(before_s) != std::string_view::npos) return 0;
+    // "les Tuileries de Paris": a complement makes it something else (sports_team reads "de" + a place).
+    if (r_last + 1 < n_ && joinable(r_last + 1) &&
+        (words_[r_last + 1].particle == "d" || words_[r_last + 1].key == "de" || words_[r_last + 1].key == "du"))
+        return 0;
+    if (lexicon_match(i, limit) || !sports_report()) return 0;
+    return r_last;
+}
+
+// "le mouvement En marche !", "la liste Ensemble !": after an organisation
+// noun, a capital that no lexicon knows, at most two lower-case words that are
+// no function words, and an exclamation mark inside the sentence (a comma, a
+// bracket or a lower-case word after it) is a name that ends with its "!":
+// French parties write it as part of the name. "le groupe Renault !" at the
+// end of a sentence is an exclamation. Returns the last token, or 0.
+std::size_t Scanner::exclaimed_last(std::size_t i, std::size_t limit) const {
+    auto skip_spaces = [](std::string_view g) {
+        while (!g.empty()) {
+            if (g.front() == ' ')
+                g.remove_prefix(1);
+            else if (g.substr(0, 2) == "\xC2\xA0")  // no-break space
+                g.remove_prefix(2);
+            else if (g.substr(0, 3) == "\xE2\x80\xAF")  // narrow no-break space
+                g.remove_prefix(3);
+            else
+                break;
+        }
+        return g;
+    };
+    for (std::size_t j = i; j < limit && j <= i + 2; ++j) {
+        if (j > i && (!joinable(j) || words_[j].cap || !words_[j].particle.empty() || tokens_[j].stop)) return 0;
+        const std::size_t next = j + 1 < n_ ? tokens_[j + 1].elided_start : text_.size();
+        std::string_view gap = skip_spaces(text_.substr(tokens_[j].end, next - tokens_[j].end));
+        if (gap.empty() || gap.front() != '!') continue;
+        gap = skip_spaces(gap.substr(1));
+        const bool inside = gap.empty() ? j + 1 < n_ && !words_[j + 1].cap
+                                        : gap.front() == ',' || gap.front() == ')' || gap.front() == ';' ||
+                                              gap.substr(0, 2) == "\xC2\xBB";  // »
+        return inside && !lexicon_match(i, limit) ? j : 0;
+    }
+    return 0;
+}
+
 // "le XV de France", "du XIII d'Angleterre": rugby writes a national side as
 // its number of players and its country, one organisation. The article keeps
 // kings out ("Louis XV de France"); a country the lexicons know ends the name.
@@ -185,6 +261,15 @@ std::size_t Scanner::scan_at(std::size_t i) {
         found_.push_back(std::move(c));
         return phrase_last + 1;
     }
+    if (b.org && b.org_direct && b.org_start >= i) {
+        if (const std::size_t last = exclaimed_last(i, limit)) {
+            c.last = last;
+            c.kind = Guess::org;
+            c.canonical = span_text(i, last) + " !";
+            found_.push_back(std::move(c));
+            return last + 1;
+        }
+    }
     if (w.common && !m && !(first && r_last > i) && !person_cue && !org_run && !b.org && !b.facility && !compound) {
         // "Les", "Ce", "Affaires": not a name unless a person of the text ends so.
         if (const std::size_t tail = known_tail(i)) {
@@ -204,7 +289,9 @@ std::size_t Scanner::scan_at(std::size_t i) {
                 break;
             }
         c.last = r_last;
-        if (const std::size_t team_last = sports_team(i, r_last, limit)) {
+        std::size_t team_last = sports_team(i, r_last, limit);
+        if (!team_last) team_last = team_nickname(i, r_last, limit);
+        if (team_last) {
             c.last = team_last;
             c.kind = Guess::org;
             found_.push_back(std::move(c));
@@ -257,6 +344,17 @@ std::size_t Scanner::scan_at(std::size_t i) {
             c.kind = Guess::org;
         else if (r_last > i && lex_.surnames.count(std::string(words_[r_last].key)) && !words_[i].common)
             c.kind = Guess::person;
+    }
+    if (c.kind == Guess::org && c.first == c.last && c.last + 1 < limit && joinable(c.last + 1)) {
+        // "le Sénat espagnol", "le Congrès américain": an institution every state
+        // has, named by a capitalised common noun, then a nationality: that
+        // state's body, one name (not the French Sénat of the lexicons).
+        const Word& adj = words_[c.last + 1];
+        if ((w.common || org_heads().count(w.key)) && !adj.cap && adj.particle.empty() &&
+            is_nationality_adjective(adj.key)) {
+            ++c.last;
+            c.canonical.clear();
+        }
     }
     if (c.kind == Guess::place) {
         // "la mer du Nord", "l'Europe du Nord" without the lexicons: not the département.

@@ -125,6 +125,7 @@ private:
     // Distinct names only, so that a name repeated all along a text costs one entry.
     std::unordered_map<std::string_view, std::vector<std::pair<std::size_t, std::size_t>>> tails_by_word_;
     std::vector<Candidate> found_;
+    mutable std::int8_t sports_ = -1;  // sports_report(): -1 not yet asked
     mutable std::vector<std::int8_t> first_name_memo_;
     mutable std::string key_buffer_;  // lexicon_match's keys  // first_name_start per token: -1 not yet asked
 
@@ -190,6 +191,9 @@ private:
     void scan();
     std::size_t scan_at(std::size_t i);
     std::size_t sports_team(std::size_t i, std::size_t r_last, std::size_t limit) const;
+    bool sports_report() const;
+    std::size_t team_nickname(std::size_t i, std::size_t r_last, std::size_t limit) const;
+    std::size_t exclaimed_last(std::size_t i, std::size_t limit) const;
     std::size_t numbered_side(std::size_t i, std::size_t limit) const;
     std::size_t org_phrase_last(std::size_t i, std::size_t limit) const;
     void extend_place(Candidate& c, std::size_t limit) const;
