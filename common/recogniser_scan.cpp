@@ -251,9 +251,10 @@ std::size_t Scanner::scan_at(std::size_t i) {
     const std::size_t phrase_last = person_mode ? i : org_phrase_last(i, limit);
     const bool compound = i + 1 < limit && hyphen_only(i + 1) && words_[i + 1].cap;  // "Nouvelle-Guinée"
     if (phrase_last > i && (!m || m.last < phrase_last)) {
-        // "un Conseil des ministres consacré à", "d'un Conseil des ministres",
-        // "en Conseil des ministres": a body is named with the definite article;
-        // an indefinite one or a bare "en" makes the phrase one of its sittings.
+        // "un Conseil des ministres consacré à", "d'un Conseil des ministres":
+        // a body is named with the definite article; an indefinite one makes
+        // the phrase one of its sittings. (A bare "en", "en Conseil des
+        // ministres", would too, but the rule cost WikiNEuRal organisations.)
         const std::string_view article = i > 0 && joinable(i) && w.particle.empty() ? words_[i - 1].key : "";
         if (article == "un" || article == "une") return phrase_last + 1;
         c.last = phrase_last;
