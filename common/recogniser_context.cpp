@@ -160,6 +160,11 @@ std::size_t Scanner::run_last(std::size_t i, std::size_t limit, bool person_mode
     while (j < max && (joinable(j) || (person_mode && after_initial(j)))) {
         const Word& w = words_[j];
         if (w.title) break;
+        // "a nommé Manuel Valls Premier ministre": a capitalised role noun with
+        // a lower-case one after it opens a role, which ends the name.
+        if (w.cap && j + 1 < max && joinable(j + 1) && !words_[j + 1].cap && role_nouns().count(w.key) &&
+            role_nouns().count(words_[j + 1].key))
+            break;
         if (w.cap) {
             const bool elided_ok = particles && (w.particle == "d" || w.particle == "l");
             if (!w.particle.empty() && !elided_ok && !(w.particle == "d" && hyphen_only(j))) break;

@@ -183,6 +183,13 @@ TEST_CASE("people: titles, particles and short forms", "[entities]") {
           "person:François Hollande[François Hollande] | place:Hollande[Hollande]");
     // Cues after the name.
     CHECK(names("Hier, Kowalski a déclaré forfait.") == "person:Kowalski[Kowalski]");
+    // A capitalised role with its noun after a name opens a role: it ends the name.
+    CHECK(names("Le président a nommé lundi Philip Hammond Premier ministre.") ==
+          "person:Philip Hammond[Philip Hammond]");
+    CHECK(names("Il a nommé Philip Hammond Premier secrétaire du parti.") == "person:Philip Hammond[Philip Hammond]");
+    // Without a lower-case role noun after it, the capitalised word stays in the name.
+    CHECK(names("Selon Philip Hammond Premier, rien ne change.") ==
+          "person:Philip Hammond Premier[Philip Hammond Premier]");
 }
 
 TEST_CASE("names the lexicons do not list", "[entities]") {
