@@ -116,6 +116,34 @@ const std::array<LatinEntry, kTableSize>& latin_table() {
     return table;
 }
 
+// The ASCII bytes of a word, the bulk of French text, in one 64-bit entry each: the folded byte in bits
+// 56-62 and the byte's letter, upper case and digit counts in three 18-bit fields, so that the run loop
+// of make_token adds one number per byte where it masked and added three flags. Bit 63 stops the run:
+// bytes from 0x80 (decoded as UTF-8) and U+0027 (it may end an elision).
+constexpr int kCountBits = 18;
+constexpr std::uint64_t kCountMask = (std::uint64_t{1} << kCountBits) - 1;
+constexpr std::int32_t kMaxAsciiRun = static_cast<std::int32_t>(kCountMask);  // no field can overflow
+constexpr std::uint64_t kStopRun = std::uint64_t{1} << 63;
+
+const std::array<std::uint64_t, 256>& ascii_table() {
+    static const std::array<std::uint64_t, 256> table = [] {
+        std::array<std::uint64_t, 256> t{};
+        for (std::size_t b = 0; b < t.size(); ++b) {
+            if (b >= 0x80 || b == '\'') {
+                t[b] = kStopRun;
+                continue;
+            }
+            const LatinEntry& e = latin_table()[b];
+            t[b] = (std::uint64_t{static_cast<unsigned char>(e.folded[0])} << 56) |
+                   (std::uint64_t{(e.flags & kLetter) ? 1u : 0u}) |
+                   (std::uint64_t{(e.flags & kUpper) ? 1u : 0u} << kCountBits) |
+                   (std::uint64_t{(e.flags & kDigit) ? 1u : 0u} << (2 * kCountBits));
+        }
+        return t;
+    }();
+    return table;
+}
+
 void append_folded(std::string& out, UChar32 c) {
     if (c < kTableSize) {
         const LatinEntry& e = latin_table()[static_cast<std::size_t>(c)];
@@ -168,6 +196,24 @@ std::uint64_t hash_bytes(std::string_view s) {
     return h;
 }
 
+// a == b for the short words of the stem cache, eight bytes at a time: a hit
+// is confirmed once a token, where a call to memcmp cost more than the compare.
+bool same_bytes(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    const char* p = a.data();
+    const char* q = b.data();
+    std::size_t n = a.size();
+    for (; n >= 8; p += 8, q += 8, n -= 8) {
+        std::uint64_t x, y;
+        std::memcpy(&x, p, 8);
+        std::memcpy(&y, q, 8);
+        if (x != y) return false;
+    }
+    for (; n > 0; ++p, ++q, --n)
+        if (*p != *q) return false;
+    return true;
+}
+
 // Folded word -> (stop word?, stem), per thread. Most words of a dispatch
 // were seen before, so a hit must cost no allocation: the table is looked up
 // by string_view (std::unordered_map<std::string> cannot be before C++20).
@@ -186,7 +232,7 @@ public:
         std::size_t slot = h & mask_;
         for (std::uint32_t index; (index = slots_[slot]) != 0; slot = (slot + 1) & mask_) {
             const Entry& e = entries_[index - 1];
-            if (e.hash == h && e.folded == folded) return e;
+            if (e.hash == h && same_bytes(e.folded, folded)) return e;
         }
         if (entries_.size() >= kMaxEntries) {
             clear();
@@ -234,15 +280,26 @@ StemCache& stem_cache() {
     return cache;
 }
 
+// What make_token uses on every word, looked up once per text: the tables,
+// this thread's stem cache and a buffer kept across calls.
+struct TokenContext {
+    const LatinEntry* table;
+    const std::uint64_t* ascii;
+    StemCache& cache;
+    std::string& scratch;
+};
+
 // Builds one token from the word [start, end) of `text`; false when the
-// segment holds no letter or digit. `scratch` is a buffer kept across calls.
+// segment holds no letter or digit.
 //
 // One pass folds the word and finds its elision: the part up to the first
 // apostrophe comes off when it folds to an elision, no invalid byte precedes
 // it and something follows ("l'Élysée" -> "Élysée", "qu’Emmanuel" ->
 // "Emmanuel"); the word then starts again after the apostrophe.
-bool make_token(std::string_view text, std::size_t start, std::size_t end, const LatinEntry* table, Token& token,
-                std::string& scratch) {
+bool make_token(std::string_view text, std::size_t start, std::size_t end, const TokenContext& context, Token& token) {
+    const LatinEntry* const table = context.table;
+    const std::uint64_t* const ascii = context.ascii;
+    std::string& scratch = context.scratch;
     const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
     // Folded bytes are written through a raw pointer into `scratch`, sized
     // for the table's worst case; the general path makes room as it goes.
@@ -257,17 +314,28 @@ bool make_token(std::string_view text, std::size_t start, std::size_t end, const
     std::string general;
     const auto stop = static_cast<int32_t>(end);
     for (int32_t i = static_cast<int32_t>(start); i < stop;) {
-        if (!first) {
+        {
             // Most of a French word is ASCII: a run of it goes without
-            // decoding or branches (an ASCII letter folds to one byte; an
-            // upper case letter or a digit is counted through its flags).
-            // U+0027 stops the run: it may end an elision.
-            while (i < stop && bytes[i] < 0x80 && bytes[i] != '\'') {
-                const LatinEntry& e = table[bytes[i++]];
-                *out++ = e.folded[0];
-                letters += e.flags & kLetter;
-                upper += (e.flags & kUpper) >> 1;
-                digits += (e.flags & kDigit) >> 2;
+            // decoding or branches (an ASCII letter folds to one byte; its
+            // counts come packed in its entry, see ascii_table). A word that
+            // begins with the run is capitalised when its first byte counts
+            // as upper case.
+            std::uint64_t counts = 0;
+            const std::int32_t run_start = i;
+            const std::int32_t run_end = stop - i > kMaxAsciiRun ? i + kMaxAsciiRun : stop;
+            while (i < run_end) {
+                const std::uint64_t e = ascii[bytes[i]];
+                if (e & kStopRun) break;
+                *out++ = static_cast<char>(e >> 56);
+                counts += e;
+                ++i;
+            }
+            if (i != run_start) {
+                if (first) capitalised = (ascii[bytes[run_start]] >> kCountBits) & 1;
+                first = false;
+                letters += static_cast<int>(counts & kCountMask);
+                upper += static_cast<int>((counts >> kCountBits) & kCountMask);
+                digits += static_cast<int>((counts >> (2 * kCountBits)) & kCountMask);
             }
             if (i == stop) break;
         }
@@ -325,8 +393,8 @@ bool make_token(std::string_view text, std::size_t start, std::size_t end, const
         while (cut > 0 && (static_cast<unsigned char>(begin[cut]) & 0xC0) == 0x80) --cut;
         folded_length = cut;
     }
-    token.folded = std::string(begin, folded_length);  // constructed in place: cheaper than assign()
-    token.text = text.substr(word_start, end - word_start);
+    token.folded.assign(begin, folded_length);  // the token is fresh: cheaper than a temporary moved in
+    token.text = std::string_view(text.data() + word_start, end - word_start);
     token.start = word_start;
     token.end = end;
     token.elided_start = start;
@@ -338,9 +406,10 @@ bool make_token(std::string_view text, std::size_t start, std::size_t end, const
         token.stop = is_stop_word(token.folded);
         if (!token.stop) token.stem = token.folded;
     } else {
-        const StemCache::Entry& e = stem_cache().find_or_add(token.folded);
+        const StemCache::Entry& e = context.cache.find_or_add(token.folded);
         token.stop = e.stop;
-        token.stem = std::string(e.stem);  // copied in place: cheaper than operator=
+        // A stop word has no stem, and the fresh token's is already empty.
+        if (!e.stop) token.stem = std::string(e.stem);  // copied in place: cheaper than operator= and assign()
     }
     return true;
 }
@@ -352,13 +421,13 @@ std::vector<Token> analyse(std::string_view text) {
     if (text.empty()) return tokens;
     tokens.reserve(text.size() / 6);
     thread_local std::string scratch;
-    const LatinEntry* table = latin_table().data();
+    const TokenContext context{latin_table().data(), ascii_table().data(), stem_cache(), scratch};
     thread_local std::vector<word_break::Segment> segments;
     word_break::segments(text, segments);
     std::uint32_t position = 0;
     for (const word_break::Segment& s : segments) {
         Token& token = tokens.emplace_back();
-        if (!make_token(text, s.start, s.end, table, token, scratch)) {
+        if (!make_token(text, s.start, s.end, context, token)) {
             tokens.pop_back();
             continue;
         }

@@ -29,7 +29,16 @@ std::vector<DateMention> Scanner::run() {
     std::vector<DateMention> out;
     std::size_t i = 0;
     while (i < tokens_.size()) {
-        std::optional<Found> found = at(i);
+        // The cheap first test of at(): nearly every token is neither a
+        // number nor a date word, and goes on without building a Found.
+        const std::string& f = tokens_[i].folded;
+        const Word* w = nullptr;
+        if (f.empty() || ((f[0] < '0' || f[0] > '9') && !(w = lookup(f)) &&
+                          !(f.size() == 3 && f[0] == 'h' && f[1] == 'u' && f[2] == 'i'))) {  // "hui" of "aujourd'hui"
+            ++i;
+            continue;
+        }
+        std::optional<Found> found = at(i, w);
         if (!found || found->next <= i) {
             ++i;
             continue;
@@ -61,13 +70,11 @@ long Scanner::written_year(const DateMention& m) {
 
 // ---- dispatch on the first token of an expression
 
-std::optional<Found> Scanner::at(std::size_t i) const {
+std::optional<Found> Scanner::at(std::size_t i, const Word* w) const {
     const std::string& f = tokens_[i].folded;
     if (f.empty()) return {};
     if (f[0] >= '0' && f[0] <= '9') return numeric(i);
-    const Word* w = lookup(f);
     if (!w) {
-        // Nearly every token ends here: compare as a view (no strlen of a literal).
         if (std::string_view(f) == "hui" && elision(i) == "aujourd") return relative_day(i, 0);
         return {};
     }

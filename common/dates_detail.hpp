@@ -332,7 +332,9 @@ private:
 
     // ---- dispatch, atoms and resolution against the dispatch date (dates.cpp)
 
-    std::optional<Found> at(std::size_t i) const;
+    // The expression that begins at token i, whose date word is `w` (from
+    // lookup, null for a number or no date word).
+    std::optional<Found> at(std::size_t i, const Word* w) const;
     std::optional<Found> numeric(std::size_t i) const;
     long century_year(long yy) const;
     std::optional<Atom> numeric_date(std::size_t i) const;

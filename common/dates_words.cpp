@@ -6,11 +6,12 @@
 #include <array>
 #include <cstdint>
 #include <initializer_list>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
+#include <vector>
 
 // The month and weekday names, the number words and the cue words below are
 // hard-coded: they are the closed grammar of French date expressions (like
@@ -26,71 +27,136 @@ namespace {
 std::uint32_t length_bit(std::size_t n) {
     return std::uint32_t{1} << (n < 31 ? n : 31);
 }
+
+// The grammar's words in an open-addressing table hashed on the length and three bytes (about 130 words in
+// 512 slots; the cue lists below use it too). Nearly every token is no date word: a word can only be one when some
+// entry has its first byte and its length, and some entry its last byte and its length, which answers most without
+// hashing. The third of all tokens that pass ("de", "des", "est", "une"...) cost a multiply and a comparison or two,
+// where std::unordered_map hashed the whole word (Murmur) and walked a bucket: lookup() went from 80 to about 30
+// instructions a call.
+class WordTable {
+public:
+    // Room for `capacity` words at most (slots: a power of two, at least twice as many).
+    explicit WordTable(std::size_t capacity) {
+        std::size_t n = 16;
+        while (n < 2 * capacity) n *= 2;
+        slots_.resize(n);
+        mask_ = n - 1;
+    }
+
+    void add(std::string_view word, Word value) {
+        std::size_t slot = hash(word);
+        for (; !slots_[slot].word.empty(); slot = (slot + 1) & mask_)
+            if (slots_[slot].word == word) return;  // the first role given stays
+        slots_[slot] = {word, value};
+        first_[static_cast<unsigned char>(word.front())] |= length_bit(word.size());
+        last_[static_cast<unsigned char>(word.back())] |= length_bit(word.size());
+        if (2 * ++size_ > slots_.size()) throw std::logic_error("dates: a word table is too full");
+    }
+
+    // `word` is not empty.
+    const Word* find(std::string_view word) const {
+        const std::size_t n = word.size();
+        const std::uint32_t bit = length_bit(n);
+        if (!(first_[static_cast<unsigned char>(word.front())] & bit) ||
+            !(last_[static_cast<unsigned char>(word.back())] & bit))
+            return nullptr;
+        for (std::size_t slot = hash(word);; slot = (slot + 1) & mask_) {
+            const Slot& s = slots_[slot];
+            if (s.word.empty()) return nullptr;
+            if (s.word.size() == n && equal(s.word.data(), word.data(), n)) return &s.value;
+        }
+    }
+
+private:
+    struct Slot {
+        std::string_view word;
+        Word value{};
+    };
+
+    std::size_t hash(std::string_view word) const {
+        const auto byte = [&](std::size_t k) { return static_cast<std::size_t>(static_cast<unsigned char>(word[k])); };
+        const std::size_t n = word.size();
+        return ((((byte(0) * 31 + byte(n / 2)) * 31 + byte(n - 1) + n * 0x9E3779B1u) * 0x9E3779B1u) >> 7) & mask_;
+    }
+
+    // Words of a dozen bytes: a loop is cheaper than a call to memcmp.
+    static bool equal(const char* a, const char* b, std::size_t n) {
+        for (std::size_t k = 0; k < n; ++k)
+            if (a[k] != b[k]) return false;
+        return true;
+    }
+
+    std::vector<Slot> slots_;
+    std::size_t mask_ = 0;
+    std::array<std::uint32_t, 256> first_{}, last_{};
+    std::size_t size_ = 0;
+};
+
+// The cue word lists below, on the same table (std::unordered_set hashed each word whole).
+class WordSet {
+public:
+    WordSet(std::initializer_list<std::string_view> words) : table_(words.size()) {
+        for (std::string_view w : words) table_.add(w, Word{});
+    }
+    bool count(std::string_view word) const { return !word.empty() && table_.find(word) != nullptr; }
+
+private:
+    WordTable table_;
+};
+
+WordTable make_grammar() {
+    WordTable words(200);
+    // Values from `first`, `step` apart: add(Kind::month, 1, 1, {...}) numbers the months.
+    auto add = [&](Kind kind, int first, int step, std::initializer_list<const char*> names) {
+        for (const char* name : names) words.add(name, Word{kind, first}), first += step;
+    };
+    add(Kind::month, 1, 1,
+        {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre",
+         "decembre"});
+    add(Kind::weekday, 1, 1, {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"});
+    add(Kind::relative_day, 0, 0, {"aujourd'hui", "aujourdhui"});
+    add(Kind::relative_day, -1, 0, {"hier"});
+    add(Kind::relative_day, 1, 0, {"demain"});
+    add(Kind::unit, day_unit, 0, {"jour", "jours"});
+    add(Kind::unit, week_unit, 0, {"semaine", "semaines"});
+    add(Kind::unit, month_unit, 0, {"mois"});
+    add(Kind::unit, year_unit, 0, {"an", "ans", "annee", "annees"});
+    add(Kind::last, 0, 0, {"dernier", "derniere", "derniers", "dernieres", "passe", "passee"});
+    add(Kind::next, 0, 0, {"prochain", "prochaine", "prochains", "prochaines"});
+    add(Kind::demonstrative, 0, 0, {"ce", "cet", "cette"});
+    add(Kind::modifier, 0, 0, {"debut", "fin", "mi", "courant"});
+    add(Kind::range_open, 0, 0, {"du", "de", "entre"});
+    add(Kind::ordinal, 1, 1, {"premier", "deuxieme", "troisieme", "quatrieme"});
+    add(Kind::ordinal, 2, 0, {"second"});
+    add(Kind::season, 1, 1, {"printemps", "ete", "automne", "hiver"});
+    add(Kind::quarter_code, 1, 1, {"t1", "t2", "t3", "t4"});
+    add(Kind::quarter_code, 11, 1, {"s1", "s2"});
+    add(Kind::number, 1, 0, {"un", "une"});
+    add(Kind::number, 2, 1,
+        {"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize", "quatorze",
+         "quinze", "seize"});
+    add(Kind::number, 20, 10, {"vingt", "trente", "quarante", "cinquante", "soixante"});
+    add(Kind::number, 100, 0, {"cent"});
+    add(Kind::il, 0, 0, {"il"});
+    add(Kind::dans, 0, 0, {"dans"});
+    add(Kind::holiday, 0, 0,
+        {"noel", "paques", "toussaint", "assomption", "ascension", "pentecote", "halloween", "nouvel", "saint",
+         "fete"});
+    add(Kind::holiday_lead, 0, 0, {"veille", "lendemain", "reveillon", "soir", "nuit", "matin"});
+    add(Kind::weekend, 0, 0, {"week", "weekend"});
+    add(Kind::century, 0, 0, {"siecle"});
+    return words;
+}
+
+// Built when the program loads (from literals only, and no static initialiser looks a date word up):
+// a function-local static put its guard and its builder's stack frame in every call of lookup().
+const WordTable kGrammar = make_grammar();
+
 }  // namespace
 
 const Word* lookup(std::string_view folded) {
-    static const std::unordered_map<std::string_view, Word> kWords = [] {
-        std::unordered_map<std::string_view, Word> words;
-        // Values from `first`, `step` apart: add(Kind::month, 1, 1, {...}) numbers the months.
-        auto add = [&](Kind kind, int first, int step, std::initializer_list<const char*> names) {
-            for (const char* name : names) words.emplace(name, Word{kind, first}), first += step;
-        };
-        add(Kind::month, 1, 1,
-            {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
-             "novembre", "decembre"});
-        add(Kind::weekday, 1, 1, {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"});
-        add(Kind::relative_day, 0, 0, {"aujourd'hui", "aujourdhui"});
-        add(Kind::relative_day, -1, 0, {"hier"});
-        add(Kind::relative_day, 1, 0, {"demain"});
-        add(Kind::unit, day_unit, 0, {"jour", "jours"});
-        add(Kind::unit, week_unit, 0, {"semaine", "semaines"});
-        add(Kind::unit, month_unit, 0, {"mois"});
-        add(Kind::unit, year_unit, 0, {"an", "ans", "annee", "annees"});
-        add(Kind::last, 0, 0, {"dernier", "derniere", "derniers", "dernieres", "passe", "passee"});
-        add(Kind::next, 0, 0, {"prochain", "prochaine", "prochains", "prochaines"});
-        add(Kind::demonstrative, 0, 0, {"ce", "cet", "cette"});
-        add(Kind::modifier, 0, 0, {"debut", "fin", "mi", "courant"});
-        add(Kind::range_open, 0, 0, {"du", "de", "entre"});
-        add(Kind::ordinal, 1, 1, {"premier", "deuxieme", "troisieme", "quatrieme"});
-        add(Kind::ordinal, 2, 0, {"second"});
-        add(Kind::season, 1, 1, {"printemps", "ete", "automne", "hiver"});
-        add(Kind::quarter_code, 1, 1, {"t1", "t2", "t3", "t4"});
-        add(Kind::quarter_code, 11, 1, {"s1", "s2"});
-        add(Kind::number, 1, 0, {"un", "une"});
-        add(Kind::number, 2, 1,
-            {"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize",
-             "quatorze", "quinze", "seize"});
-        add(Kind::number, 20, 10, {"vingt", "trente", "quarante", "cinquante", "soixante"});
-        add(Kind::number, 100, 0, {"cent"});
-        add(Kind::il, 0, 0, {"il"});
-        add(Kind::dans, 0, 0, {"dans"});
-        add(Kind::holiday, 0, 0,
-            {"noel", "paques", "toussaint", "assomption", "ascension", "pentecote", "halloween", "nouvel", "saint",
-             "fete"});
-        add(Kind::holiday_lead, 0, 0, {"veille", "lendemain", "reveillon", "soir", "nuit", "matin"});
-        add(Kind::weekend, 0, 0, {"week", "weekend"});
-        add(Kind::century, 0, 0, {"siecle"});
-        return words;
-    }();
-    // Nearly every token is no date word: a word can only be one when some
-    // entry has its first byte and its length, and some entry its last byte
-    // and its length, which answers most without hashing.
-    using Bits = std::array<std::uint32_t, 256>;
-    static const std::pair<Bits, Bits> kBits = [] {
-        std::pair<Bits, Bits> bits{};
-        for (const auto& [word, _] : kWords) {
-            bits.first[static_cast<unsigned char>(word.front())] |= length_bit(word.size());
-            bits.second[static_cast<unsigned char>(word.back())] |= length_bit(word.size());
-        }
-        return bits;
-    }();
-    if (folded.empty()) return nullptr;
-    const std::uint32_t bit = length_bit(folded.size());
-    if (!(kBits.first[static_cast<unsigned char>(folded.front())] & bit) ||
-        !(kBits.second[static_cast<unsigned char>(folded.back())] & bit))
-        return nullptr;
-    auto it = kWords.find(folded);
-    return it == kWords.end() ? nullptr : &it->second;
+    return folded.empty() ? nullptr : kGrammar.find(folded);
 }
 
 // Abbreviated months, only taken after a day number and before a full stop
@@ -117,41 +183,40 @@ int period_ordinal(std::string_view f) {
 // ---- tense cues around a weekday --------------------------------------------
 
 bool is_future_word(std::string_view f) {
-    static const std::unordered_set<std::string_view> kWords = {
-        "prochain", "prochaine", "prochains", "prochaines", "doit",       "doivent",    "devra",   "devront",
-        "devrait",  "devraient", "va",        "vont",       "aura",       "auront",     "sera",    "seront",
-        "ira",      "iront",     "prevu",     "prevue",     "prevus",     "prevues",    "attendu", "attendue",
-        "attendus", "attendues", "programme", "programmee", "programmes", "programmees"};
+    static const WordSet kWords = {"prochain", "prochaine", "prochains", "prochaines", "doit",       "doivent",
+                                   "devra",    "devront",   "devrait",   "devraient",  "va",         "vont",
+                                   "aura",     "auront",    "sera",      "seront",     "ira",        "iront",
+                                   "prevu",    "prevue",    "prevus",    "prevues",    "attendu",    "attendue",
+                                   "attendus", "attendues", "programme", "programmee", "programmes", "programmees"};
     return kWords.count(f) != 0;
 }
 
 // Present tense of verbs that announce an event: "les syndicats organisent
 // une manifestation jeudi" is a future Thursday.
 bool is_announcing_present(std::string_view f) {
-    static const std::unordered_set<std::string_view> kWords = {
-        "organise", "organisent", "tient",     "tiennent",    "reunit",    "reunissent", "accueille", "accueillent",
-        "recoit",   "recoivent",  "manifeste", "manifestent", "ouvre",     "ouvrent",    "debute",    "debutent",
-        "commence", "commencent", "appelle",   "appellent",   "rend",      "rendent",    "vote",      "votent",
-        "entame",   "entament",   "celebre",   "celebrent",   "rencontre", "rencontrent"};
+    static const WordSet kWords = {"organise",  "organisent",  "tient",   "tiennent",  "reunit",    "reunissent",
+                                   "accueille", "accueillent", "recoit",  "recoivent", "manifeste", "manifestent",
+                                   "ouvre",     "ouvrent",     "debute",  "debutent",  "commence",  "commencent",
+                                   "appelle",   "appellent",   "rend",    "rendent",   "vote",      "votent",
+                                   "entame",    "entament",    "celebre", "celebrent", "rencontre", "rencontrent"};
     return kWords.count(f) != 0;
 }
 
 // Nouns and names that look like a future ("-ra", "-ront", "-rons").
 bool is_false_future(std::string_view f) {
-    static const std::unordered_set<std::string_view> kWords = {
-        "camera", "opera",   "extra",    "sahara",   "cobra",     "mantra",    "sierra",   "ultra",     "contra",
-        "para",   "zebra",   "agora",    "tiara",    "mascara",   "cholera",   "angora",   "tora",      "hora",
-        "era",    "front",   "affront",  "patrons",  "environs",  "citrons",   "marrons",  "escadrons", "biberons",
-        "perons", "larrons", "macarons", "potirons", "vignerons", "bucherons", "chaperons"};
+    static const WordSet kWords = {"camera",  "opera",    "extra",    "sahara",    "cobra",     "mantra",   "sierra",
+                                   "ultra",   "contra",   "para",     "zebra",     "agora",     "tiara",    "mascara",
+                                   "cholera", "angora",   "tora",     "hora",      "era",       "front",    "affront",
+                                   "patrons", "environs", "citrons",  "marrons",   "escadrons", "biberons", "perons",
+                                   "larrons", "macarons", "potirons", "vignerons", "bucherons", "chaperons"};
     return kWords.count(f) != 0;
 }
 
 // Nouns in "-ait" that are no imperfect; "devait" announces as often as it
 // reports.
 bool is_false_imperfect(std::string_view f) {
-    static const std::unordered_set<std::string_view> kWords = {"portrait", "retrait",  "extrait", "souhait",
-                                                                "attrait",  "bienfait", "forfait", "parfait",
-                                                                "abstrait", "distrait", "devait",  "devaient"};
+    static const WordSet kWords = {"portrait", "retrait", "extrait",  "souhait",  "attrait", "bienfait",
+                                   "forfait",  "parfait", "abstrait", "distrait", "devait",  "devaient"};
     return kWords.count(f) != 0;
 }
 
@@ -160,7 +225,7 @@ bool is_false_imperfect(std::string_view f) {
 // written (the imperfect of "espérer" is "espérait", with its accent), and
 // the irregular stems.
 bool is_conditional(std::string_view word, std::string_view f) {
-    static const std::unordered_set<std::string_view> kIrregular = {
+    static const WordSet kIrregular = {
         "serait",      "seraient",  "aurait",      "auraient", "pourrait",  "pourraient", "voudrait",
         "voudraient",  "faudrait",  "irait",       "iraient",  "ferait",    "feraient",   "viendrait",
         "viendraient", "tiendrait", "tiendraient", "verrait",  "verraient", "devrait",    "devraient"};
@@ -171,7 +236,7 @@ bool is_conditional(std::string_view word, std::string_view f) {
 // Nouns in "-er" and "-ir" that follow "de" or "pour" as often as an
 // infinitive does.
 bool is_false_infinitive(std::string_view f) {
-    static const std::unordered_set<std::string_view> kWords = {
+    static const WordSet kWords = {
         "premier", "dernier", "hier",    "fer",      "mer",       "hiver",   "cancer", "dossier",  "quartier",
         "pouvoir", "avenir",  "plaisir", "loisir",   "desir",     "soir",    "espoir", "devoir",   "savoir",
         "janvier", "fevrier", "foyer",   "loyer",    "chantier",  "palmier", "acier",  "papier",   "metier",
@@ -191,10 +256,10 @@ bool spelled_as_participle(std::string_view word) {
 // Participles of the verbs conjugated with "être" ("il est arrivé"), any
 // gender and number.
 bool is_etre_participle(std::string_view f) {
-    static const std::unordered_set<std::string_view> kWords = {
-        "arrive",  "parti",   "mort",   "ne",     "venu",    "revenu",   "devenu", "alle",     "rentre",
-        "tombe",   "reste",   "entre",  "sorti",  "monte",   "descendu", "passe",  "retourne", "intervenu",
-        "parvenu", "survenu", "decede", "repart", "reparti", "redevenu", "apparu", "disparu",  "advenu"};
+    static const WordSet kWords = {"arrive",   "parti",   "mort",     "ne",        "venu",    "revenu",  "devenu",
+                                   "alle",     "rentre",  "tombe",    "reste",     "entre",   "sorti",   "monte",
+                                   "descendu", "passe",   "retourne", "intervenu", "parvenu", "survenu", "decede",
+                                   "repart",   "reparti", "redevenu", "apparu",    "disparu", "advenu"};
     if (kWords.count(f)) return true;
     for (std::string_view tail : {"s", "e", "es"})
         if (ends_with(f, tail) && kWords.count(f.substr(0, f.size() - tail.size()))) return true;
@@ -252,8 +317,7 @@ bool Scanner::is_auxiliary(std::size_t k, std::string_view participle) const {
     const std::string_view f = fw(k);
     if (f == "est" || f == "sont")
         return elision(k) == "s" || (k > 0 && fw(k - 1) == "se") || is_etre_participle(participle);
-    static const std::unordered_set<std::string_view> kAux = {"ont", "avait", "avaient", "etait",   "etaient",
-                                                              "ete", "eu",    "aurait",  "auraient"};
+    static const WordSet kAux = {"ont", "avait", "avaient", "etait", "etaient", "ete", "eu", "aurait", "auraient"};
     return kAux.count(f) != 0;
 }
 
@@ -274,10 +338,10 @@ bool Scanner::infinitive_cue(std::size_t k) const {
     const std::string e = elision(k);
     if (e == "d") return true;
     if ((!e.empty() && e != "s") || k == 0 || !spaced(k)) return false;
-    static const std::unordered_set<std::string_view> kBefore = {
-        "de",      "pour",      "doit",     "doivent",    "va",     "vont",      "peut",     "peuvent",
-        "veut",    "veulent",   "compte",   "comptent",   "entend", "entendent", "souhaite", "souhaitent",
-        "prevoit", "prevoient", "pourrait", "pourraient", "afin",   "sans"};
+    static const WordSet kBefore = {"de",       "pour",       "doit",     "doivent",    "va",      "vont",
+                                    "peut",     "peuvent",    "veut",     "veulent",    "compte",  "comptent",
+                                    "entend",   "entendent",  "souhaite", "souhaitent", "prevoit", "prevoient",
+                                    "pourrait", "pourraient", "afin",     "sans"};
     const Token& p = tok(k - 1);
     return kBefore.count(p.folded) != 0 || p.text == "\xC3\xA0" || p.text == "\xC3\x80";  // à À
 }

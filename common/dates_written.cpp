@@ -143,6 +143,13 @@ std::optional<Found> Scanner::range(std::size_t i) const {
     std::size_t start;
     bool entre = false;
     if (f == "du" || f == "de" || f == "entre") {
+        // "de" is the commonest French word: first the cheap test that the
+        // next token can begin a date as parse_atom reads one (a number,
+        // "premier", a month; "entre le ...").
+        const std::string_view n = fw(i + 1);
+        if (n.empty() || ((n[0] < '0' || n[0] > '9') && n != "premier" && !word_value(i + 1, Kind::month) &&
+                          !(f == "entre" && n == "le")))
+            return {};
         if (!spaced(i + 1)) return {};
         a1 = i + 1, start = tok(i).start, entre = f == "entre";
     } else if (elision(i) == "d") {

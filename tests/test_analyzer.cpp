@@ -311,3 +311,33 @@ TEST_CASE("invalid UTF-8 is analysed as before, through the UTF-8 path", "[analy
     CHECK(tokens.back().folded == "fin");
     CHECK(tokens.back().start == text.size() - 3);
 }
+
+TEST_CASE("ASCII runs longer than the packed counters hold count every byte", "[analysis]") {
+    // make_token counts an ASCII run in 18-bit fields and restarts it every
+    // 262143 bytes: a longer word must keep its flags.
+    const std::string upper(300000, 'A');
+    auto tokens = analyse("Le " + upper + " finit");
+    REQUIRE(tokens.size() == 3);
+    CHECK(tokens[1].capitalised);
+    CHECK(tokens[1].all_caps);
+    CHECK_FALSE(tokens[1].numeric);
+    CHECK(tokens[1].folded == std::string(depeche::kMaxWordBytes, 'a'));
+    CHECK(tokens[1].end - tokens[1].start == upper.size());
+
+    const std::string digits(300000, '7');
+    tokens = analyse(digits);
+    REQUIRE(tokens.size() == 1);
+    CHECK(tokens[0].numeric);
+    CHECK_FALSE(tokens[0].capitalised);
+
+    // One lower-case letter far beyond the first run: no longer all capitals.
+    tokens = analyse(upper + "b");
+    REQUIRE(tokens.size() == 1);
+    CHECK(tokens[0].capitalised);
+    CHECK_FALSE(tokens[0].all_caps);
+}
+
+TEST_CASE("capitalised is read from the first letter after an elision, ASCII or not", "[analysis]") {
+    CHECK(dump("l'Europe d'Élysée qu'emmanuel L'Etat") == "europe/europ^@2 elysee/elyse^@11 emmanuel@23 etat^@34");
+    CHECK(dump("'Paris ’x") == "paris^@1 x@10");
+}
