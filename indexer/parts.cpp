@@ -12,10 +12,10 @@
 // numbers, since ties in relevance are broken by id) and the merged database
 // is renamed into place, so the database appears whole or not at all.
 //
-// The parts live beside the database in DB.parts/part-K and commit every
-// batch, like the simple path. A job killed before the end leaves them
-// there: run again, it finds them and goes on (ids already written are
-// replaced, not duplicated), then merges.
+// The parts live beside the database in DB.parts/part-K (the folder created
+// whole, see create_parts) and commit every batch, like the simple path. A job
+// killed before the end leaves them there: run again, it finds them and goes
+// on (ids already written are replaced, not duplicated), then merges.
 
 #include <xapian.h>
 
@@ -170,11 +170,28 @@ private:
     std::exception_ptr error_;
 };
 
-// The parts already in `folder` (a killed job's), or 0.
+// The parts in `folder`.
 unsigned parts_present(const fs::path& folder) {
     unsigned n = 0;
     while (fs::exists(folder / ("part-" + std::to_string(n + 1)))) ++n;
     return n;
+}
+
+// Creates `folder` with `parts` empty parts, whole or not at all: a job killed
+// while Xapian creates a part's files would leave a part that no later run can
+// open. So the parts are made (versions recorded, committed) in FOLDER.new,
+// which one rename makes the folder; a killed creation's FOLDER.new is removed.
+void create_parts(const fs::path& folder, unsigned parts, const BuildVersions& versions) {
+    fs::path staging = folder;
+    staging += ".new";
+    std::error_code error;
+    fs::remove_all(staging, error);
+    fs::create_directories(staging, error);
+    if (error) throw SetupError(staging.string() + ": cannot create: " + error.message());
+    for (unsigned k = 0; k < parts; ++k)
+        open_for_writing((staging / ("part-" + std::to_string(k + 1))).string(), versions).commit();
+    fs::rename(staging, folder, error);
+    if (error) throw SetupError(folder.string() + ": cannot create: " + error.message());
 }
 
 }  // namespace
@@ -183,16 +200,14 @@ IndexReport build_in_parts(const IndexOptions& options, const Lexicons& lexicons
                            const std::function<void(const Reject&)>& on_reject,
                            const std::function<void(const std::string&)>& on_warning) {
     const fs::path folder = parts_folder(options.database);
+    const BuildVersions versions = current_versions(lexicons.version);
     // A killed job's parts are taken up again, in the same number (an id's
     // part depends on it).
-    const unsigned resumed = parts_present(folder);
-    const unsigned parts = resumed > 0 ? resumed : options.threads;
-    std::error_code error;
-    fs::create_directories(folder, error);
-    if (error) throw SetupError(folder.string() + ": cannot create: " + error.message());
+    if (!fs::exists(folder)) create_parts(folder, options.threads, versions);
+    const unsigned parts = parts_present(folder);
+    if (parts == 0) throw SetupError(folder.string() + ": holds no part-1 (remove the folder and run again)");
 
     Shared shared(options, on_reject);
-    const BuildVersions versions = current_versions(lexicons.version);
     const std::size_t per_commit = std::max<std::size_t>(1, options.batch_size / parts);
     std::vector<std::unique_ptr<PartWriter>> writers;
     for (unsigned k = 0; k < parts; ++k)
@@ -253,6 +268,7 @@ IndexReport build_in_parts(const IndexOptions& options, const Lexicons& lexicons
     } catch (const Xapian::Error& e) {
         throw SetupError(merged.string() + ": cannot merge the parts: " + e.get_msg());
     }
+    std::error_code error;
     fs::rename(merged, options.database, error);
     if (error) throw SetupError(options.database + ": cannot move the merged parts into place: " + error.message());
     fs::remove_all(folder, error);  // the database is whole: the parts are spare

@@ -123,6 +123,23 @@ TEST_CASE("indexing twice replaces instead of duplicating", "[e2e][index]") {
     fs::remove_all(db);
 }
 
+TEST_CASE("a job killed while it created its parts does not block the next one", "[e2e][index]") {
+    // What a kill in the middle of Xapian creating a part leaves: a folder
+    // with some of a database's files and no revision file. Parts are created
+    // in DB.parts.new and renamed whole, so such a folder can only be there.
+    const std::string db = temp_path("depeche-killed-parts");
+    fs::create_directories(db + ".parts.new/part-1");
+    std::ofstream(db + ".parts.new/part-1/postlist.glass") << "half written";
+    std::ofstream(db + ".parts.new/part-1/flintlock");
+    const Run run = index({"--db", db, "--threads", "2", "--quiet", kSample});
+    INFO(run.err);
+    REQUIRE(run.status == 0);
+    CHECK(Xapian::Database(db).get_doccount() == labels().size());
+    CHECK_FALSE(fs::exists(db + ".parts"));
+    CHECK_FALSE(fs::exists(db + ".parts.new"));
+    fs::remove_all(db);
+}
+
 TEST_CASE("bad records are reported with file and line, set aside, and the good ones kept", "[e2e][index]") {
     const std::string dir = temp_path("depeche-bad");
     fs::create_directories(dir);
