@@ -124,6 +124,7 @@ private:
 };
 
 /// The whole slot read back (for tests and tools; FacetSpy reads in place).
+/// Its strings are views into `packed`, which must outlive the result.
 FacetSlot unpack_facets(std::string_view packed);
 
 /// "YYYYMMDD" with 00 for unknown month or day: sorts chronologically.

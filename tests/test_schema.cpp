@@ -147,7 +147,8 @@ TEST_CASE("the facet slot reads back as written", "[schema][facets]") {
     for (unsigned i = 0; i < s::kSpreadLimit + 5; ++i) many.push_back("n" + std::to_string(i));
     s::FacetSlot big;
     for (const auto& n : many) big.names[1].push_back({n, n});
-    const s::FacetSlot back = s::unpack_facets(s::pack_facets(big));
+    const std::string packed = s::pack_facets(big);
+    const s::FacetSlot back = s::unpack_facets(packed);  // views into `packed`
     REQUIRE(back.names[1].size() == s::kSpreadLimit);
     CHECK(back.names[1].back().name == many[s::kSpreadLimit - 1]);
 }
