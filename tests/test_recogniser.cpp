@@ -12,6 +12,7 @@
 
 #include "cues.hpp"
 #include "dates_detail.hpp"
+#include "real_lexicons.hpp"
 
 using depeche::Entity;
 using depeche::EntityKind;
@@ -396,15 +397,7 @@ TEST_CASE("a text naming one person thousands of times: one entity, every mentio
     CHECK(found[0].mentions.size() == 20001);
 }
 
-namespace {
-
-const Lexicons* real_lexicons() {
-    if (!std::filesystem::is_regular_file(kReal / "places.tsv")) return nullptr;
-    static const Lexicons lexicons = depeche::load_lexicons(kReal);
-    return &lexicons;
-}
-
-}  // namespace
+using depeche::testing::real_lexicons;
 
 TEST_CASE("look-alikes with the real lexicons", "[entities]") {
     const Lexicons* real = real_lexicons();

@@ -3,49 +3,13 @@
 // nickname in sports reports, party names ending with "!", and the Élysée as
 // place or institution. Each rule has a sentence that shows it and one that
 // shows its limit.
-#include "recogniser.hpp"
-
 #include <catch2/catch.hpp>
 
-#include <filesystem>
-#include <string>
-#include <string_view>
+#include "real_lexicons.hpp"
 
-using depeche::Entity;
 using depeche::EntityKind;
 using depeche::Lexicons;
-
-namespace {
-
-const Lexicons* real_lexicons() {
-    const std::filesystem::path dir = DEPECHE_SOURCE_DIR "/corpus/lexicons";
-    if (!std::filesystem::is_regular_file(dir / "places.tsv")) return nullptr;
-    static const Lexicons lexicons = depeche::load_lexicons(dir);
-    return &lexicons;
-}
-
-// "org:Sénat espagnol[Sénat espagnol]": kind, canonical name and mentions of
-// the names of `kind` (every kind when none is given).
-std::string names(std::string_view text, const Lexicons& lexicons, EntityKind kind = EntityKind::date) {
-    std::string out;
-    for (const Entity& e : depeche::recognise_names(text, depeche::analyse(text), lexicons)) {
-        if (kind != EntityKind::date && e.kind != kind) continue;
-        if (!out.empty()) out += " | ";
-        out += std::string(depeche::kind_name(e.kind)) + ":" + e.name + "[";
-        for (std::size_t i = 0; i < e.mentions.size(); ++i) out += (i ? "," : "") + e.mentions[i].text;
-        out += "]";
-    }
-    return out;
-}
-
-}  // namespace
-
-#define REAL_LEXICONS_OR_SKIP()                         \
-    const Lexicons* real = real_lexicons();             \
-    if (!real) {                                        \
-        WARN("corpus/lexicons not built yet: skipped"); \
-        return;                                         \
-    }
+using depeche::testing::names;
 
 TEST_CASE("a body every state has, then a nationality, is that state's body", "[entities]") {
     REAL_LEXICONS_OR_SKIP();
