@@ -179,13 +179,16 @@ struct Atom {
 class Scanner {
 public:
     Scanner(std::string_view text, const std::vector<Token>& tokens, const PartialDate& published)
-        : text_(text), tokens_(tokens), anchor_(make_anchor(published)) {}
+        : text_(text), tokens_(tokens), anchor_(make_anchor(published)) {
+        past_end_.start = past_end_.end = past_end_.elided_start = text.size();
+    }
 
     std::vector<DateMention> run();
 
 private:
     std::string_view text_;
     const std::vector<Token>& tokens_;
+    Token past_end_;  // what tok() reads past the last token: empty, at the end of the text
     Anchor anchor_;
     std::size_t floor_ = 0;              // first token no mention holds
     std::size_t last_mention_next_ = 0;  // token after the last mention (0: none)
@@ -196,16 +199,18 @@ private:
 
     // ---- token access
 
+    // Every rule may look a few tokens ahead of what it has checked: past
+    // the last token, a text reads as empty tokens at its end.
     bool has(std::size_t i) const { return i < tokens_.size(); }
-    const Token& tok(std::size_t i) const { return tokens_[i]; }
+    const Token& tok(std::size_t i) const { return has(i) ? tokens_[i] : past_end_; }
     std::string_view fw(std::size_t i) const {
         return has(i) ? std::string_view(tokens_[i].folded) : std::string_view();
     }
 
     // The bytes between token i-1 and token i (its elision included in i).
     std::string_view between(std::size_t i) const {
-        const std::size_t from = i == 0 ? 0 : tokens_[i - 1].end;
-        return text_.substr(from, tokens_[i].elided_start - from);
+        const std::size_t from = i == 0 ? 0 : tok(i - 1).end;
+        return text_.substr(from, tok(i).elided_start - from);
     }
 
     // Only spaces between token i-1 and token i (French typography puts

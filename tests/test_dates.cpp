@@ -603,7 +603,11 @@ TEST_CASE("garbage in finds nothing or something, and never throws", "[dates]") 
                                              "deux ",
                                              "sept. ",
                                              "a annoncé ",
-                                             "se rendra "};
+                                             "se rendra ",
+                                             "veille ",
+                                             "soir ",
+                                             "Noël ",
+                                             "Toussaint "};
     const std::vector<PartialDate> dispatches = {{2015, 1, 16},   {2022, 3, 0},   {2022, 0, 0},
                                                  {1000, 1, 1},    {9999, 12, 31}, {0, 0, 0},
                                                  {99999, 13, 40}, {2015, 2, 31},  {-5, -1, -1}};
@@ -635,8 +639,9 @@ TEST_CASE("garbage in finds nothing or something, and never throws", "[dates]") 
         }
         const PartialDate& published = dispatches[static_cast<std::size_t>(round) % dispatches.size()];
         CAPTURE(text);
-        std::vector<Token> tokens;
-        REQUIRE_NOTHROW(tokens = analyse(text));
+        std::vector<Token> analysed;
+        REQUIRE_NOTHROW(analysed = analyse(text));
+        const std::vector<Token> tokens(analysed);  // no spare capacity to read into unnoticed
         std::vector<DateMention> mentions;
         REQUIRE_NOTHROW(mentions = find_dates(text, tokens, published));
         check_mentions(text, mentions);
@@ -645,4 +650,40 @@ TEST_CASE("garbage in finds nothing or something, and never throws", "[dates]") 
     std::vector<Token> stray = analyse("le 15 janvier 2015");
     CHECK(find_dates("le 15", stray, {2015, 1, 16}).empty());
     CHECK(find_dates("", {}, {2015, 1, 16}).empty());
+}
+
+// Each rule looks a few words ahead; a text that ends anywhere inside an
+// expression must read nothing past its last token (the sanitizer build
+// catches a read past the end; fuzz_dates found "la veille de" cut after
+// "de" reading one token too far).
+TEST_CASE("a text may end anywhere inside an expression", "[dates]") {
+    const std::vector<std::string> expressions = {
+        "la veille de la Toussaint 2015",
+        "le soir du réveillon de l'an 2014",
+        "le lendemain de l'Ascension",
+        "la nuit de Noël de 2015",
+        "jeudi de l'Ascension et vendredi saint",
+        "du 3 au 5 mai 2015 puis entre le 1er et le 15 juin 2015",
+        "il y a deux ans, dans trois semaines, l'an dernier",
+        "la semaine prochaine, le week-end dernier, aujourd'hui",
+        "mi-janvier 2015, début février, fin mars, à la mi-2015",
+        "le 15/01/2015 à 10h30, le 15.01.15, la semaine 3 de 2015",
+        "au premier trimestre 2015 et à l'été 2015",
+        "le XXe siècle, les années 1990, jusqu'en 2009",
+    };
+    for (const std::string& expression : expressions) {
+        for (std::size_t cut = 0; cut <= expression.size(); ++cut) {
+            const std::string text = expression.substr(0, cut);
+            CAPTURE(text);
+            const std::vector<Token> analysed = analyse(text);
+            const std::vector<Token> tokens(analysed);  // no spare capacity to read into unnoticed
+            for (const PartialDate& published :
+                 {PartialDate{2015, 1, 16}, PartialDate{2015, 1, 0}, PartialDate{2015, 0, 0}}) {
+                for (const DateMention& m : find_dates(text, tokens, published)) {
+                    REQUIRE(m.start < m.end);
+                    REQUIRE(m.end <= text.size());
+                }
+            }
+        }
+    }
 }
