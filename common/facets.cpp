@@ -144,8 +144,47 @@ schema::SpreadFacet mentioned_facet(DateGranularity g) {
 
 StringIds::StringIds() : table_(64, 0) {}
 
+namespace {
+
+// A word-at-a-time multiplicative hash. Every value of every match is hashed
+// (names and dates, some 14 a match, mostly under 32 bytes): std::hash's
+// Murmur cost about 67 instructions a value, 44% of each lookup.
+std::size_t hash_of(std::string_view s) {
+    constexpr std::uint64_t k = 0x9e3779b97f4a7c15ull;
+    std::uint64_t h = s.size() * k;
+    const char* p = s.data();
+    std::size_t n = s.size();
+    const auto load = [](const char* at, std::size_t bytes) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, at, bytes);
+        return word;
+    };
+    for (; n > 8; p += 8, n -= 8) {
+        h = (h ^ load(p, 8)) * k;
+        h ^= h >> 32;
+    }
+    // The last bytes in at most two loads, overlapping what was hashed (the
+    // length is in h): a byte loop here cost more than the rest of the hash.
+    std::uint64_t tail = 0;
+    if (s.size() >= 8)
+        tail = load(s.data() + s.size() - 8, 8);
+    else if (n >= 4)
+        tail = load(p, 4) | load(p + n - 4, 4) << 32;
+    else if (n > 0)
+        tail = static_cast<unsigned char>(p[0]) | std::uint64_t(static_cast<unsigned char>(p[n / 2])) << 8 |
+               std::uint64_t(static_cast<unsigned char>(p[n - 1])) << 16;
+    h = (h ^ tail) * k;
+    // The table indexes by the low bits: fold the high ones in.
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 32;
+    return static_cast<std::size_t>(h);
+}
+
+}  // namespace
+
 std::uint32_t StringIds::id(std::string_view s, bool& added) {
-    const std::size_t hash = std::hash<std::string_view>{}(s);
+    const std::size_t hash = hash_of(s);
     const std::size_t mask = table_.size() - 1;
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
         const std::uint32_t at = table_[i];
@@ -259,8 +298,21 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
 Facets FacetSpy::result(std::size_t limit) const {
     // The publication date's facet value is a function of the first 8 bytes
     // of the date id ("YYYYMMDD"): counts by those bytes add up by value.
-    std::unordered_map<std::string, Xapian::doccount> date;
+    // At year granularity only "YYYY" matters, at month "YYYYMM": counts
+    // added up by those bytes first format a few hundred dates, not every day
+    // of the archive (to_iso's snprintf was 14M instructions on 100k dispatches).
+    const std::size_t kept = length_for(granularity_) == 4 ? 4 : length_for(granularity_) == 7 ? 6 : 8;
+    std::unordered_map<std::uint64_t, Xapian::doccount> by_period;
     for (const auto& [key, count] : date_ids_) {
+        char bytes[sizeof key];
+        std::memcpy(bytes, &key, sizeof key);
+        std::memset(bytes + kept, '0', sizeof bytes - kept);
+        std::uint64_t period;
+        std::memcpy(&period, bytes, sizeof period);
+        by_period[period] += count;
+    }
+    std::unordered_map<std::string, Xapian::doccount> date;
+    for (const auto& [key, count] : by_period) {
         char bytes[sizeof key];
         std::memcpy(bytes, &key, sizeof key);
         const std::string date_id(bytes, sizeof bytes);
