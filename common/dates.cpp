@@ -89,7 +89,8 @@ std::optional<Found> Scanner::at(std::size_t i, const Word* w) const {
         case Kind::unit:
             return unit_rule(i, w->value);
         case Kind::last:
-            return period(i);
+            if (auto r = period(i)) return r;
+            return nth_weekday(i);
         case Kind::demonstrative:
             return demonstrative(i);
         case Kind::modifier:
@@ -98,7 +99,10 @@ std::optional<Found> Scanner::at(std::size_t i, const Word* w) const {
             return range(i);
         case Kind::ordinal:
             if (auto r = period(i)) return r;
+            if (auto r = nth_weekday(i)) return r;
             return day_month_rule(i);
+        case Kind::number:
+            return counted_span(i);
         case Kind::season:
             return season(i, w->value);
         case Kind::quarter_code:
@@ -125,9 +129,16 @@ std::optional<Found> Scanner::numeric(std::size_t i) const {
         return Found{a->next, tok(i).start, tok(a->next - 1).end,
                      a->invalid ? std::string() : iso_ymd(a->year, a->month, a->day)};
     }
+    if (auto r = spaced_year_month(i)) return r;
     if (auto r = period(i)) return r;
+    if (auto r = nth_weekday(i)) return r;
+    if (auto r = hyphen_days(i)) return r;
     if (auto r = day_month_rule(i)) return r;
     if (auto r = listed_day(i)) return r;
+    // "4 au 22 mai", "4 jusqu'à 23 le mois prochain": a span without its "du".
+    if (fw(i + 1) == "au" || (fw(i + 1) == "a" && elision(i + 1) == "jusqu"))
+        if (auto r = range(i)) return r;
+    if (auto r = counted_span(i)) return r;
     return year_rule(i);
 }
 
@@ -151,6 +162,13 @@ std::optional<Atom> Scanner::numeric_date(std::size_t i) const {
     auto digit = [&](std::size_t k) { return k < n && text_[k] >= '0' && text_[k] <= '9'; };
     auto is_sep = [&](std::size_t k) { return k < n && (text_[k] == '/' || text_[k] == '-' || text_[k] == '.'); };
     if (p > 0 && (digit(p - 1) || (is_sep(p - 1) && p >= 2 && digit(p - 2)))) return {};
+    // Inside a URL or a path ("lemonde.fr/2016/11/titre", "id=11/2016"): no date.
+    auto in_word = [&](std::size_t k) {
+        const char c = text_[k];
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '_' || c == '=' || c == '\\' ||
+               c == '#' || c == '&' || c == '?' || c == '@';
+    };
+    if (p > 0 && in_word(p - 1)) return {};
     std::size_t q = p;
     auto read = [&](long& value) {
         const std::size_t from = q;
@@ -169,7 +187,7 @@ std::optional<Atom> Scanner::numeric_date(std::size_t i) const {
         ++q;
         lc = read(c);
     }
-    if (digit(q) || (is_sep(q) && digit(q + 1))) return {};
+    if (digit(q) || (is_sep(q) && digit(q + 1)) || (q < n && in_word(q))) return {};
     Atom atom;
     if (lc != 0) {
         if (lb > 2) return {};
@@ -186,8 +204,10 @@ std::optional<Atom> Scanner::numeric_date(std::size_t i) const {
         atom.invalid = !is_valid_ymd(atom.year, atom.month, atom.day);
     } else if (sep == '.') {
         return {};
-    } else if (la == 4 && lb == 2 && b >= 1 && b <= 12 && b != (a + 1) % 100) {
+    } else if (la == 4 && lb == 2 && b >= 1 && b <= 12 && b != (a + 1) % 100 && !numbered_text(i)) {
         atom.year = a, atom.month = static_cast<int>(b), atom.explicit_year = true;  // 2016-11, not 2008-09
+    } else if (la == 4 && lb == 1 && b >= 1 && a >= kBareYearMin && a <= kBareYearMax && !numbered_text(i)) {
+        atom.year = a, atom.month = static_cast<int>(b), atom.explicit_year = true;  // 2015-3, 2015/3
     } else if ((la == 1 || la == 2) && lb == 4 && a >= 1 && a <= 12) {
         atom.year = b, atom.month = static_cast<int>(a), atom.explicit_year = true;  // 03/2015
     } else if (sep == '/' && (la == 1 || la == 2) && (lb == 1 || lb == 2) && numeric_day_month_context(i, a, b)) {
@@ -204,6 +224,27 @@ std::optional<Atom> Scanner::numeric_date(std::size_t i) const {
     if (!has(j) || tok(j).end != q) return {};
     atom.next = j + 1;
     return atom;
+}
+
+// Token i numbers a text, not a month: "la loi n° 2016-11", "le décret 2015-3".
+bool Scanner::numbered_text(std::size_t i) const {
+    if (i == 0) return false;
+    static constexpr std::string_view kWords[] = {"n",      "no",      "numero",     "loi",     "decret",
+                                                  "arrete", "article", "ordonnance", "dossier", "circulaire"};
+    const std::string_view p = fw(i - 1);
+    for (std::string_view w : kWords)
+        if (p == w) return true;
+    return between(i).find("\xC2\xB0") != std::string_view::npos;  // "n°2016-11"
+}
+
+// A year after a comma that ends the date ("12 janvier, 2016" then nothing or
+// punctuation), not the subject of what follows ("le 12 janvier, 2016 marque").
+bool Scanner::comma_year(std::size_t j) const {
+    if (!has(j) || j == 0) return false;
+    const std::string_view gap = between(j);
+    if (gap.size() < 2 || gap[0] != ',' || gap.find_first_not_of(' ', 1) != std::string_view::npos) return false;
+    const int y = year_number(j);
+    return y >= kBareYearMin && y <= kBareYearMax && (!has(j + 1) || !spaced(j + 1));
 }
 
 // "22/04" is a day when it cannot be a fraction ("3/4 des électeurs") or
@@ -232,9 +273,19 @@ std::optional<Atom> Scanner::parse_atom(std::size_t i, bool bare_day) const {
     if (tok(i).folded[0] >= '0' && tok(i).folded[0] <= '9')
         if (auto a = numeric_date(i)) return a;
     Atom atom;
-    auto year_after = [&](std::size_t j) {
+    auto year_after = [&](std::size_t j, bool day_month) {
         atom.next = j;
+        if (day_month && comma_year(j)) {  // "lundi 12 janvier, 2016"
+            atom.year = year_number(j), atom.explicit_year = true, atom.next = j + 1;
+            return;
+        }
         if (!spaced(j)) return;
+        // "le 23 novembre de 1987" (not "le 3 mars de 2000 euros")
+        if (day_month && fw(j) == "de" && spaced(j + 1) && year_number(j + 1) >= kBareYearMin &&
+            year_number(j + 1) <= kBareYearMax && !noun_follows(j + 2)) {
+            atom.year = year_number(j + 1), atom.explicit_year = true, atom.next = j + 2;
+            return;
+        }
         if (int y = year_number(j)) {
             atom.year = y, atom.explicit_year = true, atom.next = j + 1;
         } else if (const long yy = two_digit_year(j)) {
@@ -245,7 +296,7 @@ std::optional<Atom> Scanner::parse_atom(std::size_t i, bool bare_day) const {
     if (d && (spaced(i + 1) || hyphened(i + 1))) {  // "15 janvier", "le 14-Juillet"
         if (int m = month_at(i + 1, true)) {
             atom.month = m, atom.day = d;
-            year_after(i + 2);
+            year_after(i + 2, true);
             // 29 février waits for its year; 31 février never is a date.
             atom.invalid = atom.explicit_year ? !is_valid_ymd(atom.year, m, d) : d > days_in_month(2000, m);
             return atom;
@@ -253,7 +304,7 @@ std::optional<Atom> Scanner::parse_atom(std::size_t i, bool bare_day) const {
     }
     if (int m = month_at(i, false)) {
         atom.month = m;
-        year_after(i + 1);
+        year_after(i + 1, false);
         // Capitalised mid-sentence with no year: "Mars" the planet, "Avril" a name.
         if (!atom.explicit_year && tok(i).capitalised && !sentence_start(i)) return {};
         return atom;

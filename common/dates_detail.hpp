@@ -5,6 +5,8 @@
 //   dates.cpp           find_dates and the Scanner's core: dispatch, atoms, resolution against the dispatch
 //   dates_written.cpp   the rules of dates as written: "15 janvier 2015", "mars 2019", ranges, quarters
 //   dates_relative.cpp  the rules of dates relative to the dispatch: weekdays, holidays, "hier", "il y a"
+//   dates_spans.cpp     spans and numbered periods: "19-20 novembre", "du 4 au 22 de ce mois", "11 / 2016",
+//                       "les trois dernières semaines", "le premier vendredi de juillet", "les années soixante"
 // The Scanner's token access and the small string and calendar helpers are
 // defined here, inline, as they were when the finder was one file: the rules
 // call them at every token.
@@ -123,6 +125,7 @@ inline bool has_kind(std::string_view folded, Kind kind) {
 
 int month_abbreviation(std::string_view folded);
 int period_ordinal(std::string_view f);
+int numbered_ordinal(std::string_view f);
 
 inline bool all_digits(std::string_view s) {
     if (s.empty()) return false;
@@ -241,6 +244,9 @@ private:
         return gap == "-" || gap == "\xE2\x80\x90" || gap == "\xE2\x80\x91";
     }
 
+    // A hyphen or an en dash between two numbers: "19-20 novembre", "19–20 novembre".
+    bool dashed(std::size_t i) const { return hyphened(i) || (has(i) && between(i) == "\xE2\x80\x93"); }
+
     // Token i begins a sentence, a quotation or a paragraph.
     bool sentence_start(std::size_t i) const {
         if (i == 0) return true;
@@ -344,6 +350,8 @@ private:
     long century_year(long yy) const;
     std::optional<Atom> numeric_date(std::size_t i) const;
     bool numeric_day_month_context(std::size_t i, long day, long month) const;
+    bool numbered_text(std::size_t i) const;
+    bool comma_year(std::size_t j) const;
     int month_at(std::size_t i, bool abbreviated) const;
     std::optional<Atom> parse_atom(std::size_t i, bool bare_day) const;
     std::optional<long> pick_year(int month, int day, Tense tense, int weekday = 0, Tense soft = Tense::none) const;
@@ -367,6 +375,18 @@ private:
     std::optional<Found> season(std::size_t i, int which) const;
     std::optional<Found> century_rule(std::size_t i) const;
     std::optional<Found> decade(std::size_t i) const;
+
+    // ---- spans and numbered periods (dates_spans.cpp)
+
+    std::optional<Found> hyphen_days(std::size_t i) const;
+    // "de ce mois", "du mois prochain" after a day: {month offset from the dispatch's, next}; next 0 when none.
+    std::pair<int, std::size_t> month_phrase(std::size_t k) const;
+    std::optional<Found> days_of_month_phrase(std::size_t start, int d1, std::size_t k) const;
+    std::optional<Found> spaced_year_month(std::size_t i) const;
+    std::optional<Found> counted_span(std::size_t i) const;
+    std::optional<Found> nth_weekday(std::size_t i) const;
+    std::optional<Found> week_of_year(std::size_t i, int n) const;
+    long spelled_decade(std::size_t& k) const;
 
     // ---- rules of dates relative to the dispatch (dates_relative.cpp)
 

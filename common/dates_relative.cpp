@@ -31,6 +31,12 @@ std::optional<Found> Scanner::demonstrative(std::size_t i) const {
         value = shift(day_unit, 0);
     } else if (has_kind(f, Kind::weekend)) {
         return weekend_rule(j, i);
+    } else if (const int m = word_value(j, Kind::month)) {
+        // "ce septembre", "cet août": that month of the dispatch's year.
+        // "cette" too: the months' gender is a common slip, and the words
+        // say nothing else.
+        if (anchor_.precision == Anchor::none) return {};
+        value = iso_ymd(anchor_.date.year, m);
     } else if (int s = word_value(j, Kind::season)) {
         if (anchor_.precision == Anchor::none) return {};
         value = iso_part(anchor_.date.year, season_code(s));
@@ -83,7 +89,24 @@ std::optional<Found> Scanner::weekend_rule(std::size_t i, std::size_t first) con
     if (next == i) return {};
     const bool demonstrative = first != i;
     const int dir = demonstrative ? 0 : last_or_next(next);
-    if (!demonstrative && !dir) return {};
+    // "le week-end", "pendant le week-end", "au cours du week-end": the
+    // week-end the clause's tense says, else the nearest (see below). Not
+    // "le week-end de Pâques", "le week-end du 14 juillet", "le week-end
+    // suivant" (the story's), nor "chaque week-end", "les week-ends", "le
+    // journal du week-end".
+    bool bare = false;
+    if (!demonstrative && !dir) {
+        if (i == 0 || i <= floor_ || !spaced(i)) return {};
+        if (fw(i - 1) != "le" && !(fw(i - 1) == "du" && i >= 2 && (fw(i - 2) == "cours" || fw(i - 2) == "lors")))
+            return {};
+        if (has(next) && (spaced(next) || !elision(next).empty())) {
+            const std::string_view n = fw(next);
+            if (n == "de" || n == "du" || n == "des" || n == "suivant" || n == "precedent" || n == "d" ||
+                elision(next) == "d" || lookup(n) || all_digits(n))
+                return {};
+        }
+        bare = true;
+    }
     if (dir) ++next;
     Found found{next, tok(first).start, tok(next - 1).end, {}};
     if (anchor_.precision != Anchor::day) {
@@ -93,6 +116,13 @@ std::optional<Found> Scanner::weekend_rule(std::size_t i, std::size_t first) con
     const int today = weekday_of(anchor_.days);
     long week = dir;
     if (dir > 0 && today < 6) week = 0;  // on a weekday, the coming one
+    if (bare && today < 6) {
+        // A dispatch of Monday to Wednesday is nearer the week-end before it
+        // (Wednesday: a tie, the past one, as pick_year); "a eu lieu durant le
+        // week-end" in a Thursday dispatch is the one before too.
+        const Tense tense = clause_tense(i, next - 1);
+        week = tense == Tense::past || (tense == Tense::none && today <= 3) ? -1 : 0;
+    }
     const std::string value = iso_week(anchor_.days + 7 * week);
     if (!value.empty()) found.value = value + "-WE";
     return found;
@@ -120,9 +150,12 @@ std::optional<std::pair<Holiday, std::size_t>> Scanner::holiday_name(std::size_t
         {"noel", Holiday::christmas},        {"paques", Holiday::easter},       {"toussaint", Holiday::all_saints},
         {"assomption", Holiday::assumption}, {"ascension", Holiday::ascension}, {"pentecote", Holiday::pentecost},
         {"halloween", Holiday::halloween}};
+    // In lower case, "noël", "pâques", "toussaint", "pentecôte" and "halloween"
+    // are still the holidays (no common noun reads so); "ascension" and
+    // "assomption" are common nouns ("l'ascension du mont Blanc").
     for (const auto& [name, h] : kOneWord)
         if (f == name) {
-            if (!cap || named(k + 1)) return {};
+            if ((!cap && (h == Holiday::ascension || h == Holiday::assumption)) || named(k + 1)) return {};
             return std::make_pair(h, k + 1);
         }
     if (f == "nouvel" && word_at(k + 1, "an") && !qualified(k + 2)) return std::make_pair(Holiday::new_year, k + 2);

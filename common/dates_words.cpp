@@ -176,18 +176,27 @@ int period_ordinal(std::string_view f) {
     if (f == "deuxieme" || f == "second" || f == "seconde" || f == "2e" || f == "2eme") return 2;
     if (f == "troisieme" || f == "3e" || f == "3eme") return 3;
     if (f == "quatrieme" || f == "4e" || f == "4eme") return 4;
-    if (f == "dernier") return 9;
+    if (f == "dernier" || f == "derniere") return 9;
     return 0;
+}
+
+// "12e", "12eme", "3e": 1-53 (weeks of a year); 0 otherwise.
+int numbered_ordinal(std::string_view f) {
+    std::size_t k = 0;
+    int n = 0;
+    while (k < f.size() && k < 2 && f[k] >= '0' && f[k] <= '9') n = n * 10 + (f[k++] - '0');
+    if (k == 0 || (f.substr(k) != "e" && f.substr(k) != "eme")) return 0;
+    return n >= 1 && n <= 53 ? n : 0;
 }
 
 // ---- tense cues around a weekday --------------------------------------------
 
 bool is_future_word(std::string_view f) {
-    static const WordSet kWords = {"prochain", "prochaine", "prochains", "prochaines", "doit",       "doivent",
-                                   "devra",    "devront",   "devrait",   "devraient",  "va",         "vont",
-                                   "aura",     "auront",    "sera",      "seront",     "ira",        "iront",
-                                   "prevu",    "prevue",    "prevus",    "prevues",    "attendu",    "attendue",
-                                   "attendus", "attendues", "programme", "programmee", "programmes", "programmees"};
+    static const WordSet kWords = {
+        "prochain", "prochaine", "prochains", "prochaines", "doit",      "doivent",    "devra",      "devront",
+        "devrait",  "devraient", "va",        "vont",       "vais",      "allons",     "aura",       "auront",
+        "sera",     "seront",    "ira",       "iront",      "prevu",     "prevue",     "prevus",     "prevues",
+        "attendu",  "attendue",  "attendus",  "attendues",  "programme", "programmee", "programmes", "programmees"};
     return kWords.count(f) != 0;
 }
 

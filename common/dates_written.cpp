@@ -104,8 +104,14 @@ bool Scanner::month_context(std::size_t i) const {
     if (!spaced(i)) return false;
     const std::string_view p = fw(i - 1);
     if ((p == "et" || p == "ou") && last_mention_next_ == i - 1) return true;
-    static const std::unordered_set<std::string_view> kBefore = {"en", "de",    "depuis", "courant", "debut", "fin",
-                                                                 "mi", "avant", "apres",  "jusqu",   "mois",  "ici"};
+    // A month alone anywhere else stays unread: in OCR'd archives "mai" is
+    // often a broken word ("les mai ns"). Not after "pour" either: "des
+    // préavis déposés pour septembre" is ahead, and the clause's past
+    // participle would put it a year back.
+    static const std::unordered_set<std::string_view> kBefore = {"en",   "de",  "depuis", "courant", "debut",
+                                                                 "fin",  "mi",  "avant",  "apres",   "jusqu",
+                                                                 "mois", "ici", "vers",   "durant",  "pendant"};
+    if (p == "a") return elision(i - 1) == "jusqu";  // "jusqu'à juin"
     return kBefore.count(p) != 0 || (p == "des" && tok(i - 1).text != "des" && tok(i - 1).text != "Des");
 }
 
@@ -154,6 +160,8 @@ std::optional<Found> Scanner::range(std::size_t i) const {
         a1 = i + 1, start = tok(i).start, entre = f == "entre";
     } else if (elision(i) == "d") {
         a1 = i, start = tok(i).elided_start;
+    } else if (day_number(i) && all_digits(fw(i))) {  // "4 au 22 mai" (numeric() checked the connector)
+        a1 = i, start = tok(i).start;
     } else {
         return {};
     }
@@ -169,6 +177,8 @@ std::optional<Found> Scanner::range(std::size_t i) const {
     if (!spaced(a2)) return {};
     if (entre && fw(a2) == "le" && spaced(a2 + 1)) ++a2;
     std::optional<Atom> y = parse_atom(a2, false);
+    if ((!y || (!y->month && !y->year)) && x->day && !x->month)  // "du 4 au 22 de ce mois"
+        return days_of_month_phrase(start, x->day, a2);
     if (!y || y->invalid) return {};
     std::optional<std::string> value = span_value(*x, *y, i);
     if (!value) return {};
@@ -261,9 +271,11 @@ std::optional<Found> Scanner::modified(std::size_t i) const {
 
 // "au premier trimestre 2019", "2e trimestre", "premier semestre 2020".
 std::optional<Found> Scanner::period(std::size_t i) const {
-    const int ordinal = period_ordinal(fw(i));
+    int ordinal = period_ordinal(fw(i));
+    if (!ordinal && fw(i + 1) == "semaine") ordinal = numbered_ordinal(fw(i));  // "la 12e semaine de 2016"
     if (!ordinal || !spaced(i + 1)) return {};
     const std::string_view unit = fw(i + 1);
+    if (unit == "semaine") return week_of_year(i, ordinal);
     const bool quarter = unit == "trimestre";
     if (!quarter && unit != "semestre") return {};
     const int count = quarter ? 4 : 2;
@@ -361,7 +373,10 @@ std::optional<Found> Scanner::decade(std::size_t i) const {
     } else if (f.size() == 2 && all_digits(f) && f[1] == '0' && f[0] >= '3') {
         value = std::string("19") + f[0];
     } else {
-        return {};
+        std::size_t k = i + 1;
+        const long spelled = spelled_decade(k);
+        if (!spelled) return {};
+        return Found{k, lead(i), tok(k - 1).end, std::to_string(spelled)};
     }
     return Found{i + 2, lead(i), tok(i + 1).end, value};
 }

@@ -5,27 +5,13 @@
 #include <string_view>
 #include <vector>
 
+#include "date_cases.hpp"
 #include "dates.hpp"
 
 using namespace depeche;
+using namespace depeche::date_cases;
 
 namespace {
-
-// Every date mention of `text` in a dispatch of `published`, as one line:
-// "15 janvier 2015=2015-01-15 | jeudi=2015-01-22".
-std::string dates(std::string_view text, std::string_view published) {
-    const std::optional<PartialDate> dispatch = parse_iso_date(published);
-    REQUIRE(dispatch);
-    const std::vector<Token> tokens = analyse(text);
-    std::string out;
-    for (const DateMention& m : find_dates(text, tokens, *dispatch)) {
-        REQUIRE(m.start < m.end);
-        REQUIRE(m.text == text.substr(m.start, m.end - m.start));
-        if (!out.empty()) out += " | ";
-        out += m.text + "=" + m.value;
-    }
-    return out;
-}
 
 void append_code_point(std::string& out, std::uint32_t c) {
     if (c < 0x80) {
@@ -59,19 +45,6 @@ std::uint32_t random_code_point(std::mt19937& random) {
             std::uint32_t c = random() % 0x110000;
             return c >= 0xD800 && c <= 0xDFFF ? 0x2019 : c;
         }
-    }
-}
-
-struct Case {
-    const char* published;
-    const char* text;
-    const char* expected;
-};
-
-void check(const std::vector<Case>& cases) {
-    for (const Case& c : cases) {
-        CAPTURE(c.published, c.text);
-        CHECK(dates(c.text, c.published) == c.expected);
     }
 }
 
@@ -671,19 +644,5 @@ TEST_CASE("a text may end anywhere inside an expression", "[dates]") {
         "au premier trimestre 2015 et à l'été 2015",
         "le XXe siècle, les années 1990, jusqu'en 2009",
     };
-    for (const std::string& expression : expressions) {
-        for (std::size_t cut = 0; cut <= expression.size(); ++cut) {
-            const std::string text = expression.substr(0, cut);
-            CAPTURE(text);
-            const std::vector<Token> analysed = analyse(text);
-            const std::vector<Token> tokens(analysed);  // no spare capacity to read into unnoticed
-            for (const PartialDate& published :
-                 {PartialDate{2015, 1, 16}, PartialDate{2015, 1, 0}, PartialDate{2015, 0, 0}}) {
-                for (const DateMention& m : find_dates(text, tokens, published)) {
-                    REQUIRE(m.start < m.end);
-                    REQUIRE(m.end <= text.size());
-                }
-            }
-        }
-    }
+    check_cut_anywhere(expressions, PartialDate{2015, 1, 16});
 }

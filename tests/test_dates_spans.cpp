@@ -1,0 +1,203 @@
+// The date rules of common/dates_spans.cpp and the forms added with them (issue 3, Recognizers-Text):
+// days joined by a dash or named by their month's place, months and years spaced around a slash, counted
+// spans, the nth weekday of a month, the nth week of a year, decades in words, "ce septembre", a year after
+// a comma, "le week-end", holidays in lower case. Each rule with the cases it must leave alone.
+#include <catch2/catch.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "date_cases.hpp"
+#include "dates.hpp"
+
+using namespace depeche;
+using namespace depeche::date_cases;
+
+// 2016-11-07 is a Monday, ISO week 45.
+
+TEST_CASE("days of a month joined by a dash or named by its place", "[dates]") {
+    check({
+        {"2016-11-07", "Le salon se tient les 19-20 novembre.", "19-20 novembre=2016-11-19/2016-11-20"},
+        {"2016-11-07", "les 19–20 novembre 2015", "19–20 novembre 2015=2015-11-19/2015-11-20"},
+        {"2016-11-07", "du 4 au 22 de ce mois", "du 4 au 22 de ce mois=2016-11-04/2016-11-22"},
+        {"2016-11-07", "du 4 au 22 ce mois-ci", "du 4 au 22 ce mois-ci=2016-11-04/2016-11-22"},
+        {"2016-11-07", "La collecte aura lieu 4 au 23 le mois prochain.",
+         "4 au 23 le mois prochain=2016-12-04/2016-12-23"},
+        {"2016-11-07", "du 3 au 12 du mois dernier", "du 3 au 12 du mois dernier=2016-10-03/2016-10-12"},
+        {"2016-11-07", "4-23 mois prochain", "4-23 mois prochain=2016-12-04/2016-12-23"},
+        {"2016-11-07", "4 au 22 avril", "4 au 22 avril=2017-04-04/2017-04-22"},
+        {"2016-11-07", "4 jusqu'à 22 avril", "4 jusqu'à 22 avril=2017-04-04/2017-04-22"},
+        {"2016-11-07", "entre le 3 et le 12 septembre", "entre le 3 et le 12 septembre=2016-09-03/2016-09-12"},
+        {"2016-11", "du 4 au 22 de ce mois", "du 4 au 22 de ce mois=2016-11-04/2016-11-22"},
+        // not spans of days
+        {"2016-11-07", "du 4 au 22 ce mois-là", ""},
+        {"2016-11-07", "du 22 au 4 de ce mois", "ce mois=2016-11"},
+        {"2016-11-07", "Le score était de 3-2 dimanche.", "dimanche=2016-11-06"},
+        {"2016-11-07", "passé de 4 au 22 %", ""},
+        {"2016-11-07", "de 4 au 22 mois de prison", ""},
+        {"2016", "du 4 au 22 de ce mois", ""},
+    });
+}
+
+TEST_CASE("a month and a year written with digits", "[dates]") {
+    check({
+        {"2016-11-07", "le bilan 2015-3", "2015-3=2015-03"},
+        {"2016-11-07", "le bilan 2015/3", "2015/3=2015-03"},
+        {"2016-11-07", "publié le 11 / 2016", "11 / 2016=2016-11"},
+        {"2016-11-07", "publié le 11/ 2016.", "11/ 2016=2016-11"},
+        {"2016-11-07", "publié le 11 /2016", "11 /2016=2016-11"},
+        {"2016-11-07", "publié le 2016 - 11", "2016 - 11=2016-11"},
+        {"2016-11-07", "publié le 2016 -11", "2016 -11=2016-11"},
+        {"2016-11-07", "publié le 11  - 2016", "11  - 2016=2016-11"},
+        {"2016-11-07", "numéro de 11/2016", "11/2016=2016-11"},
+        // no month
+        {"2016-11-07", "en 2015.3", ""},
+        {"2016-11-07", "la loi n° 2016-11 du code", ""},
+        {"2016-11-07", "la loi n°2016-11", ""},
+        {"2016-11-07", "le décret 2015-3", ""},
+        {"2016-11-07", "voir https://www.exemple.fr/2016/11/article", ""},
+        {"2016-11-07", "voir exemple.fr/archives/11/2016", ""},
+        {"2016-11-07", "voir exemple.fr/archives/11/2016/", ""},
+        {"2016-11-07", "2016 - 11 = 2005", ""},
+        {"2016-11-07", "11 / 2016 personnes", ""},
+        {"2016-11-07", "les 3/4 des électeurs", ""},
+        {"2016-11-07", "un score de 3-2", ""},
+        {"2016-11-07", "13 / 2016", ""},
+        {"2016-11-07", "2400 - 11", ""},
+    });
+}
+
+TEST_CASE("a year after a comma or after de", "[dates]") {
+    check({
+        {"2016-11-07", "lundi 12 janvier, 2016", "lundi 12 janvier, 2016=2016-01-12"},
+        {"2016-11-07", "le 12 janvier, 2018.", "12 janvier, 2018=2018-01-12"},
+        {"2016-11-07", "le 23 novembre de 1987", "23 novembre de 1987=1987-11-23"},
+        // the year is not the date's
+        {"2016-11-07", "le 12 janvier, 2016 marque un tournant", "12 janvier=2017-01-12"},
+        {"2016-11-07", "le 3 mars de 2000 euros", "3 mars=2017-03-03"},
+        {"2016-11-07", "le 12 janvier, 2016,5 %", "12 janvier=2017-01-12"},
+    });
+}
+
+TEST_CASE("a month after ce, cet, cette, and months with their context", "[dates]") {
+    check({
+        {"2016-11-07", "ce septembre", "ce septembre=2016-09"},
+        {"2016-11-07", "cet août", "cet août=2016-08"},
+        {"2016-11-07", "cet aout", "cet aout=2016-08"},
+        {"2016-11-07", "cette février", "cette février=2016-02"},
+        {"2016", "ce septembre", "ce septembre=2016-09"},
+        {"2016-11-07", "prévu vers juin", "juin=2017-06"},
+        {"2016-11-07", "des préavis déposés pour septembre", ""},
+        {"2016-11-07", "jusqu'à juin", "juin=2016-06"},
+        {"2016-11-07", "jusqu’à juin", "juin=2016-06"},
+        // not a month of the dispatch's year
+        {"2016-11-07", "ce septembre-là", ""},
+        {"2016-11-07", "Il a mai ns", ""},
+        {"2016-11-07", "il a juin", ""},
+    });
+}
+
+TEST_CASE("the week-end without dernier or prochain", "[dates]") {
+    check({
+        {"2016-11-07", "Il sortira le week-end.", "week-end=2016-W45-WE"},
+        {"2016-11-07", "Je vais sortir le weekend.", "weekend=2016-W45-WE"},
+        {"2016-11-07", "Il est sorti le week-end.", "week-end=2016-W44-WE"},
+        // no tense: the nearest, the one before on Wednesday (a tie)
+        {"2016-11-07", "tout le week-end", "week-end=2016-W44-WE"},
+        {"2016-11-09", "tout le week-end", "week-end=2016-W44-WE"},
+        {"2016-11-10", "tout le week-end", "week-end=2016-W45-WE"},
+        {"2016-11-13", "tout le week-end", "week-end=2016-W45-WE"},
+        {"2016-11-07", "Il a été arrêté pendant le week-end.", "week-end=2016-W44-WE"},
+        {"2016-11-07", "Au cours du week-end, la police arrêtera deux hommes.", "week-end=2016-W45-WE"},
+        {"2016-11-07", "au cours du week-end, la police a arrêté deux hommes.", "week-end=2016-W44-WE"},
+        {"2016-11-12", "Il a été arrêté le week-end.", "week-end=2016-W45-WE"},
+        {"2016-11", "le week-end", "week-end=2016-11"},
+        // another week-end, or none
+        {"2016-11-07", "le week-end de Pâques", ""},
+        {"2016-11-07", "le week-end du 14 juillet", "14 juillet=2016-07-14"},
+        {"2016-11-07", "le week-end suivant", ""},
+        {"2016-11-07", "chaque week-end", ""},
+        {"2016-11-07", "les week-ends", ""},
+        {"2016-11-07", "le journal du week-end", ""},
+        {"2016-11-07", "un week-end", ""},
+    });
+}
+
+TEST_CASE("the nth weekday of a month, the nth week of a year", "[dates]") {
+    check({
+        {"2016-11-07", "le premier vendredi de juillet", "premier vendredi de juillet=2016-07-01"},
+        {"2016-11-07", "le dernier lundi de mai 2016", "dernier lundi de mai 2016=2016-05-30"},
+        {"2016-11-07", "le deuxième mardi d'avril 2017", "deuxième mardi d'avril 2017=2017-04-11"},
+        {"2016-11-07", "le 3e jeudi de novembre", "3e jeudi de novembre=2016-11-17"},
+        {"2016-11-07", "le premier dimanche de décembre prochain", "premier dimanche de décembre prochain=2016-12-04"},
+        {"2016-11", "le premier vendredi de juillet", "premier vendredi de juillet=2016-07"},
+        {"2016-11-07", "la troisième semaine de 2027", "troisième semaine de 2027=2027-W03"},
+        {"2016-11-07", "la 12e semaine de 2016", "12e semaine de 2016=2016-W12"},
+        {"2016-11-07", "la dernière semaine de 2015", "dernière semaine de 2015=2015-W53"},
+        {"2016-11-07", "au troisième trimestre 2016", "troisième trimestre 2016=2016-Q3"},
+        // no such day or week
+        {"2016-11-07", "la 54e semaine de 2016", "2016=2016"},
+        {"2016-11-07", "la troisième semaine de 2016 personnes", ""},
+        {"2016-11-07", "le premier vendredi du mois", "vendredi=2016-11-04"},
+    });
+}
+
+TEST_CASE("decades in words", "[dates]") {
+    check({
+        {"2016-11-07", "dans les années soixante-dix", "années soixante-dix=197"},
+        {"2016-11-07", "les années quatre-vingt-dix", "années quatre-vingt-dix=199"},
+        {"2016-11-07", "les années quatre-vingt", "années quatre-vingt=198"},
+        {"2016-11-07", "les années trente", "années trente=193"},
+        {"2016-11-07", "les années soixante", "années soixante=196"},
+        {"2016-11-07", "les années deux mille", "années deux mille=200"},
+        {"2016-11-07", "les années 70", "années 70=197"},
+        // no century, or no decade
+        {"2016-11-07", "les années vingt", ""},
+        {"2016-11-07", "les années cinq", ""},
+        {"2016-11-07", "trente années", ""},
+    });
+}
+
+TEST_CASE("counted spans back from or ahead of the dispatch", "[dates]") {
+    check({
+        {"2016-11-07", "les trois dernières semaines", "trois dernières semaines=2016-10-17/2016-11-06"},
+        {"2016-11-07", "les 3 prochaines semaines", "3 prochaines semaines=2016-11-08/2016-11-28"},
+        {"2016-11-07", "au cours des dix derniers mois", "dix derniers mois=2016-01/2016-10"},
+        {"2016-11-07", "ces deux dernières années", "deux dernières années=2014/2015"},
+        {"2016-11-07", "les cinq derniers jours", "cinq derniers jours=2016-11-02/2016-11-06"},
+        {"2016-11-07", "les vingt-deux prochains mois", "vingt-deux prochains mois=2016-12/2018-09"},
+        {"2016-11", "les trois derniers mois", "trois derniers mois=2016-08/2016-10"},
+        // no span of the dispatch's
+        {"2016-11-07", "les deux dernières années de son mandat", ""},
+        {"2016-11-07", "les trois derniers mois d'activité", ""},
+        {"2016-11-07", "les trois derniers matchs", ""},
+        {"2016-11-07", "trois dernières semaines", ""},
+        {"2016-11", "les trois dernières semaines", ""},
+    });
+}
+
+TEST_CASE("holidays in lower case", "[dates]") {
+    check({
+        {"2016-11-07", "à noël", "noël=2016-12-25"},
+        {"2016-11-07", "à noel", "noel=2016-12-25"},
+        {"2016-11-07", "la veille de noël", "veille de noël=2016-12-24"},
+        {"2016-11-07", "à pâques", "pâques=2017-04-16"},
+        // common nouns and names
+        {"2016-11-07", "l'ascension du mont Blanc", ""},
+        {"2016-11-07", "l'assomption du risque", ""},
+        {"2016-11-07", "le père noël", ""},
+        {"2016-11-07", "le sapin de noël", ""},
+    });
+}
+
+// As in test_dates.cpp: a text cut anywhere inside the new expressions reads nothing past its end.
+TEST_CASE("the new expressions may end anywhere", "[dates]") {
+    const std::vector<std::string> expressions = {
+        "les 19-20 novembre et du 4 au 22 de ce mois-ci, 4 au 23 le mois prochain",
+        "le 11 / 2016, 2016 - 11, 2015-3 et lundi 12 janvier, 2016 ou le 23 novembre de 1987",
+        "ce septembre, le week-end, le premier vendredi de juillet 2016",
+        "la troisième semaine de 2027, les années quatre-vingt-dix, les années deux mille dix",
+        "les trois dernières semaines et des vingt-deux prochains mois, la veille de noël",
+    };
+    check_cut_anywhere(expressions, PartialDate{2016, 11, 7});
+}
