@@ -231,6 +231,21 @@ bool is_venue_tail(std::string_view w) {
     return words.count(w) != 0;
 }
 
+bool is_press_tail(std::string_view w) {
+    static const WordSet words = words_of("hebdo magazine times post journal tribune gazette herald mail");
+    return words.count(w) != 0;
+}
+
+bool is_federal_body(std::string_view w) {
+    // Not "Bundesland" (a state, a common noun) nor its plural "Bundesländer".
+    return w.size() > 8 && w.substr(0, 6) == "bundes" && w.substr(0, 10) != "bundesland";
+}
+
+bool is_church_noun(std::string_view w) {
+    static const WordSet words = words_of("cathedrale basilique eglise chapelle abbatiale collegiale");
+    return words.count(w) != 0;
+}
+
 bool is_demonym(std::string_view w) {
     static const Endings endings(
         "ain aine ains aines ais aise aises ien ienne iens iennes ois oise oises and ande ands "

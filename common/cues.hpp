@@ -86,6 +86,15 @@ const WordSet& sports_words();
 bool is_building_noun(std::string_view w);
 /// English nouns ending the name of a venue: "Groupama Stadium", "Barclays Center".
 bool is_venue_tail(std::string_view w);
+/// Nouns ending the title of a newspaper or a magazine: "Charlie Hebdo",
+/// "Washington Post": no person, though it may start with a first name.
+bool is_press_tail(std::string_view w);
+/// "Bundestag", "Bundesbank", "Bundeswehr": a German compound of "Bundes-"
+/// (federal) names a federal body. Folded key.
+bool is_federal_body(std::string_view w);
+/// Religious buildings called by their dedication alone: "la cathédrale
+/// Notre-Dame" is "Notre-Dame", "l'église Saint-Sulpice" "Saint-Sulpice".
+bool is_church_noun(std::string_view w);
 bool is_geo_adjective(std::string_view w);   // "Amérique centrale"
 bool is_common_acronym(std::string_view w);  // "le PIB", "la CSG": common nouns
 bool is_org_adjective(std::string_view w);   // "Banque mondiale", "Parti socialiste"

@@ -2,6 +2,8 @@
 // (the words before it are read in recogniser_before.cpp).
 #include "recogniser_scanner.hpp"
 
+#include <algorithm>
+
 namespace depeche::recogniser_detail {
 
 namespace {
@@ -40,9 +42,12 @@ void Scanner::prepare_words() {
         const std::size_t next_start = i + 1 < n_ ? tokens_[i + 1].elided_start : text_.size();
         const bool dot_after = t.end < next_start && text_[t.end] == '.';
         if (w.cap && w.particle.empty()) {
-            if (w.key == "mme" || w.key == "mmes" || w.key == "mlle" || w.key == "mlles")
+            // French typography puts no dot after an abbreviation that ends with the
+            // word's last letter: "Mme", "Mlle", "Mgr" (Monseigneur), but "M." (Monsieur).
+            if (w.key == "mme" || w.key == "mmes" || w.key == "mlle" || w.key == "mlles" || w.key == "mgr" ||
+                w.key == "mgrs")
                 w.title = true;
-            else if ((w.key == "m" || w.key == "mm" || w.key == "dr" || w.key == "pr" || w.key == "mgr") && dot_after)
+            else if ((w.key == "m" || w.key == "mm" || w.key == "dr" || w.key == "pr") && dot_after)
                 w.title = true;
         }
     }
@@ -172,6 +177,18 @@ std::size_t Scanner::run_last(std::size_t i, std::size_t limit, bool person_mode
             last = j++;
             continue;
         }
+        // "Tsai Ing-wen", "Kim Jong-un", "Moon Jae-in": Korean and Chinese given
+        // names romanised in two syllables keep the second in lower case after a
+        // hyphen. A short lower-case word of letters, hyphen-joined to a capital
+        // and to nothing after it (not the "-t-" of "a-t-il"), ends a person's name.
+        if (person_mode && hyphen_only(j) && words_[j].particle.empty() && !is_hyphen_particle(w.key) &&
+            words_[j - 1].cap && tokens_[j].text.size() >= 2 && tokens_[j].text.size() <= 4 &&
+            std::all_of(tokens_[j].text.begin(), tokens_[j].text.end(),
+                        [](char ch) { return ch >= 'a' && ch <= 'z'; }) &&
+            !(j + 1 < n_ && hyphen_only(j + 1))) {
+            last = j++;
+            continue;
+        }
         // Lower-case particles, kept only when a capital follows: "Charles de
         // Gaulle" in names of people and organisations, "Boulogne-sur-Mer"
         // between hyphens in any name.
@@ -188,6 +205,10 @@ std::size_t Scanner::run_last(std::size_t i, std::size_t limit, bool person_mode
         if (!hyphens && !particles) break;
         // "le roi Hassan II du Maroc": a country after the particle is no part of the name.
         if (!hyphens && person_mode && names_country(k, max)) break;
+        // "l'équipe de France de Didier Deschamps": "de" and a person's full name
+        // (a first name, then a capital) make a possessive, not an organisation's name.
+        if (!hyphens && !person_mode && first_name_start(k) && k + 1 < max && joinable(k + 1) && words_[k + 1].cap)
+            break;
         j = k;
     }
     return last;

@@ -81,6 +81,41 @@ void Scanner::resolve_coreference() {
     }
 }
 
+// "à Rio" after "Rio de Janeiro", "à Aulnay" after "Aulnay-sous-Bois": a
+// dispatch names a place in full, then by its first words, as it names a
+// person by the surname. A name no lexicon knows, taken for a place by its
+// cue, is the longer place of the dispatch that begins with it (a name with no
+// cue stays unknown: "Polestar" beside "Polestar Production Centre" is the firm).
+// A name the gazetteers know keeps its own entry ("Europe" beside "Europe
+// centrale", "Irlande" beside "Irlande du Nord").
+void Scanner::resolve_place_heads() {
+    constexpr std::size_t kReach = 256;  // look-ups per name: linear time on any text
+    std::unordered_map<std::string_view, std::vector<std::size_t>> by_first;
+    for (std::size_t i = 0; i < found_.size(); ++i)
+        if (found_[i].kind == Guess::place && found_[i].target < 0 && found_[i].last > found_[i].first)
+            by_first[words_[found_[i].first].key].push_back(i);
+    if (by_first.empty()) return;
+    for (Candidate& c : found_) {
+        if (c.kind != Guess::place || c.target >= 0 || !c.canonical.empty()) continue;
+        if (words_[c.first].common || words_[c.first].acronym) continue;
+        const auto heads = by_first.find(words_[c.first].key);
+        if (heads == by_first.end()) continue;
+        if (const NameEntry* e = lex_.names.find(span_key(c.first, c.last)); e && e->named()) continue;
+        const std::size_t m = c.last - c.first + 1;
+        std::size_t looked = 0;
+        for (std::size_t pi : heads->second) {
+            if (++looked > kReach) break;
+            const Candidate& p = found_[pi];
+            if (p.last - p.first + 1 <= m) continue;
+            bool same = true;
+            for (std::size_t d = 1; d < m && same; ++d) same = words_[c.first + d].key == words_[p.first + d].key;
+            if (!same) continue;
+            c.target = static_cast<int>(pi);
+            break;
+        }
+    }
+}
+
 namespace {
 
 EntityKind to_kind(Guess g) {

@@ -220,7 +220,17 @@ std::size_t Scanner::scan_at(std::size_t i) {
     // whole; not "à la place de Macron" (instead of a person).
     const std::size_t site = site_start(i);
     if (site != static_cast<std::size_t>(-1) && !spaced_person && !person_cue && !(m && m.person)) {
-        found_.push_back(Candidate{site, span_end, Guess::place, {}, false, -1, false, {}});
+        Candidate c{site, span_end, Guess::place, {}, false, -1, false, {}};
+        // "la cathédrale Notre-Dame", "l'église Saint-Sulpice": French calls a
+        // church by its dedication alone ("à Notre-Dame"), so the dedication
+        // names it, whether the noun is written or not. Not a dedication the
+        // gazetteers know as a town ("la basilique Saint-Denis" is no Saint-Denis).
+        const std::string_view dedication = w.key;
+        if (site + 1 == i && is_church_noun(words_[site].key) && !(m && m.place) &&
+            (dedication == "notre" || dedication == "saint" || dedication == "sainte") && i + 1 < n_ &&
+            hyphen_only(i + 1))
+            c.canonical = span_text(i, span_end);
+        found_.push_back(std::move(c));
         return span_end + 1;
     }
     if (b.venue && !(m && m.place && m.last >= r_last) && !spaced_person) return span_end + 1;
@@ -283,9 +293,19 @@ std::size_t Scanner::scan_at(std::size_t i) {
         return i + 1;
     }
     if (!person_mode) {
-        // "à Londres Philip Hammond": a first name inside the run starts a new name.
-        for (std::size_t p = i + 1; p < r_last; ++p)
-            if (first_name_start(p) && words_[p + 1].cap) {
+        // "à Londres Philip Hammond": a first name inside the run starts a new name,
+        // also as the run's last word when a particle carries the name on to a
+        // capital that is no place ("de Total Christophe de Margerie": the run
+        // stopped at "de"; not "le Teatro San Carlo de Naples").
+        auto name_goes_on = [&](std::size_t p) {
+            if (p + 1 >= n_ || !joinable(p + 1) || words_[p + 1].cap) return false;  // "Aston Martin DB4"
+            const std::size_t last = run_last(p, limit, true, false);
+            std::size_t k = p + 1;  // the capital after the particle
+            while (k < last && !words_[k].cap) ++k;
+            return last > p && !lexicon_match(k, limit).place;
+        };
+        for (std::size_t p = i + 1; p <= r_last; ++p)
+            if (first_name_start(p) && (p < r_last ? words_[p + 1].cap : name_goes_on(p))) {
                 r_last = p - 1;
                 break;
             }
@@ -313,7 +333,13 @@ std::size_t Scanner::scan_at(std::size_t i) {
     const std::string_view tail = words_[r_last].key;
     const bool building = r_last > i && words_[r_last].cap && is_building_noun(tail);
     const bool unknown_run = !m || m.last < r_last;
-    if (b.title || (b.role && unknown_run) || (first && !thing_cue && r_last > i && unknown_run && !building) ||
+    // "la rédaction de Charlie Hebdo", "le Washington Post": a newspaper's title.
+    const bool press = r_last > i && words_[r_last].cap && unknown_run && is_press_tail(tail);
+    // "depuis Newt Gingrich en 1997": "depuis" reads a time as often as a place;
+    // capitals no lexicon knows after it are no place by that cue alone.
+    const bool place_cue = b.place && !(!m && r_last > i && is_text(i - 1, {"depuis", "Depuis"}));
+    if (b.title || (b.role && unknown_run) ||
+        (first && !thing_cue && r_last > i && unknown_run && !building && !press && !joins_places(i, r_last, m)) ||
         town_then_surname(i, r_last, m, b)) {
         c.kind = Guess::person;
         c.corefable = true;
@@ -322,10 +348,10 @@ std::size_t Scanner::scan_at(std::size_t i) {
         c.kind = resolve_lexicon(m, b, a, i, c);
     } else if (is_venue_tail(tail) && r_last > i && words_[r_last].cap) {
         c.kind = Guess::place;  // "le Groupama Stadium": a place, as "le stade Maracana"
-    } else if (b.org || org_run) {
+    } else if (b.org || org_run || press || (r_last == i && !m && is_federal_body(w.key))) {
         c.kind = Guess::org;
         if (w.acronym) c.last = acronym_name_last(i, limit);  // "l'équipe UAE Emirates"
-    } else if (building || b.facility || (b.place && !b.place_article && !w.acronym)) {
+    } else if (building || b.facility || (place_cue && !b.place_article && !w.acronym)) {
         c.kind = Guess::place;
     } else if (w.acronym) {
         // Roman numerals and codes by numbers ("300 SL", "DS 19") are no organisations.
@@ -343,7 +369,8 @@ std::size_t Scanner::scan_at(std::size_t i) {
             c.kind = Guess::person;
         else if (a.business)
             c.kind = Guess::org;
-        else if (r_last > i && lex_.surnames.count(std::string(words_[r_last].key)) && !words_[i].common)
+        else if (r_last > i && lex_.surnames.count(std::string(words_[r_last].key)) && !words_[i].common &&
+                 !hyphenated(i, r_last))
             c.kind = Guess::person;
     }
     if (c.kind == Guess::org && c.first == c.last && c.last + 1 < limit && joinable(c.last + 1)) {
@@ -430,6 +457,7 @@ std::vector<Entity> Scanner::run() {
     for (std::size_t i = n_; i-- > 0;) next_forced_[i] = forced_at_[i] >= 0 ? i : next_forced_[i + 1];
     scan();
     resolve_coreference();
+    resolve_place_heads();
     return group();
 }
 

@@ -13,7 +13,8 @@
 //      capitalised tokens ("Lancaster House", "Jean-Yves Le Drian"); the
 //      context before and after (cue words) picks the kind;
 //   3. short person names ("M. Hammond", "Hammond") attach to a longer name of
-//      the same dispatch that ends with them, else to a person alias.
+//      the same dispatch that ends with them, else to a person alias; a place
+//      no lexicon knows ("Rio") to a longer place that begins with it.
 // Cue words below are folded (lower case, no accents): they are the language
 // of dispatches, not names, and a later issue measures them.
 
@@ -153,6 +154,18 @@ private:
     }
     // Only hyphens between: "Boulogne-sur-Mer", "Val-d'Oise".
     bool hyphen_only(std::size_t i) const { return i > 0 && (words_[i].gap & kHyphen) && !(words_[i].gap & ~kHyphen); }
+    // Tokens first..last are one hyphenated compound: "Roissy-Charles-de-Gaulle".
+    // A surname at its end makes no person of it: places and airports are named so.
+    bool hyphenated(std::size_t first, std::size_t last) const {
+        for (std::size_t k = first + 1; k <= last; ++k)
+            if (!hyphen_only(k)) return false;
+        return last > first;
+    }
+    // "la liaison Paris-Turin-Milan": a compound that joins two places of the
+    // gazetteer is a route, though its first word is a first name too ("Paris").
+    bool joins_places(std::size_t first, std::size_t last, const LexiconMatch& m) const {
+        return hyphenated(first, last) && m.place && m.last == first && lexicon_match(first + 1, last + 1).place;
+    }
     bool first_names_has(std::string_view key) const { return lex_.first_names.count(std::string(key)) != 0; }
     std::string span_text(std::size_t first, std::size_t last) const {
         return collapse_spaces(text_.substr(tokens_[first].start, tokens_[last].end - tokens_[first].start));
@@ -199,6 +212,7 @@ private:
     void extend_place(Candidate& c, std::size_t limit) const;
     Guess resolve_lexicon(const LexiconMatch& m, const Before& b, const After& a, std::size_t i, Candidate& c) const;
     void resolve_coreference();
+    void resolve_place_heads();
     std::vector<Entity> group() const;
     bool tail_matches(const Candidate& shorter, const Candidate& longer) const;
 };
