@@ -238,16 +238,45 @@ Xapian::Document build_document(const AnalysedArticle& analysed) {
     return doc;
 }
 
-nlohmann::ordered_json entities_json(const std::vector<Entity>& entities) {
-    nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const Entity& e : entities) {
-        nlohmann::ordered_json mentions = nlohmann::ordered_json::array();
-        for (const Mention& m : e.mentions) {
-            mentions.push_back({{"text", m.text}, {"start", m.start}, {"end", m.end}});
-            if (m.in_title) mentions.back()["field"] = "title";
+// Written directly rather than through a JSON tree (building and dumping one
+// cost a sixth of depeche-extract); tests/test_document.cpp compares the
+// bytes with nlohmann's.
+void append_entities_json(std::string& out, const std::vector<Entity>& entities) {
+    namespace rj = record_json;
+    out.push_back('[');
+    for (std::size_t i = 0; i < entities.size(); ++i) {
+        const Entity& e = entities[i];
+        out += i ? R"(,{"kind":)" : R"({"kind":)";
+        rj::append_string(out, kind_name(e.kind));
+        out += R"(,"name":)";
+        rj::append_string(out, e.name);
+        out += R"(,"mentions":[)";
+        for (std::size_t j = 0; j < e.mentions.size(); ++j) {
+            const Mention& m = e.mentions[j];
+            out += j ? R"(,{"text":)" : R"({"text":)";
+            rj::append_string(out, m.text);
+            out += R"(,"start":)";
+            rj::append_number(out, m.start);
+            out += R"(,"end":)";
+            rj::append_number(out, m.end);
+            if (m.in_title) out += R"(,"field":"title")";
+            out.push_back('}');
         }
-        out.push_back({{"kind", kind_name(e.kind)}, {"name", e.name}, {"mentions", mentions}});
+        out += "]}";
     }
+    out.push_back(']');
+}
+
+std::string extract_json(const AnalysedArticle& analysed) {
+    std::string out;
+    out.reserve(64 + analysed.article.id.size() + 96 * analysed.entities.size());
+    out += R"({"id":)";
+    record_json::append_string(out, analysed.article.id);
+    out += R"(,"date":)";
+    record_json::append_string(out, to_iso(analysed.article.published));
+    out += R"(,"entities":)";
+    append_entities_json(out, analysed.entities);
+    out.push_back('}');
     return out;
 }
 

@@ -3,7 +3,6 @@
 // Needs no database: build_document is a pure function of its inputs.
 
 #include <xapian.h>
-#include <nlohmann/json.hpp>
 
 #include <string>
 #include <string_view>
@@ -57,11 +56,17 @@ struct StoredDispatch {
 /// on data that is not a depeche record.
 StoredDispatch parse_stored_record(std::string_view data);
 
-/// Entities as JSON, the form depeche-extract and `depeche-search --id` print:
-/// [{"kind": "person|place|org|date", "name": ..., "mentions": [{"text", "start",
-/// "end"}]}] with UTF-8 byte offsets into the text; a mention in the title
-/// has "field": "title" and offsets into the title.
-nlohmann::ordered_json entities_json(const std::vector<Entity>& entities);
+/// Appends the entities as JSON, the form depeche-extract and `depeche-search
+/// --id` print: [{"kind": "person|place|org|date", "name": ..., "mentions":
+/// [{"text", "start", "end"}]}] with UTF-8 byte offsets into the text; a
+/// mention in the title has "field": "title" and offsets into the title.
+/// No spaces; strings escaped as record_json::append_string does (invalid
+/// UTF-8 replaced): the bytes nlohmann::ordered_json's dump wrote.
+void append_entities_json(std::string& out, const std::vector<Entity>& entities);
+
+/// One line of depeche-extract, without its line end: {"id", "date",
+/// "entities"} (append_entities_json), the date as to_iso writes it.
+std::string extract_json(const AnalysedArticle& analysed);
 
 /// The distinct canonical names of one kind, sorted, one per entity_key (the
 /// first met when two spellings share a key).

@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "analyzer.hpp"
+#include "record_json.hpp"
 
 namespace depeche {
 namespace {
@@ -46,8 +47,11 @@ std::optional<PartialDate> publication_date(std::string_view text, std::string& 
     return date;
 }
 
-// Deeper nesting than any dispatch needs is refused before the parser
-// recurses into it.
+// Whether the line nests arrays and objects deeper than any dispatch needs,
+// counted over the raw bytes whether or not they are JSON: a broken record
+// nested too deep is refused for its depth, as it was when this ran before
+// the parse. parse_json_record asks only when scan_record failed: a record
+// it read is never too deep (it stops at kMaxJsonDepth).
 bool too_deep(std::string_view json) {
     int depth = 0;
     bool in_string = false;
@@ -67,6 +71,88 @@ bool too_deep(std::string_view json) {
         }
     }
     return false;
+}
+
+// One field of a JSON Lines record as nlohmann::json::parse gave it: the
+// last of duplicate keys wins.
+struct JsonField {
+    enum class Kind { absent, null, string, integer, other } kind = Kind::absent;
+    std::string value;  // the string unescaped, or the integer as nlohmann writes it
+    bool given() const { return kind != Kind::absent && kind != Kind::null; }
+};
+
+struct JsonFields {
+    JsonField id, date, title, text;
+    std::string extra;  // the other members as written, comma-separated
+};
+
+enum class Scan { ok, not_object, broken };
+
+bool read_field(record_json::Reader& in, JsonField& field) {
+    using Kind = JsonField::Kind;
+    const char c = in.peek();
+    if (c == '"') {
+        field.kind = Kind::string;
+        return in.string(field.value);
+    }
+    if (c == 'n') {
+        field.kind = Kind::null;
+        return in.expect("null");
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) {
+        std::string_view text;
+        bool integer = false;
+        if (!in.json_number(text, integer)) return false;
+        field.kind = integer ? Kind::integer : Kind::other;
+        field.value = text == "-0" ? "0" : text;  // nlohmann reads -0 as the integer 0
+        return true;
+    }
+    field.kind = Kind::other;
+    return in.check_value(kMaxJsonDepth - 1);
+}
+
+// Reads a record the way nlohmann::json::parse (strict, no comments) reads
+// it, without building a tree: the four fields we use are kept, the others
+// are checked and kept as written. A byte-order mark at the very start is
+// skipped, as nlohmann does.
+Scan scan_record(std::string_view line, JsonFields& fields) {
+    if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.remove_prefix(3);
+    record_json::Reader in(line);
+    in.skip_space();
+    if (in.peek() != '{') {
+        if (!in.check_value(kMaxJsonDepth)) return Scan::broken;
+        in.skip_space();
+        return in.at_end() ? Scan::not_object : Scan::broken;
+    }
+    in.take('{');
+    in.skip_space();
+    std::string key;
+    if (!in.take('}')) {
+        do {
+            in.skip_space();
+            const std::size_t member = in.position();
+            if (!in.string(key)) return Scan::broken;
+            in.skip_space();
+            if (!in.take(':')) return Scan::broken;
+            in.skip_space();
+            JsonField* field = key == "text"    ? &fields.text
+                               : key == "title" ? &fields.title
+                               : key == "date"  ? &fields.date
+                               : key == "id"    ? &fields.id
+                                                : nullptr;
+            if (field) {
+                if (!read_field(in, *field)) return Scan::broken;
+            } else {
+                if (!in.check_value(kMaxJsonDepth - 1)) return Scan::broken;
+                if (!fields.extra.empty()) fields.extra += ',';
+                fields.extra += line.substr(member, in.position() - member);
+            }
+            in.skip_space();
+        } while (in.take(','));
+        if (!in.take('}')) return Scan::broken;
+    }
+    in.skip_space();
+    return in.at_end() ? Scan::ok : Scan::broken;
 }
 
 bool has_control_char(std::string_view s) {
@@ -220,51 +306,49 @@ Result parse_line_record(std::string_view line) {
     return article;
 }
 
+// Read by scan_record rather than through a nlohmann::json tree (which cost
+// a seventh of depeche-extract): the same articles and the same reasons,
+// which tests/test_json_record.cpp checks against the nlohmann reading.
 Result parse_json_record(std::string_view line) {
     if (auto problem = byte_problem(line)) return *problem;
-    if (too_deep(line)) return "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
-    nlohmann::json record = nlohmann::json::parse(line.begin(), line.end(), nullptr, false);
-    if (record.is_discarded()) return std::string("broken JSON");
-    if (!record.is_object()) return std::string("JSON record is not an object");
-    auto field = [&record](const char* key) -> const nlohmann::json* {
-        auto it = record.find(key);
-        return it == record.end() || it->is_null() ? nullptr : &*it;
-    };
-    const auto* date_field = field("date");
-    if (!date_field) return std::string("missing \"date\"");
-    if (!date_field->is_string()) return std::string("\"date\" is not a string");
-    std::string date_text = date_field->get<std::string>();
+    JsonFields fields;
+    const Scan scan = scan_record(line, fields);
+    if (scan != Scan::ok && too_deep(line))
+        return "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
+    if (scan == Scan::broken) return std::string("broken JSON");
+    if (scan == Scan::not_object) return std::string("JSON record is not an object");
+    using Kind = JsonField::Kind;
+    if (!fields.date.given()) return std::string("missing \"date\"");
+    if (fields.date.kind != Kind::string) return std::string("\"date\" is not a string");
+    std::string& date_text = fields.date.value;
     if (date_text.size() > 10 && date_text[10] == 'T') date_text.resize(10);  // 2015-01-15T10:00:00Z
     std::string reason;
     auto date = publication_date(date_text, reason);
     if (!date) return reason;
-    const auto* text_field = field("text");
-    if (!text_field) return std::string("missing \"text\"");
-    if (!text_field->is_string()) return std::string("\"text\" is not a string");
-    const std::string text = to_nfc(trim(text_field->get_ref<const std::string&>()));
+    if (!fields.text.given()) return std::string("missing \"text\"");
+    if (fields.text.kind != Kind::string) return std::string("\"text\" is not a string");
+    std::string text = to_nfc(trim(fields.text.value));
     if (text.empty()) return std::string("empty text");
     Article article;
     article.published = *date;
-    article.text = text;
-    if (const auto* title = field("title")) {
-        if (!title->is_string()) return std::string("\"title\" is not a string");
-        article.title = to_nfc(trim(title->get_ref<const std::string&>()));
+    article.text = std::move(text);
+    if (fields.title.given()) {
+        if (fields.title.kind != Kind::string) return std::string("\"title\" is not a string");
+        article.title = to_nfc(trim(fields.title.value));
     }
-    if (const auto* id = field("id")) {
-        if (id->is_string())
-            article.id = id->get<std::string>();
-        else if (id->is_number_integer())
-            article.id = id->dump();
-        else
+    if (fields.id.given()) {
+        if (fields.id.kind != Kind::string && fields.id.kind != Kind::integer)
             return std::string("\"id\" is not a string");
+        article.id = std::move(fields.id.value);
         if (article.id.empty()) return std::string("empty \"id\"");
         if (article.id.size() > kMaxIdBytes) return "\"id\" longer than " + std::to_string(kMaxIdBytes) + " bytes";
         if (has_control_char(article.id)) return std::string("control character in \"id\"");
     } else {
         article.id = derived_id(date_text, article.text);
     }
-    for (const char* key : {"id", "date", "title", "text"}) record.erase(key);
-    article.extra_json = record.dump();
+    // Extra fields are rare (none in most inputs) and free-form: nlohmann
+    // normalises them (sorted keys, the last of duplicates, its number format).
+    article.extra_json = fields.extra.empty() ? "{}" : nlohmann::json::parse("{" + fields.extra + "}").dump();
     return article;
 }
 

@@ -34,7 +34,12 @@ struct Reject {
 std::variant<Article, std::string> parse_line_record(std::string_view line);
 
 /// Parses one JSON Lines record: {"id", "date", "title", "text", ...}. The id
-/// is the JSON "id" when given, else derived like the line format's.
+/// is the JSON "id" when given (a string or an integer), else derived like the
+/// line format's; other fields go to extra_json (sorted keys, nlohmann's
+/// dump). The record must be strict JSON (RFC 8259, as nlohmann::json::parse
+/// reads it: a byte-order mark at the start is skipped, the last of duplicate
+/// keys counts, a number must fit a double), valid UTF-8 without NUL bytes,
+/// nested at most 32 levels.
 std::variant<Article, std::string> parse_json_record(std::string_view line);
 
 /// The id the line format gives a dispatch: "dep-" and 16 hex digits of a

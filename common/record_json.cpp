@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include <charconv>
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
 
 namespace depeche::record_json {
@@ -84,11 +86,27 @@ void append_utf8(std::string& out, unsigned cp) {
     } else if (cp < 0x800) {
         out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
         out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
+    } else if (cp < 0x10000) {
         out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
         out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
         out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
     }
+}
+
+// The four hex digits at p as a number, -1 when they are not.
+int hex4(const unsigned char* p) {
+    int value = 0;
+    for (int i = 0; i < 4; ++i) {
+        const int d = hex_digit(static_cast<char>(p[i]));
+        if (d < 0) return -1;
+        value = value * 16 + d;
+    }
+    return value;
 }
 
 }  // namespace
@@ -155,18 +173,42 @@ bool Reader::expect(std::string_view literal) {
     return true;
 }
 
+bool Reader::take(char c) {
+    if (peek() != c || pos_ == in_.size()) return false;
+    ++pos_;
+    return true;
+}
+
+void Reader::skip_space() {
+    while (pos_ < in_.size()) {
+        const char c = in_[pos_];
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return;
+        ++pos_;
+    }
+}
+
 bool Reader::string(std::string& out) {
     out.clear();
+    return scan_string(&out);
+}
+
+bool Reader::scan_string(std::string* out) {
     if (peek() != '"') return false;
     ++pos_;
     const auto* const begin = reinterpret_cast<const unsigned char*>(in_.data());
     const auto* const end = begin + in_.size();
     const auto* p = begin + pos_;
     const auto* run = p;
+    const auto append = [out](const unsigned char* from, const unsigned char* to) {
+        if (out) out->append(reinterpret_cast<const char*>(from), reinterpret_cast<const char*>(to));
+    };
+    const auto push = [out](char c) {
+        if (out) out->push_back(c);
+    };
     while ((p = next_special(p, end)) < end) {
         const unsigned char c = *p;
         if (c >= 0x80 || c < 0x20) return false;  // invalid UTF-8; raw control characters are not JSON
-        out.append(reinterpret_cast<const char*>(run), reinterpret_cast<const char*>(p));
+        append(run, p);
         if (c == '"') {
             pos_ = static_cast<std::size_t>(p + 1 - begin);
             return true;
@@ -177,35 +219,37 @@ bool Reader::string(std::string& out) {
             case '"':
             case '\\':
             case '/':
-                out.push_back(static_cast<char>(p[1]));
+                push(static_cast<char>(p[1]));
                 break;
             case 'b':
-                out.push_back('\b');
+                push('\b');
                 break;
             case 'f':
-                out.push_back('\f');
+                push('\f');
                 break;
             case 'n':
-                out.push_back('\n');
+                push('\n');
                 break;
             case 'r':
-                out.push_back('\r');
+                push('\r');
                 break;
             case 't':
-                out.push_back('\t');
+                push('\t');
                 break;
             case 'u': {
                 if (end - p < 6) return false;
-                unsigned cp = 0;
-                for (int i = 2; i < 6; ++i) {
-                    const int d = hex_digit(static_cast<char>(p[i]));
-                    if (d < 0) return false;
-                    cp = cp * 16 + static_cast<unsigned>(d);
+                const int unit = hex4(p + 2);
+                if (unit < 0 || (unit >= 0xDC00 && unit <= 0xDFFF)) return false;  // a low surrogate alone
+                unsigned cp = static_cast<unsigned>(unit);
+                if (unit >= 0xD800 && unit <= 0xDBFF) {
+                    // A high surrogate stands only before a low one: \uD83D\uDE00.
+                    if (end - p < 12 || p[6] != '\\' || p[7] != 'u') return false;
+                    const int low = hex4(p + 8);
+                    if (low < 0xDC00 || low > 0xDFFF) return false;
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + static_cast<unsigned>(low - 0xDC00);
+                    p += 6;
                 }
-                // Surrogate pairs are left to the full parser (nlohmann's
-                // writer never produces them: it writes such characters raw).
-                if (cp >= 0xD800 && cp <= 0xDFFF) return false;
-                append_utf8(out, cp);
+                if (out) append_utf8(*out, cp);
                 p += 4;
                 break;
             }
@@ -216,6 +260,74 @@ bool Reader::string(std::string& out) {
         run = p;
     }
     return false;  // no closing quote
+}
+
+bool Reader::json_number(std::string_view& text, bool& integer) {
+    const auto digit = [this](std::size_t i) { return i < in_.size() && in_[i] >= '0' && in_[i] <= '9'; };
+    std::size_t i = pos_;
+    if (i < in_.size() && in_[i] == '-') ++i;
+    if (!digit(i)) return false;
+    if (in_[i] == '0') {
+        ++i;  // no leading zero: "01" is the number 0, then a stray 1
+    } else {
+        while (digit(i)) ++i;
+    }
+    integer = true;
+    if (i < in_.size() && in_[i] == '.') {
+        if (!digit(++i)) return false;
+        while (digit(i)) ++i;
+        integer = false;
+    }
+    if (i < in_.size() && (in_[i] == 'e' || in_[i] == 'E')) {
+        ++i;
+        if (i < in_.size() && (in_[i] == '+' || in_[i] == '-')) ++i;
+        if (!digit(i)) return false;
+        while (digit(i)) ++i;
+        integer = false;
+    }
+    text = in_.substr(pos_, i - pos_);
+    pos_ = i;
+    if (integer) {
+        const char* const first = text.data();
+        const char* const last = first + text.size();
+        std::int64_t negative = 0;
+        std::uint64_t positive = 0;
+        const auto r = text[0] == '-' ? std::from_chars(first, last, negative) : std::from_chars(first, last, positive);
+        integer = r.ec == std::errc();
+    }
+    // nlohmann reads a double with strtod and refuses infinity. Rare in
+    // dispatches (extra fields only), so the copy does not matter.
+    return integer || std::isfinite(std::strtod(std::string(text).c_str(), nullptr));
+}
+
+bool Reader::check_value(int levels) {
+    const char open = peek();
+    if (open == '"') return scan_string(nullptr);
+    if (open == 't') return expect("true");
+    if (open == 'f') return expect("false");
+    if (open == 'n') return expect("null");
+    if (open != '{' && open != '[') {
+        std::string_view text;
+        bool integer = false;
+        return json_number(text, integer);
+    }
+    if (levels <= 0) return false;
+    ++pos_;
+    skip_space();
+    const char close = open == '{' ? '}' : ']';
+    if (take(close)) return true;
+    do {
+        skip_space();
+        if (open == '{') {
+            if (!scan_string(nullptr)) return false;
+            skip_space();
+            if (!take(':')) return false;
+            skip_space();
+        }
+        if (!check_value(levels - 1)) return false;
+        skip_space();
+    } while (take(','));
+    return take(close);
 }
 
 bool Reader::number(std::uint64_t& out) {

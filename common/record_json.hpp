@@ -22,10 +22,12 @@ void append_string(std::string& out, std::string_view value);
 /// Appends an unsigned number in decimal, as nlohmann writes it.
 void append_number(std::string& out, std::uint64_t value);
 
-/// Reads the JSON text at `in` as nlohmann::json's dump writes it: the
-/// cursor of a strict, forward-only reader over stored records. Every
-/// method returns false (and leaves the cursor anywhere) when the input
-/// differs from what it expects; the caller then falls back to a full parse.
+/// A strict, forward-only cursor over JSON text: stored records as
+/// nlohmann::json's dump writes them (parse_stored_record), and JSON Lines
+/// input records (parse_json_record, which adds skip_space and check_value to
+/// read any JSON as nlohmann::json::parse accepts it). Every method returns
+/// false (and leaves the cursor anywhere) when the input differs from what it
+/// expects.
 class Reader {
 public:
     explicit Reader(std::string_view in) : in_(in) {}
@@ -34,16 +36,38 @@ public:
     bool expect(std::string_view literal);
     /// The next byte, without consuming it ('\0' at the end).
     char peek() const { return pos_ < in_.size() ? in_[pos_] : '\0'; }
-    /// Reads a JSON string into `out` (unescaped, valid UTF-8 only).
+    /// Consumes `c` when it is the next byte.
+    bool take(char c);
+    /// Skips JSON whitespace: space, tab, line feed, carriage return.
+    void skip_space();
+    /// Reads a JSON string into `out`, unescaped (every RFC 8259 escape, a
+    /// \u surrogate pair as one character; a lone surrogate, a raw control
+    /// character or invalid UTF-8 fails, as in nlohmann::json::parse).
     bool string(std::string& out);
     /// Reads a non-negative integer that fits in 64 bits, written without
     /// sign, fraction, exponent or leading zero.
     bool number(std::uint64_t& out);
-    /// Skips one JSON value of any kind and returns its text.
+    /// Reads a JSON number (RFC 8259: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?)
+    /// and returns its text. `integer` tells whether nlohmann::json keeps it
+    /// as an integer: no fraction or exponent, and within int64 when negative,
+    /// uint64 otherwise. Any other number is a double to nlohmann, which
+    /// refuses one that overflows (1e400, 400 digits): so does this.
+    bool json_number(std::string_view& text, bool& integer);
+    /// Skips one JSON value of any kind, checked as strictly as
+    /// nlohmann::json::parse checks it (whitespace inside included). An array
+    /// or object may open `levels` levels of nesting, itself included (0: no
+    /// array or object at all); deeper fails, and recursion stays bounded.
+    bool check_value(int levels);
+    /// Skips one JSON value of any kind and returns its text, trusting it is
+    /// JSON (stored records: nlohmann::json::parse reads it afterwards).
     bool skip_value(std::string_view& text);
     bool at_end() const { return pos_ == in_.size(); }
+    /// The byte offset of the cursor.
+    std::size_t position() const { return pos_; }
 
 private:
+    bool scan_string(std::string* out);  // string(), or only checked when out is null
+
     std::string_view in_;
     std::size_t pos_ = 0;
 };

@@ -1,7 +1,6 @@
 // depeche-extract: the entities of each dispatch, as JSON Lines.
 
 #include <boost/program_options.hpp>
-#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <iostream>
@@ -43,12 +42,6 @@ const char* const kExitCodes = R"(
 Exit codes: 0 ok, 1 failure (input or lexicons missing), 2 usage error,
 3 the run completed but rejected records.
 )";
-
-std::string extract_line(const AnalysedArticle& a) {
-    const nlohmann::ordered_json out = {
-        {"id", a.article.id}, {"date", to_iso(a.article.published)}, {"entities", entities_json(a.entities)}};
-    return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-}
 
 int run(int argc, char** argv) {
     po::options_description options("Options");
@@ -99,7 +92,7 @@ int run(int argc, char** argv) {
     auto flush = [&] {
         std::vector<std::string> lines(chunk.size());
         parallel_for(chunk.size(), threads,
-                     [&](std::size_t i) { lines[i] = extract_line(analyse_one(std::move(chunk[i]))); });
+                     [&](std::size_t i) { lines[i] = extract_json(analyse_one(std::move(chunk[i]))); });
         for (const auto& line : lines) std::cout << line << '\n';
         chunk.clear();
     };

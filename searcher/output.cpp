@@ -165,13 +165,25 @@ std::string render_text(const SearchResult& r, bool emphasis) {
 }
 
 std::string render_dispatch_json(const StoredDispatch& d) {
-    json out = {{"id", d.id},
-                {"date", d.date},
-                {"title", d.title.empty() ? json(nullptr) : json(d.title)},
-                {"text", d.text},
-                {"entities", entities_json(d.entities)},
-                {"extra", json::parse(d.extra_json, nullptr, false)}};
-    return dump(out) + "\n";
+    // Written directly like render_json; "extra" (free-form, and normalised
+    // when stored) still goes through nlohmann.
+    std::string out = R"({"id":)";
+    record_json::append_string(out, d.id);
+    out += R"(,"date":)";
+    record_json::append_string(out, d.date);
+    out += R"(,"title":)";
+    if (d.title.empty())
+        out += "null";
+    else
+        record_json::append_string(out, d.title);
+    out += R"(,"text":)";
+    record_json::append_string(out, d.text);
+    out += R"(,"entities":)";
+    append_entities_json(out, d.entities);
+    out += R"(,"extra":)";
+    out += d.extra_json == "{}" ? "{}" : dump(json::parse(d.extra_json, nullptr, false));
+    out += "}\n";
+    return out;
 }
 
 std::string render_dispatch_text(const StoredDispatch& d) {

@@ -89,3 +89,51 @@ TEST_CASE("render_json writes what nlohmann writes", "[output]") {
     CHECK(render_json(r) == reference_json(r));
     CHECK(render_json(SearchResult{}) == reference_json(SearchResult{}));
 }
+
+namespace {
+
+// depeche-search --id --json as a nlohmann tree renders it.
+std::string reference_dispatch_json(const StoredDispatch& d) {
+    using json = nlohmann::ordered_json;
+    json entities = json::array();
+    for (const Entity& e : d.entities) {
+        json mentions = json::array();
+        for (const Mention& m : e.mentions) {
+            mentions.push_back({{"text", m.text}, {"start", m.start}, {"end", m.end}});
+            if (m.in_title) mentions.back()["field"] = "title";
+        }
+        entities.push_back({{"kind", kind_name(e.kind)}, {"name", e.name}, {"mentions", mentions}});
+    }
+    const json out = {
+        {"id", d.id},     {"date", d.date},       {"title", d.title.empty() ? json(nullptr) : json(d.title)},
+        {"text", d.text}, {"entities", entities}, {"extra", json::parse(d.extra_json, nullptr, false)}};
+    return out.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace
+
+TEST_CASE("render_dispatch_json writes what nlohmann writes", "[output]") {
+    const Xapian::Database db =
+        open_for_reading({testing::corpus_database()}, current_versions(testing::lexicons().version));
+    std::size_t seen = 0;
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it, ++seen) {
+        const StoredDispatch d = parse_stored_record(db.get_document(*it).get_data());
+        INFO("id: " << d.id);
+        REQUIRE(render_dispatch_json(d) == reference_dispatch_json(d));
+    }
+    CHECK(seen > 50);
+    // Escapes, replaced invalid UTF-8, a title mention, extra fields, none.
+    StoredDispatch d;
+    d.id = "x\"1\x01";
+    d.date = "2015-03";
+    d.text = "Un \"texte\"\t\\ \xE2\x80\xA8 \x7F \xFF fin";
+    d.entities = {{EntityKind::person, "Édouard \"Ed\" Philippe", {{"\xC3", 3, 4, true}, {"t\n", 0, 2, false}}},
+                  {EntityKind::date, "2015-03", {}}};
+    d.extra_json = R"({"a":[1,2.5,{"b":null}],"z":"\u00e9"})";
+    CHECK(render_dispatch_json(d) == reference_dispatch_json(d));
+    d.title = "Titre";
+    d.extra_json = "{}";
+    CHECK(render_dispatch_json(d) == reference_dispatch_json(d));
+    d.entities.clear();
+    CHECK(render_dispatch_json(d) == reference_dispatch_json(d));
+}
