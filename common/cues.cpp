@@ -99,6 +99,24 @@ const WordSet& sovereign_titles() {
     return words;
 }
 
+bool is_person_title(std::string_view w) {
+    // Beyond the role nouns: nobility, address, clergy and offices that name a
+    // person in the wire's and the old press's usage.
+    static const WordSet extra = words_of(
+        "empereur imperatrice tsar tsarine duc duchesse archiduc archiduchesse comte comtesse vicomte "
+        "vicomtesse marquis marquise baron baronne chevalier infant infante lord lady sir dame don dona "
+        "mademoiselle maitre monseigneur prefet prefete consul recteur doyen batonnier notaire pasteur cure "
+        "vicaire adjudant brigadier caporal inspecteur professeure docteure");
+    // Prefixes of a title, not titles alone: "porte-parole", "vice-président", "Premier ministre".
+    if (w == "porte" || w == "premier" || w == "premiere" || w == "vice") return false;
+    return role_nouns().count(w) != 0 || extra.count(w) != 0;
+}
+
+bool is_title_prefix(std::string_view w) {
+    static const WordSet words = words_of("vice ex sous co contre porte premier premiere ancien ancienne futur future");
+    return words.count(w) != 0;
+}
+
 // Places people go or live in: "l'aéroport Charles-de-Gaulle", "la ville de Nancy".
 const WordSet& place_nouns() {
     static const WordSet words = words_of(

@@ -79,6 +79,15 @@ const WordSet& lower_org_heads();
 /// Titles of sovereigns and popes, which name a person with a lone first
 /// name: "le pape François", "le prince William".
 const WordSet& sovereign_titles();
+/// Titles, ranks and functions that open a person's mention when right
+/// before the name ("le maréchal Foch", "le duc de Guise"): the role nouns
+/// and ranks of nobility, address and the clergy (folded, lower case).
+/// Used for spans only (HIPE and Quaero count them in the mention), never to
+/// decide that a name is a person's.
+bool is_person_title(std::string_view w);
+/// Words that join a title into one ("vice-président", "ex-ministre",
+/// "Premier ministre", "l'ancien président"), before the title noun.
+bool is_title_prefix(std::string_view w);
 /// Words of a sports report: "match", "finale", "rugby", "entraîneur".
 const WordSet& sports_words();
 /// English nouns that make the run they end a building or a street:

@@ -241,7 +241,7 @@ Xapian::Document build_document(const AnalysedArticle& analysed) {
 // Written directly rather than through a JSON tree (building and dumping one
 // cost a sixth of depeche-extract); tests/test_document.cpp compares the
 // bytes with nlohmann's.
-void append_entities_json(std::string& out, const std::vector<Entity>& entities) {
+void append_entities_json(std::string& out, const std::vector<Entity>& entities, bool name_starts) {
     namespace rj = record_json;
     out.push_back('[');
     for (std::size_t i = 0; i < entities.size(); ++i) {
@@ -260,6 +260,10 @@ void append_entities_json(std::string& out, const std::vector<Entity>& entities)
             out += R"(,"end":)";
             rj::append_number(out, m.end);
             if (m.in_title) out += R"(,"field":"title")";
+            if (name_starts && m.name_offset) {
+                out += R"(,"name_start":)";
+                rj::append_number(out, m.start + m.name_offset);
+            }
             out.push_back('}');
         }
         out += "]}";
@@ -275,7 +279,7 @@ std::string extract_json(const AnalysedArticle& analysed) {
     out += R"(,"date":)";
     record_json::append_string(out, to_iso(analysed.article.published));
     out += R"(,"entities":)";
-    append_entities_json(out, analysed.entities);
+    append_entities_json(out, analysed.entities, true);
     out.push_back('}');
     return out;
 }

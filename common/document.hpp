@@ -61,11 +61,15 @@ StoredDispatch parse_stored_record(std::string_view data);
 /// [{"text", "start", "end"}]}] with UTF-8 byte offsets into the text; a
 /// mention in the title has "field": "title" and offsets into the title.
 /// No spaces; strings escaped as record_json::append_string does (invalid
-/// UTF-8 replaced): the bytes nlohmann::ordered_json's dump wrote.
-void append_entities_json(std::string& out, const std::vector<Entity>& entities);
+/// UTF-8 replaced): the bytes nlohmann::ordered_json's dump wrote. With
+/// `name_starts`, a mention whose name follows a title ("M. Hammond") also
+/// has "name_start", the offset where the name begins (Mention::name_offset,
+/// which the stored record does not keep).
+void append_entities_json(std::string& out, const std::vector<Entity>& entities, bool name_starts = false);
 
 /// One line of depeche-extract, without its line end: {"id", "date",
-/// "entities"} (append_entities_json), the date as to_iso writes it.
+/// "entities"} (append_entities_json with name_start), the date as to_iso
+/// writes it.
 std::string extract_json(const AnalysedArticle& analysed);
 
 /// The distinct canonical names of one kind, sorted, one per entity_key (the

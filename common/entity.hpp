@@ -22,6 +22,12 @@ struct Mention {
     std::size_t start = 0;  ///< UTF-8 byte offset into the dispatch text (or title)
     std::size_t end = 0;    ///< one past the last byte
     bool in_title = false;  ///< the offsets are into the dispatch's title
+    /// People: the bytes of a title or function that opens the mention, before
+    /// the name itself ("M. " of "M. Hammond", "président américain " of
+    /// "président américain Barack Obama"), as HIPE and Quaero delimit a
+    /// person; the name starts at start + name_offset. 0 when none, and always
+    /// 0 in a stored record (which keeps start and end only).
+    std::size_t name_offset = 0;
 };
 
 /// A recognised entity. For people, places and organisations `name` is the

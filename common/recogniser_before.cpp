@@ -190,4 +190,65 @@ Before Scanner::before(std::size_t i) const {
     return b;
 }
 
+// HIPE-2020 and Quaero count a person's title, rank or function as part of
+// the mention ("M. Hagenbeck", "maréchal Haig", "président Wilson"; the
+// article stays out), as does the wire reader: "le président américain Barack
+// Obama" names him by office. The name itself (the facet value) is unchanged.
+// Only what is joined to the name by spaces counts: after a comma, "le
+// vice-président du Conseil, M. Thorens", it is an apposition, and a
+// complement ("le chef de la diplomatie britannique Philip Hammond") is left
+// out, since the tokens between may name something else.
+std::size_t Scanner::title_start(std::size_t first, std::size_t lo) const {
+    // The token before `j` is joined to it by spaces (and perhaps the elision
+    // of a particle, "M. d'Estaing", for the name's first token only).
+    auto spaced = [&](std::size_t j, bool name) {
+        if (j == 0 || j <= lo || (words_[j].gap & ~kSpace)) return false;
+        return words_[j].particle.empty() || (name && words_[j].particle == "d");
+    };
+    if (first == 0 || first <= lo) return first;
+    const Word& prev = words_[first - 1];
+    // "M. Hammond", "Mme Merkel", and the abbreviations a dispatch may write
+    // without a dot ("Me Dupont", "Mgr Lustiger", "Dr Martin"); "Me" and "Mr"
+    // only capitalised, where they cannot be the pronoun or a word.
+    static const WordSet abbreviations = words_of("me mes mr mgr dr pr");
+    auto honorific = [&](std::size_t j) {  // the token before `j` is one
+        const Word& h = words_[j - 1];
+        return j > lo && !(words_[j].gap & ~(kDot | kStop | kSpace)) &&
+               (h.title || (h.cap && !tokens_[j - 1].all_caps && abbreviations.count(h.key)) ||
+                (h.cap && h.key == "m" && tokens_[j - 1].text.size() == 1));
+    };
+    if ((words_[first].particle.empty() || words_[first].particle == "d") && honorific(first)) return first - 1;
+    // "le Japonais Yukiya Amano": a nationality as a noun (HIPE's demonym component).
+    // Singular only: "les Républicains" before a name is a party, not one man's nationality.
+    const std::string_view d = prev.key;
+    const bool plural = !d.empty() && d.back() == 's' &&
+                        !(d.size() > 3 && (d.substr(d.size() - 3) == "ais" || d.substr(d.size() - 3) == "ois"));
+    if (spaced(first, true) && prev.cap && !plural && is_demonym(d)) {
+        std::size_t k = first - 1;  // "le Franco-Vietnamien Tran Anh Hung", "le Sud-Africain"
+        for (int parts = 0; parts < 2 && k > lo && hyphen_only(k) && words_[k - 1].cap; ++parts) --k;
+        return k;
+    }
+    // Up to two adjectives between the title and the name: "le président américain Barack Obama".
+    std::size_t k = first;
+    for (int adjectives = 0; adjectives < 2 && spaced(k, k == first); ++adjectives) {
+        const Word& w = words_[k - 1];
+        if (w.cap || !(adjective_like(w.key) || is_nationality_adjective(w.key)) || is_person_title(w.key)) break;
+        --k;
+    }
+    if (!spaced(k, k == first) || !is_person_title(words_[k - 1].key)) return first;
+    --k;
+    // "vice-président", "ex-ministre", "porte-parole", "Premier ministre", "l'ancien président", and
+    // titles of two nouns: "secrétaire général", "directeur général", "lieutenant-colonel".
+    while (k > lo && (spaced(k, false) || hyphen_only(k)) &&
+           (is_title_prefix(words_[k - 1].key) || is_person_title(words_[k - 1].key)))
+        --k;
+    // "M. le ministre Bally", "Mme la présidente Dupont", "M. l'abbé Georgel": the formal address.
+    const Word& t = words_[k];
+    if (t.particle == "l" && honorific(k)) return k - 1;
+    if (t.particle.empty() && spaced(k, false) && (words_[k - 1].key == "le" || words_[k - 1].key == "la") &&
+        !words_[k - 1].cap && honorific(k - 1))
+        return k - 2;
+    return k;
+}
+
 }  // namespace depeche::recogniser_detail

@@ -137,8 +137,11 @@ std::vector<Entity> Scanner::group() const {
     // The same, by kind + name as displayed: a name repeated all along a text
     // (each full mention its own root) folds its key once (entity_key is ICU work).
     std::unordered_map<std::string, std::size_t> by_name;
+    std::size_t lo = 0;  // one past the last token of the names before (candidates come in text order)
     for (std::size_t ci = 0; ci < found_.size(); ++ci) {
         const Candidate& c = found_[ci];
+        const std::size_t lo_here = lo;
+        lo = std::max(lo, c.last + 1);
         if (c.kind == Guess::unknown || c.kind == Guess::drop) continue;
         std::size_t root = ci;
         for (int hops = 0; found_[root].target >= 0 && hops < 8; ++hops)
@@ -159,8 +162,11 @@ std::vector<Entity> Scanner::group() const {
             known = by_name.emplace(std::move(named), it->second).first;
         }
         Entity& e = entities[known->second];
-        const std::size_t start = tokens_[c.first].start, end = tokens_[c.last].end;
-        e.mentions.push_back(Mention{std::string(text_.substr(start, end - start)), start, end});
+        // A person's mention takes in the title or function before the name ("M. Hammond").
+        const std::size_t first = kind == EntityKind::person ? title_start(c.first, lo_here) : c.first;
+        const std::size_t start = tokens_[first].start, end = tokens_[c.last].end;
+        e.mentions.push_back(
+            Mention{std::string(text_.substr(start, end - start)), start, end, false, tokens_[c.first].start - start});
     }
     return entities;
 }

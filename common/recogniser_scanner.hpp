@@ -195,6 +195,10 @@ private:
     bool demonym_before(std::size_t i) const;
     bool party_before(std::size_t i) const;
     bool place_frame(std::size_t i) const;
+    /// The token a person's mention starts at: `first`, or the title or
+    /// function right before it ("M.", "le [président américain] Obama"),
+    /// never before token `lo` (the tokens of earlier names).
+    std::size_t title_start(std::size_t first, std::size_t lo) const;
     bool role_heads(std::size_t k) const;
     After after(std::size_t last) const;
     std::size_t known_tail(std::size_t i) const;

@@ -24,9 +24,11 @@ writes one JSON object per dispatch to standard output:
    "name": <canonical name, or the TIMEX3 value of a date>,
    "mentions": [{"text": ..., "start": <byte>, "end": <byte>}]}]}
 Offsets are UTF-8 byte offsets into the dispatch text; a mention in the title
-has "field": "title" and offsets into the title. Dates are resolved
-against the dispatch date: 2015-01-15, 2015-01, 2015, 2015-W03, 2015-Q1,
-spans as start/end.
+has "field": "title" and offsets into the title. A person's mention includes
+the title or function right before the name ("M. Hammond", "président
+américain Barack Obama"); "name_start" then gives where the name begins.
+Dates are resolved against the dispatch date: 2015-01-15, 2015-01, 2015,
+2015-W03, 2015-Q1, spans as start/end.
 
 INPUT is a file, a folder (recursively: .txt, .jsonl, .ndjson) or - for
 standard input, in the line format or JSON Lines (see depeche-index --help).

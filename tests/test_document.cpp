@@ -372,7 +372,8 @@ TEST_CASE("stored records read back as the full JSON parse reads them", "[docume
 }
 
 TEST_CASE("depeche-extract's line is the bytes nlohmann::ordered_json wrote", "[document][record]") {
-    // The line as extract_main built it first: a tree, dumped.
+    // The line as extract_main built it first: a tree, dumped (name_start
+    // added after the mention's other keys, as it was there).
     auto reference = [](const AnalysedArticle& a) {
         using json = nlohmann::ordered_json;
         json entities = json::array();
@@ -381,6 +382,7 @@ TEST_CASE("depeche-extract's line is the bytes nlohmann::ordered_json wrote", "[
             for (const Mention& m : e.mentions) {
                 mentions.push_back({{"text", m.text}, {"start", m.start}, {"end", m.end}});
                 if (m.in_title) mentions.back()["field"] = "title";
+                if (m.name_offset) mentions.back()["name_start"] = m.start + m.name_offset;
             }
             entities.push_back({{"kind", kind_name(e.kind)}, {"name", e.name}, {"mentions", mentions}});
         }
@@ -398,6 +400,12 @@ TEST_CASE("depeche-extract's line is the bytes nlohmann::ordered_json wrote", "[
     a.article.published = {2015, 0, 0};
     a.entities = {{EntityKind::date, "2015-W03", {}}, {EntityKind::person, "", {{"", 0, 0}}}};
     CHECK(extract_json(a) == reference(a));
+    // A person's mention that opens with a title says where the name begins.
+    Mention titled{"M. Hammond", 0, 10};
+    titled.name_offset = 3;
+    a.entities.push_back({EntityKind::person, "Philip Hammond", {titled}});
+    CHECK(extract_json(a) == reference(a));
+    CHECK(extract_json(a).find(R"("end":10,"name_start":3})") != std::string::npos);
 }
 
 TEST_CASE("a document is the one the per-token definition builds", "[document]") {
@@ -443,7 +451,7 @@ TEST_CASE("titles are read: their names count, and attach to the text's", "[docu
           "Merkel");
     CHECK_FALSE(merkel->mentions[1].in_title);
     CHECK(article.text.substr(merkel->mentions[1].start, merkel->mentions[1].end - merkel->mentions[1].start) ==
-          "Angela Merkel");
+          "chancelière Angela Merkel");  // the title opens a person's mention
     CHECK_FALSE(find(EntityKind::person, "Merkel"));
     // A place named only in the title is the dispatch's all the same.
     const Entity* berlin = find(EntityKind::place, "Berlin");

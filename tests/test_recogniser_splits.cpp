@@ -42,10 +42,10 @@ TEST_CASE("a first name at the end of a run opens a name carried on by a particl
 TEST_CASE("Mgr is a title written without a dot", "[entities]") {
     REAL_LEXICONS_OR_SKIP();
     CHECK(names("L'évêque de Lyon, Mgr Michel Aupetit, a célébré la messe.", *real, EntityKind::person) ==
-          "person:Michel Aupetit[Michel Aupetit]");
+          "person:Michel Aupetit[Mgr Michel Aupetit]");  // the title opens the mention, not the name
     // "M." still needs its dot: "M" alone may be an initial.
     CHECK(names("L'évêque de Lyon, M. Michel Aupetit, a célébré la messe.", *real, EntityKind::person) ==
-          "person:Michel Aupetit[Michel Aupetit]");
+          "person:Michel Aupetit[M. Michel Aupetit]");
 }
 
 TEST_CASE("a romanised given name keeps its lower-case second syllable", "[entities]") {

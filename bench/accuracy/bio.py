@@ -11,7 +11,8 @@
 Text is the tokens joined by spaces, except: no space after a token ending in an apostrophe
 (l' avion -> l'avion) and none before , . ) ] or after ( [ , since depeche reads running text.
 Every dispatch is dated 2000-01-01 (neutral: dates are not scored here). A predicted mention
-covers the tokens its byte span overlaps; person->PER, place->LOC, org->ORG; date mentions and
+covers the tokens its byte span overlaps, a person's from where its name starts ("name_start":
+both sets leave titles and functions out, "M. [Hammond]"); person->PER, place->LOC, org->ORG; date mentions and
 gold MISC entities are ignored (a prediction overlapping a MISC entity is a false positive).
 
   python3 bench/accuracy/bio.py [--data DIR] [--extract PATH] [--lexicons DIR]
@@ -103,7 +104,7 @@ def score(name, docs, args):
                 if t.upper() in TYPES]
         offs = scoring.byte_offsets(d["text"])
         pred = []
-        for kind, _n, sb, eb, _ in scoring.mentions(run.by_id.get(d["id"]), KIND_TYPE):
+        for kind, _n, sb, eb, _ in scoring.mentions(run.by_id.get(d["id"]), KIND_TYPE, titles=False):
             span = token_span(d["spans"], *scoring.char_span(offs, sb, eb))
             if span:
                 pred.append(span + (KIND_TYPE[kind],))

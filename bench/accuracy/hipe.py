@@ -10,7 +10,9 @@ dispatch date; depeche wants at least a month, so a bare year becomes YYYY-01 an
 date ("NA", 20 newseye pages) becomes 1900-01: dates are not annotated in newseye, so this
 only changes what depeche resolves, never a score.
 
-A predicted mention covers every token its byte span overlaps. Kinds map person->pers,
+A predicted mention covers every token its byte span overlaps; a person's includes the title or
+function before the name ("M. Hagenbeck", "maréchal Haig"), as hipe2020 and newseye annotate
+(letemps annotates titles, not functions: "roi [Humbert]", README-letemps.md). Kinds map person->pers,
 place->loc, org->org, date->time. Gold prod / HumanProd entities are dropped (depeche has no
 such kind): a prediction overlapping one counts as a false positive, as in HIPE. A type the
 file does not annotate at all (time outside hipe2020) is shown as n/a, not scored.

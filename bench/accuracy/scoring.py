@@ -150,13 +150,20 @@ def extract(args, docs):
     return run
 
 
-def mentions(record, kinds=None):
-    """(kind, name, start_byte, end_byte, text) for every mention of a prediction record."""
+def mentions(record, kinds=None, titles=True):
+    """(kind, name, start_byte, end_byte, text) for every mention of a prediction record.
+    A person's mention includes the title or function before the name ("M. Hammond"), as HIPE
+    and Quaero annotate; titles=False starts it at "name_start" instead ("Hammond"), as CoNLL-style
+    sets (Europeana, WikiNEuRal) annotate."""
     out = []
     for ent in (record or {}).get("entities", []):
         if kinds is None or ent["kind"] in kinds:
             for m in ent["mentions"]:
-                out.append((ent["kind"], ent["name"], m["start"], m["end"], m.get("text", "")))
+                start = m["start"] if titles else m.get("name_start", m["start"])
+                text = m.get("text", "")
+                if start != m["start"]:
+                    text = text.encode("utf-8")[start - m["start"]:].decode("utf-8", "replace")
+                out.append((ent["kind"], ent["name"], start, m["end"], text))
     return out
 
 

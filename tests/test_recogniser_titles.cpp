@@ -1,0 +1,75 @@
+// A person's mention takes in the title or function right before the name, as
+// HIPE-2020 and Quaero delimit people ("M. Hammond", "maréchal Foch"), while
+// the name (the facet value) stays the bare name. Each rule has a sentence
+// that shows it and one that shows its limit.
+#include <catch2/catch.hpp>
+
+#include "real_lexicons.hpp"
+
+using depeche::EntityKind;
+using depeche::Lexicons;
+using depeche::testing::names;
+
+namespace {
+
+// "Philip Hammond: <M. >Hammond, <>Philip Hammond": each person's name, then
+// each mention with its title part (before name_offset) in angle brackets.
+std::string people(std::string_view text, const Lexicons& lexicons) {
+    std::string out;
+    for (const depeche::Entity& e : depeche::recognise_names(text, depeche::analyse(text), lexicons)) {
+        if (e.kind != EntityKind::person) continue;
+        if (!out.empty()) out += " | ";
+        out += e.name + ":";
+        for (const depeche::Mention& m : e.mentions) {
+            REQUIRE(m.name_offset <= m.text.size());
+            REQUIRE(text.substr(m.start, m.end - m.start) == m.text);
+            out += " <" + m.text.substr(0, m.name_offset) + ">" + m.text.substr(m.name_offset);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("abbreviated titles open the mention, with or without their dot", "[entities]") {
+    REAL_LEXICONS_OR_SKIP();
+    CHECK(people("Philip Hammond est arrivé. M. Hammond a parlé.", *real) ==
+          "Philip Hammond: <>Philip Hammond <M. >Hammond");
+    CHECK(people("MM. Durand et Lefèvre sont venus. Mme Merkel aussi.", *real) ==
+          "Durand: <MM. >Durand | Angela Merkel: <Mme >Merkel");
+    CHECK(people("Il a vu M. de Villepin.", *real) == "de Villepin: <M. >de Villepin");
+    // "Me" (maître) is written without a dot.
+    CHECK(people("Jean Dupont plaide. Me Dupont a conclu.", *real) == "Jean Dupont: <>Jean Dupont <Me >Dupont");
+    // A lower-case "me" is the pronoun.
+    CHECK(people("Il faut me Jean Dupont.", *real) == "Jean Dupont: <>Jean Dupont");
+}
+
+TEST_CASE("a title or function before the name opens the mention, the article stays out", "[entities]") {
+    REAL_LEXICONS_OR_SKIP();
+    CHECK(people("Le président américain Barack Obama est arrivé.", *real) ==
+          "Barack Obama: <président américain >Barack Obama");
+    CHECK(people("Le Premier ministre Édouard Philippe et l'ancien président Nicolas Sarkozy.", *real) ==
+          "Édouard Philippe: <Premier ministre >Édouard Philippe | "
+          "Nicolas Sarkozy: <ancien président >Nicolas Sarkozy");
+    CHECK(people("Le vice-président Joe Biden et la porte-parole Sibeth Ndiaye.", *real) ==
+          "Joe Biden: <vice-président >Joe Biden | Sibeth Ndiaye: <porte-parole >Sibeth Ndiaye");
+    CHECK(people("La reine Elizabeth II a salué le Japonais Yukiya Amano.", *real) ==
+          "Elizabeth II: <reine >Elizabeth II | Yukiya Amano: <Japonais >Yukiya Amano");
+    // The name, and so the facet value, is the bare name: "Angela Merkel", not "chancelière Merkel".
+    CHECK(names("La chancelière Angela Merkel est arrivée.", *real) ==
+          "person:Angela Merkel[chancelière Angela Merkel]");
+}
+
+TEST_CASE("only what is joined to the name by spaces is a title", "[entities]") {
+    REAL_LEXICONS_OR_SKIP();
+    // An apposition after a comma.
+    CHECK(people("Le ministre, Philip Hammond, est arrivé.", *real) == "Philip Hammond: <>Philip Hammond");
+    // A complement may name something else: the place stays a place.
+    CHECK(names("La maire de Paris Anne Hidalgo est arrivée.", *real) ==
+          "person:Anne Hidalgo[Anne Hidalgo] | place:Paris[Paris]");
+    CHECK(people("Le chef de la diplomatie britannique Philip Hammond.", *real) == "Philip Hammond: <>Philip Hammond");
+    // A word that is no title.
+    CHECK(people("Le livre Philip Hammond.", *real).find("<>") != std::string::npos);
+    // Places and organisations keep their span.
+    CHECK(names("Le président de Renault est arrivé à Paris.", *real, EntityKind::place) == "place:Paris[Paris]");
+}
