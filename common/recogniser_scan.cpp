@@ -427,7 +427,11 @@ void Scanner::scan() {
         } else if (words_[i].title && i + 2 < n_ && !words_[i + 1].cap && is_name_particle(words_[i + 1].key) &&
                    words_[i + 1].particle.empty() && joinable(i + 2) && words_[i + 2].cap &&
                    words_[i + 2].particle.empty()) {
+            const std::size_t found = found_.size();
             i = scan_at(i + 1);  // "M. de Villepin": the particle opens the name
+            if (found_.size() > found) i = scan_list(i);
+        } else if (const std::size_t next = scan_title_de(i)) {
+            i = next;  // "le général de Gaulle"
         } else if (const std::size_t last = lower_org_last(i)) {
             // "le ministère de l'Intérieur": the whole phrase, as written.
             found_.push_back(Candidate{i, last, Guess::org, {}, false, -1, false, {}});
@@ -435,7 +439,9 @@ void Scanner::scan() {
         } else if (!words_[i].cap || words_[i].title) {
             ++i;
         } else {
+            const std::size_t found = found_.size();
             i = scan_at(i);
+            if (found_.size() > found) i = scan_list(i);  // "MM. Bertoni, Micheli et Tissières"
         }
     }
 }

@@ -3,6 +3,7 @@
 //   recogniser_context.cpp  tokens as Words, lexicon look-ups, the cues around a name
 //   recogniser_before.cpp   the words before a name (Before) and the venue noun opening one
 //   recogniser_scan.cpp     the scan: spans and kinds at each capitalised token
+//   recogniser_lists.cpp    lists after a plural title, a title + "de" + a surname
 //   recogniser_coref.cpp    short forms, canonical names, grouping into entities
 //
 // How names are found, in one pass over the tokens (see DESIGN.md, Entities):
@@ -206,6 +207,10 @@ private:
     static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
     std::size_t noun_before_de(std::size_t i) const;
     void scan();
+    // recogniser_lists.cpp: "MM. Bertoni, Micheli et Tissières", "le général de Gaulle".
+    std::size_t surname_last(std::size_t k, std::size_t limit) const;
+    std::size_t scan_title_de(std::size_t i);
+    std::size_t scan_list(std::size_t j);
     std::size_t scan_at(std::size_t i);
     std::size_t sports_team(std::size_t i, std::size_t r_last, std::size_t limit) const;
     bool sports_report() const;

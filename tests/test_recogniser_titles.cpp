@@ -36,7 +36,7 @@ TEST_CASE("abbreviated titles open the mention, with or without their dot", "[en
     CHECK(people("Philip Hammond est arrivé. M. Hammond a parlé.", *real) ==
           "Philip Hammond: <>Philip Hammond <M. >Hammond");
     CHECK(people("MM. Durand et Lefèvre sont venus. Mme Merkel aussi.", *real) ==
-          "Durand: <MM. >Durand | Angela Merkel: <Mme >Merkel");
+          "Durand: <MM. >Durand | Lefèvre: <>Lefèvre | Angela Merkel: <Mme >Merkel");
     CHECK(people("Il a vu M. de Villepin.", *real) == "de Villepin: <M. >de Villepin");
     // "Me" (maître) is written without a dot.
     CHECK(people("Jean Dupont plaide. Me Dupont a conclu.", *real) == "Jean Dupont: <>Jean Dupont <Me >Dupont");
