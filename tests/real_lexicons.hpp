@@ -1,8 +1,10 @@
 #pragma once
 // What the recogniser tests that need the real lexicons share: the lexicons
-// (null when corpus/lexicons is not built), a compact dump of the names found,
-// and a skip when the lexicons are missing.
+// (null when corpus/lexicons is not built), compact dumps of the names found
+// and of the people with their titles, and a skip when the lexicons are
+// missing.
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -30,6 +32,23 @@ inline std::string names(std::string_view text, const Lexicons& lexicons, Entity
         out += std::string(kind_name(e.kind)) + ":" + e.name + "[";
         for (std::size_t i = 0; i < e.mentions.size(); ++i) out += (i ? "," : "") + e.mentions[i].text;
         out += "]";
+    }
+    return out;
+}
+
+// "Philip Hammond: <M. >Hammond | Micheli: <>Micheli": each person's name,
+// then each mention with its title part (before name_offset) in angle brackets.
+inline std::string people(std::string_view text, const Lexicons& lexicons) {
+    std::string out;
+    for (const Entity& e : recognise_names(text, analyse(text), lexicons)) {
+        if (e.kind != EntityKind::person) continue;
+        if (!out.empty()) out += " | ";
+        out += e.name + ":";
+        for (const Mention& m : e.mentions) {
+            REQUIRE(m.name_offset <= m.text.size());
+            REQUIRE(text.substr(m.start, m.end - m.start) == m.text);
+            out += " <" + m.text.substr(0, m.name_offset) + ">" + m.text.substr(m.name_offset);
+        }
     }
     return out;
 }

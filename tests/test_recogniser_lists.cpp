@@ -9,26 +9,7 @@
 using depeche::EntityKind;
 using depeche::Lexicons;
 using depeche::testing::names;
-
-namespace {
-
-// "Bertoni: <MM. >Bertoni | Micheli: <>Micheli": each person's name, then each
-// mention with its title part (before name_offset) in angle brackets.
-std::string people(std::string_view text, const Lexicons& lexicons) {
-    std::string out;
-    for (const depeche::Entity& e : depeche::recognise_names(text, depeche::analyse(text), lexicons)) {
-        if (e.kind != EntityKind::person) continue;
-        if (!out.empty()) out += " | ";
-        out += e.name + ":";
-        for (const depeche::Mention& m : e.mentions) {
-            REQUIRE(text.substr(m.start, m.end - m.start) == m.text);
-            out += " <" + m.text.substr(0, m.name_offset) + ">" + m.text.substr(m.name_offset);
-        }
-    }
-    return out;
-}
-
-}  // namespace
+using depeche::testing::people;
 
 TEST_CASE("every name of a list after a plural title is a person", "[entities]") {
     REAL_LEXICONS_OR_SKIP();
