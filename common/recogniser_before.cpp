@@ -211,9 +211,10 @@ std::size_t Scanner::title_start(std::size_t first, std::size_t lo) const {
     // without a dot ("Me Dupont", "Mgr Lustiger", "Dr Martin"); "Me" and "Mr"
     // only capitalised, where they cannot be the pronoun or a word.
     static const WordSet abbreviations = words_of("me mes mr mgr dr pr");
-    auto honorific = [&](std::size_t j) {  // the token before `j` is one
+    auto honorific = [&](std::size_t j) {     // the token before `j` is one
+        if (j == 0 || j <= lo) return false;  // before the text, or inside the name before
         const Word& h = words_[j - 1];
-        return j > lo && !(words_[j].gap & ~(kDot | kStop | kSpace)) &&
+        return !(words_[j].gap & ~(kDot | kStop | kSpace)) &&
                (h.title || (h.cap && !tokens_[j - 1].all_caps && abbreviations.count(h.key)) ||
                 (h.cap && h.key == "m" && tokens_[j - 1].text.size() == 1));
     };
