@@ -171,6 +171,14 @@ std::size_t Scanner::run_last(std::size_t i, std::size_t limit, bool person_mode
             role_nouns().count(words_[j + 1].key))
             break;
         if (w.cap) {
+            // "LAUSANNE On nous prie", "BRUXELLES I 5 mai", "NOUVELLES DIVERSES
+            // BRUXELLES": capitals are no sign of a name where a whole line is
+            // in capitals, so a word in capitals joins neither a word in
+            // another case nor a French word in capitals (names the lexicons
+            // know are matched whole apart from the run). People keep
+            // "Jean DUPONT".
+            if (!person_mode && (tokens_[j].all_caps != tokens_[last].all_caps || (tokens_[j].all_caps && w.common)))
+                break;
             const bool elided_ok = particles && (w.particle == "d" || w.particle == "l");
             if (!w.particle.empty() && !elided_ok && !(w.particle == "d" && hyphen_only(j))) break;
             if (w.acronym && !person_mode) break;

@@ -209,7 +209,12 @@ std::size_t Scanner::scan_at(std::size_t i) {
     const bool person_mode = first || person_cue;
     const bool org_head = !person_mode && org_heads().count(w.key) && i + 1 < limit && joinable(i + 1);
     std::size_t r_last = run_last(i, limit, person_mode, org_head);
-    const LexiconMatch m = lexicon_match(i, limit);
+    LexiconMatch m = lexicon_match(i, limit);
+    // "la SPA", "LO/NPA": a word of three capitals or fewer is an acronym,
+    // not the small town the gazetteers spell the same (Spa, Lo); countries
+    // and regions keep their codes' readings through aliases ("USA", "RDC").
+    if (m.place && !m.person && !m.org && m.last == i && tokens_[i].all_caps && w.key.size() <= 3 && town(*m.place))
+        m = LexiconMatch{};
     const std::size_t span_end = std::max(r_last, m ? m.last : i);
     if (b.vehicle) return span_end + 1;  // "le porte-avions Charles-de-Gaulle"
     // "la rue Gaston-Gallimard", "le stade Maracana": a venue unless a gazetteer knows the name.
@@ -405,6 +410,20 @@ std::size_t Scanner::scan_at(std::size_t i) {
     return next;
 }
 
+// "NOUVELLES DIVERSES BRUXELLES, 5 mai": in a line set in capitals a French
+// word is no name, though a name the lexicons know may start at it ("LA
+// CHAUX-DE-FONDS", "LE HAVRE") and the next word may be one. Words of
+// acronym length stay acronyms ("la BAC", "l'ARS"), and so do the stop words
+// a dispatch taught as acronyms ("Amnesty International (AI)") or that open
+// a compound name ("SE-Unsa").
+bool Scanner::caps_word(std::size_t i) const {
+    const Word& w = words_[i];
+    if (!tokens_[i].all_caps || !w.common || (w.acronym && !tokens_[i].stop)) return false;
+    if (w.acronym && (taught_.count(std::string(w.key)) || (i + 1 < n_ && hyphen_only(i + 1) && words_[i + 1].cap)))
+        return false;
+    return !lexicon_match(i, next_forced_[i + 1]);
+}
+
 void Scanner::scan() {
     // People named with a first name, for short forms that are common words.
     for (std::size_t i = 0; i < n_; ++i) {
@@ -437,6 +456,8 @@ void Scanner::scan() {
             found_.push_back(Candidate{i, last, Guess::org, {}, false, -1, false, {}});
             i = last + 1;
         } else if (!words_[i].cap || words_[i].title) {
+            ++i;
+        } else if (caps_word(i)) {
             ++i;
         } else {
             const std::size_t found = found_.size();

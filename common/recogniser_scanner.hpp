@@ -207,6 +207,7 @@ private:
     static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
     std::size_t noun_before_de(std::size_t i) const;
     void scan();
+    bool caps_word(std::size_t i) const;  // a French word in capitals, skipped by the scan
     // recogniser_lists.cpp: "MM. Bertoni, Micheli et Tissières", "le général de Gaulle".
     std::size_t surname_last(std::size_t k, std::size_t limit) const;
     std::size_t scan_title_de(std::size_t i);

