@@ -102,7 +102,11 @@ std::optional<Found> Scanner::at(std::size_t i, const Word* w) const {
             if (auto r = nth_weekday(i)) return r;
             return day_month_rule(i);
         case Kind::number:
-            return counted_span(i);
+            if (auto r = counted_span(i)) return r;
+            // "le quatre octobre": first the cheap test of spelled_day's context ("un", "une" are no day).
+            if (w->value < 2 || w->value > 30 || i == 0 || (fw(i - 1).size() != 2 && !word_value(i - 1, Kind::weekday)))
+                return {};
+            return day_month_rule(i);
         case Kind::season:
             return season(i, w->value);
         case Kind::quarter_code:
@@ -124,7 +128,9 @@ std::optional<Found> Scanner::at(std::size_t i, const Word* w) const {
 }
 
 std::optional<Found> Scanner::numeric(std::size_t i) const {
+    if (auto r = numeric_span(i)) return r;
     if (auto a = numeric_date(i)) {
+        if (auto r = dashed_day_span(i, *a)) return r;
         if (!a->explicit_year && !a->invalid) return dated(i, *a);
         return Found{a->next, tok(i).start, tok(a->next - 1).end,
                      a->invalid ? std::string() : iso_ymd(a->year, a->month, a->day)};
@@ -257,13 +263,42 @@ bool Scanner::numeric_day_month_context(std::size_t i, long day, long month) con
     return p == "le" || p == "du" || p == "au" || p == "depuis" || word_value(i - 1, Kind::weekday);
 }
 
-// A month name at token i (abbreviations only when `abbreviated` and a
-// full stop follows).
+// A month name at token i (abbreviations only when `abbreviated`: after a day
+// number). Without its full stop, as listings, tables and headings write them
+// ("3 Sept", "22 janv 1995"), not before a name ("le 1 Jan Ullrich"), and
+// "sept" in lower case (the number seven: "12 sept ans") only at the end of
+// the text or a clause or before a year.
 int Scanner::month_at(std::size_t i, bool abbreviated) const {
     if (int m = word_value(i, Kind::month)) return m;
-    if (!abbreviated || !has(i)) return 0;
+    if (!abbreviated || !has(i) || fw(i).size() < 3 || fw(i).size() > 4) return 0;  // the cheap test first
+    const int m = month_abbreviation(fw(i));
+    if (!m) return 0;
     const std::size_t e = tok(i).end;
-    return e < text_.size() && text_[e] == '.' ? month_abbreviation(fw(i)) : 0;
+    if (e < text_.size() && text_[e] == '.') return m;
+    if (has(i + 1) && spaced(i + 1) && tok(i + 1).capitalised && has_letter(fw(i + 1))) return 0;
+    if (m == 9 && !tok(i).capitalised && has(i + 1) && spaced(i + 1) && !year_number(i + 1)) return 0;
+    return m;
+}
+
+// Token j follows an abbreviated month's full stop and spaces ("3 oct. 2015").
+bool Scanner::after_abbreviation(std::size_t j) const {
+    if (!has(j) || j == 0) return false;
+    const std::string_view gap = between(j);
+    return gap.size() >= 2 && gap[0] == '.' && gap.find_first_not_of(' ', 1) == std::string_view::npos &&
+           month_abbreviation(fw(j - 1)) != 0;
+}
+
+// "le quatre octobre", "jeudi vingt-cinq décembre", "le trente et un mai": a
+// day in words, after "le", "du", "au" or a weekday (not "quatre mai" alone).
+// The day and the token after it, or {0, i}.
+std::pair<int, std::size_t> Scanner::spelled_day(std::size_t i) const {
+    if (i == 0 || !has(i) || fw(i)[0] <= '9') return {0, i};  // the cheap test first: parse_atom reads every number
+    const std::string_view p = fw(i - 1);
+    if (p != "le" && p != "du" && p != "au" && !word_value(i - 1, Kind::weekday)) return {0, i};
+    if (!spaced(i) || !word_value(i, Kind::number)) return {0, i};
+    const auto [n, next] = quantity(i);
+    if (n < 2 || n > 31) return {0, i};
+    return {static_cast<int>(n), next};
 }
 
 // "15/01/2015", "15 janvier [2015]", "janvier [2015]", "2015", and with
@@ -279,7 +314,16 @@ std::optional<Atom> Scanner::parse_atom(std::size_t i, bool bare_day) const {
             atom.year = year_number(j), atom.explicit_year = true, atom.next = j + 1;
             return;
         }
-        if (!spaced(j)) return;
+        if (!spaced(j)) {
+            // "3 oct. 2015" (not "le 3 oct. 2000 personnes": the full stop ended the sentence)
+            if (!day_month || !after_abbreviation(j) || noun_follows(j + 1)) return;
+            if (const int y = year_number(j)) {
+                atom.year = y, atom.explicit_year = true, atom.next = j + 1;
+            } else if (const long yy = two_digit_year(j)) {
+                atom.year = century_year(yy % 100), atom.explicit_year = true, atom.next = j + 1;
+            }
+            return;
+        }
         // "le 23 novembre de 1987" (not "le 3 mars de 2000 euros")
         if (day_month && fw(j) == "de" && spaced(j + 1) && year_number(j + 1) >= kBareYearMin &&
             year_number(j + 1) <= kBareYearMax && !noun_follows(j + 2)) {
@@ -292,6 +336,14 @@ std::optional<Atom> Scanner::parse_atom(std::size_t i, bool bare_day) const {
             atom.year = century_year(yy % 100), atom.explicit_year = true, atom.next = j + 1;
         }
     };
+    if (const auto [d, k] = spelled_day(i); d && spaced(k)) {  // "le quatre octobre"
+        if (const int m = word_value(k, Kind::month)) {
+            atom.month = m, atom.day = d;
+            year_after(k + 1, true);
+            atom.invalid = atom.explicit_year ? !is_valid_ymd(atom.year, m, d) : d > days_in_month(2000, m);
+            return atom;
+        }
+    }
     const int d = day_number(i);
     if (d && (spaced(i + 1) || hyphened(i + 1))) {  // "15 janvier", "le 14-Juillet"
         if (int m = month_at(i + 1, true)) {

@@ -5,7 +5,7 @@
 //   dates.cpp           find_dates and the Scanner's core: dispatch, atoms, resolution against the dispatch
 //   dates_written.cpp   the rules of dates as written: "15 janvier 2015", "mars 2019", ranges, quarters
 //   dates_relative.cpp  the rules of dates relative to the dispatch: weekdays, holidays, "hier", "il y a"
-//   dates_spans.cpp     spans and numbered periods: "19-20 novembre", "du 4 au 22 de ce mois", "11 / 2016",
+//   dates_spans.cpp     spans and numbered periods: "19-20 novembre", "28/2-1/3", "du 4 au 22 de ce mois", "11 / 2016",
 //                       "les trois dernières semaines", "le premier vendredi de juillet", "les années soixante"
 // The Scanner's token access and the small string and calendar helpers are
 // defined here, inline, as they were when the finder was one file: the rules
@@ -327,6 +327,14 @@ private:
         const std::string_view f = fw(j);
         if (f.size() != 2 || !all_digits(f) || noun_follows(j + 1)) return 0;
         if (has(j + 1) && (all_digits(fw(j + 1)) || fw(j + 1) == "h")) return 0;
+        // A day after its month, in the English order: "novembre 19 au 20", "octobre 22 et 23", "novembre 23
+        // de 1987", "novembre 19-20" (no year: "octobre 98 à mars 99" keeps its).
+        if (has(j + 2) && (spaced(j + 1) || dashed(j + 1))) {
+            const std::string_view w = fw(j + 1);
+            if (((w == "au" || w == "a" || w == "et") && day_number(j + 2) && all_digits(fw(j + 2))) ||
+                (w == "de" && year_number(j + 2)))
+                return 0;
+        }
         if (tok(j).end < text_.size() && (text_[tok(j).end] == ',' || text_[tok(j).end] == ':') &&
             tok(j).end + 1 < text_.size() && text_[tok(j).end + 1] >= '0' && text_[tok(j).end + 1] <= '9')
             return 0;  // "12,5", "20:30"
@@ -353,6 +361,8 @@ private:
     bool numbered_text(std::size_t i) const;
     bool comma_year(std::size_t j) const;
     int month_at(std::size_t i, bool abbreviated) const;
+    bool after_abbreviation(std::size_t j) const;
+    std::pair<int, std::size_t> spelled_day(std::size_t i) const;
     std::optional<Atom> parse_atom(std::size_t i, bool bare_day) const;
     std::optional<long> pick_year(int month, int day, Tense tense, int weekday = 0, Tense soft = Tense::none) const;
     long sentence_year(std::size_t i) const;
@@ -379,9 +389,11 @@ private:
     // ---- spans and numbered periods (dates_spans.cpp)
 
     std::optional<Found> hyphen_days(std::size_t i) const;
+    std::optional<Found> numeric_span(std::size_t i) const;
+    std::optional<Found> dashed_day_span(std::size_t first, const Atom& x) const;
     // "de ce mois", "du mois prochain" after a day: {month offset from the dispatch's, next}; next 0 when none.
     std::pair<int, std::size_t> month_phrase(std::size_t k) const;
-    std::optional<Found> days_of_month_phrase(std::size_t start, int d1, std::size_t k) const;
+    std::optional<Found> days_of_month_phrase(std::size_t first, std::size_t start, int d1, std::size_t k) const;
     std::optional<Found> spaced_year_month(std::size_t i) const;
     std::optional<Found> counted_span(std::size_t i) const;
     std::optional<Found> nth_weekday(std::size_t i) const;
@@ -415,12 +427,13 @@ private:
 
     // ---- the tense of a clause (dates_words.cpp)
 
-    Tense clause_tense(std::size_t first, std::size_t last) const;
+    Tense clause_tense(std::size_t first, std::size_t last, bool near = false) const;
     bool is_auxiliary(std::size_t k, std::string_view participle) const;
     bool is_date_word(std::size_t k) const;
     bool infinitive_cue(std::size_t k) const;
     bool countdown_cue(std::size_t k) const;
-    Tense cue(std::size_t k) const;
+    Tense cue(std::size_t k, bool near = false) const;
+    bool inverted_past(std::size_t k) const;
 };
 
 }  // namespace depeche::dates_detail

@@ -120,7 +120,7 @@ std::optional<Found> Scanner::weekend_rule(std::size_t i, std::size_t first) con
         // A dispatch of Monday to Wednesday is nearer the week-end before it
         // (Wednesday: a tie, the past one, as pick_year); "a eu lieu durant le
         // week-end" in a Thursday dispatch is the one before too.
-        const Tense tense = clause_tense(i, next - 1);
+        const Tense tense = clause_tense(i, next - 1, true);
         week = tense == Tense::past || (tense == Tense::none && today <= 3) ? -1 : 0;
     }
     const std::string value = iso_week(anchor_.days + 7 * week);
@@ -343,8 +343,9 @@ std::optional<Found> Scanner::weekday_rule(std::size_t i, int weekday) const {
     // "Vendredi saint", "Mardi gras", "Robinson et Vendredi".
     if (tok(i).capitalised && !sentence_start(i)) return {};
     if (spaced(i + 1) && (fw(i + 1) == "saint" || fw(i + 1) == "gras")) return {};
-    // "ce vendredi": the one of the dispatch's week.
-    const bool this_week = i > floor_ && spaced(i) && (fw(i - 1) == "ce" || fw(i - 1) == "cet");
+    // "ce vendredi": the one of the dispatch's week ("cette vendredi": the gender of a weekday is a common
+    // slip, as for "cette mois").
+    const bool this_week = i > floor_ && spaced(i) && (fw(i - 1) == "ce" || fw(i - 1) == "cet" || fw(i - 1) == "cette");
     const std::size_t first = this_week ? i - 1 : i;
     std::size_t next = i + 1;
     long week = this_week ? 0 : kNoWeek;
@@ -376,7 +377,7 @@ std::optional<Found> Scanner::weekday_rule(std::size_t i, int weekday) const {
     } else if (weekday == today) {
         delta = 0;  // "a annoncé vendredi" in a Friday dispatch
     } else {
-        delta = clause_tense(i, next - 1) == Tense::future ? ahead : -back;
+        delta = clause_tense(i, next - 1, true) == Tense::future ? ahead : -back;
     }
     found.value = iso_day(anchor_.days + delta);
     return found;

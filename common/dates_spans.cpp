@@ -1,7 +1,8 @@
 // The Scanner's rules for spans and numbered periods that the rules of dates as written do not read: days
-// joined by a dash ("19-20 novembre"), days of a month named by its place ("du 4 au 22 de ce mois", "4 au 23
-// le mois prochain"), a month and year spaced around a slash or dash ("11 / 2016"), counted spans back or
-// ahead of the dispatch ("les trois dernières semaines", "des dix derniers mois"), the nth weekday of a
+// joined by a dash ("19-20 novembre"), days in digits or two dates joined by one ("28/2-1/3", "12 janvier
+// 2016 - 22/01/2016"), days of a month named by its place or after "de" ("du 4 au 22 de ce mois", "4 au 23
+// le mois prochain", "entre 3 et 12 de Sept"), a month and year spaced around a slash or dash ("11 / 2016"), counted
+// spans back or ahead of the dispatch ("les trois dernières semaines", "des dix derniers mois"), the nth weekday of a
 // month ("le premier vendredi de juillet"), the nth week of a year ("la troisième semaine de 2027") and
 // decades in words ("les années soixante-dix").
 #include "dates_detail.hpp"
@@ -22,12 +23,92 @@ std::optional<Found> Scanner::hyphen_days(std::size_t i) const {
     const int d1 = day_number(i);
     if (!d1 || !all_digits(fw(i)) || !dashed(i + 1) || !all_digits(fw(i + 1))) return {};
     std::optional<Atom> y = parse_atom(i + 1, false);
-    if (!y || !y->day || !y->month || y->invalid) return days_of_month_phrase(tok(i).start, d1, i + 1);
+    if (!y || !y->day || !y->month || y->invalid) return days_of_month_phrase(i, tok(i).start, d1, i + 1);
     Atom x;
     x.day = d1, x.next = i + 1;
     std::optional<std::string> value = span_value(x, *y, i);
     if (!value) return {};
     return Found{y->next, tok(i).start, tok(y->next - 1).end, *value};
+}
+
+// "28/2-1/3", "10/1-11/2/2017", "12/01/2016 - 22/01/2016": two days in digits joined by a dash (or an en
+// dash, spaced or not), read from the bytes as numeric_date reads one. A day without its year needs what
+// makes "22/04" a day (numeric_day_month_context: a day over 12, or "le", "du"... before it): "1/2-3/4" is
+// two fractions.
+std::optional<Found> Scanner::numeric_span(std::size_t i) const {
+    const std::size_t n = text_.size();
+    if (tok(i).end >= n || text_[tok(i).end] != '/') return {};  // cheap first test: numeric() tries every number
+    const std::size_t p = tok(i).start;
+    auto digit = [&](std::size_t k) { return k < n && text_[k] >= '0' && text_[k] <= '9'; };
+    auto in_word = [&](std::size_t k) {
+        if (k >= n) return false;
+        const char c = text_[k];
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '_' || c == '=' || c == '\\' ||
+               c == '#' || c == '&' || c == '?' || c == '@';
+    };
+    // A number (or a dotted or dashed one) goes on: "1.28/2", "28/2-1/3-5".
+    auto goes_on = [&](std::size_t k, std::size_t after) {
+        return k < n && (digit(k) || in_word(k) || ((text_[k] == '-' || text_[k] == '.') && digit(after)));
+    };
+    if (p > 0 && goes_on(p - 1, p >= 2 ? p - 2 : n)) return {};
+    std::size_t q = p;
+    auto number = [&](long& value) {
+        const std::size_t from = q;
+        value = 0;
+        while (digit(q) && q - from < 5) value = value * 10 + (text_[q++] - '0');
+        return q - from;
+    };
+    auto day = [&](Atom& a) {
+        long d = 0, m = 0, y = 0;
+        const std::size_t ld = number(d);
+        if (ld < 1 || ld > 2 || q >= n || text_[q] != '/') return false;
+        ++q;
+        const std::size_t lm = number(m);
+        if (lm < 1 || lm > 2 || d < 1 || d > 31 || m < 1 || m > 12) return false;
+        if (q + 1 < n && text_[q] == '/' && digit(q + 1)) {
+            ++q;
+            const std::size_t ly = number(y);
+            if (ly != 4 && ly != 2) return false;
+            a.year = ly == 2 ? century_year(y) : y, a.explicit_year = true;
+        }
+        a.day = static_cast<int>(d), a.month = static_cast<int>(m);
+        return true;
+    };
+    Atom x, y;
+    if (!day(x)) return {};
+    while (q < n && text_[q] == ' ') ++q;
+    if (q < n && text_[q] == '-')
+        ++q;
+    else if (q + 3 <= n && text_.compare(q, 3, "\xE2\x80\x93") == 0)
+        q += 3;
+    else
+        return {};
+    while (q < n && text_[q] == ' ') ++q;
+    if (!digit(q) || !day(y) || goes_on(q, q + 1)) return {};
+    if (!y.explicit_year && !x.explicit_year && !numeric_day_month_context(i, x.day, x.month)) return {};
+    std::size_t j = i;
+    while (has(j) && tok(j).end < q) ++j;
+    if (!has(j) || tok(j).end != q) return {};
+    y.next = j + 1;
+    std::optional<std::string> value = span_value(x, y, i);
+    if (!value) return {};
+    return Found{j + 1, p, q, *value};
+}
+
+// "12 janvier 2016 - 22/01/2016", "le 3 mars - 5 avril": a day, a dash (or an en dash) and a later day.
+// Token `first` begins the first day, `x` read from it.
+std::optional<Found> Scanner::dashed_day_span(std::size_t first, const Atom& x) const {
+    const std::size_t k = x.next;
+    if (!x.day || !x.month || x.invalid || !has(k) || k == 0) return {};
+    std::string_view gap = between(k);
+    while (!gap.empty() && gap.front() == ' ') gap.remove_prefix(1);
+    while (!gap.empty() && gap.back() == ' ') gap.remove_suffix(1);
+    if (gap != "-" && gap != "\xE2\x80\x93") return {};
+    std::optional<Atom> y = parse_atom(k, false);
+    if (!y || !y->day || !y->month || y->invalid) return {};
+    std::optional<std::string> value = span_value(x, *y, first);
+    if (!value) return {};
+    return Found{y->next, tok(first).start, tok(y->next - 1).end, *value};
 }
 
 // The month named after a day by its place from the dispatch's: "de ce mois", "ce mois-ci", "du mois
@@ -48,10 +129,26 @@ std::pair<int, std::size_t> Scanner::month_phrase(std::size_t k) const {
     return dir ? std::make_pair(dir, k + 2) : std::make_pair(0, std::size_t{0});
 }
 
-// Days d1 to the day at token k, of the month named after it ("4 au 22 de ce mois").
-std::optional<Found> Scanner::days_of_month_phrase(std::size_t start, int d1, std::size_t k) const {
+// Days d1 to the day at token k, of the month named after it ("4 au 22 de ce mois"), or after "de" ("du 3
+// au 12 de septembre", "entre 3 et 12 de Sept": the month's name after "de", as "de ce mois" has it).
+// `first` is the span's first token, `start` its first byte.
+std::optional<Found> Scanner::days_of_month_phrase(std::size_t first, std::size_t start, int d1, std::size_t k) const {
     const int d2 = day_number(k);
     if (!d2 || !all_digits(fw(k)) || d1 >= d2) return {};
+    if (fw(k + 1) == "de" && spaced(k + 1) && spaced(k + 2)) {
+        if (const int m = month_at(k + 2, true)) {
+            Atom x, y;
+            x.day = d1, y.day = d2, y.month = m, y.next = k + 3;
+            if (spaced(k + 3) && year_number(k + 3) >= kBareYearMin && year_number(k + 3) <= kBareYearMax &&
+                !noun_follows(k + 4))
+                y.year = year_number(k + 3), y.explicit_year = true, y.next = k + 4;
+            else if (comma_year(k + 3))
+                y.year = year_number(k + 3), y.explicit_year = true, y.next = k + 4;
+            Found found{y.next, start, tok(y.next - 1).end, {}};
+            if (std::optional<std::string> value = span_value(x, y, first)) found.value = *value;
+            return found;
+        }
+    }
     const auto [offset, next] = month_phrase(k + 1);
     if (!next) return {};
     Found found{next, start, tok(next - 1).end, {}};
@@ -151,9 +248,23 @@ std::optional<Found> Scanner::nth_weekday(std::size_t i) const {
     else if (has(i + 2) && elision(i + 2) == "d" && tok(i + 2).elided_start > tok(i + 1).end)
         m = i + 2;
     else
-        return {};
-    std::optional<Atom> atom = parse_atom(m, false);
-    if (!atom || atom->day || !atom->month || atom->invalid) return {};
+        m = 0;
+    std::optional<Atom> atom = m ? parse_atom(m, false) : std::nullopt;
+    if (!atom || atom->day || !atom->month || atom->invalid) {
+        // "le premier vendredi de ce mois", "le dernier lundi du mois prochain": the month by its place.
+        const auto [offset, after] = month_phrase(i + 2);
+        if (!after) return {};
+        Found found{after, tok(i).start, tok(after - 1).end, {}};
+        if (anchor_.precision < Anchor::month) return found;
+        const long total = anchor_.date.year * 12L + (anchor_.date.month - 1) + offset;
+        atom = Atom{};
+        atom->year = total / 12, atom->month = static_cast<int>(total % 12 + 1), atom->explicit_year = true;
+        atom->next = after;
+        if (anchor_.precision == Anchor::month) {
+            found.value = iso_ymd(atom->year, atom->month);  // never more precise than the dispatch allows
+            return found;
+        }
+    }
     std::size_t next = atom->next;
     Found found{next, tok(i).start, tok(next - 1).end, {}};
     long year = atom->year;

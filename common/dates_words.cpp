@@ -159,11 +159,12 @@ const Word* lookup(std::string_view folded) {
     return folded.empty() ? nullptr : kGrammar.find(folded);
 }
 
-// Abbreviated months, only taken after a day number and before a full stop
-// ("12 sept. 2015"): "sept" alone is the number seven.
+// Abbreviated months, only taken after a day number ("12 sept. 2015", "3 Sept"; see Scanner::month_at for
+// when the full stop may be missing): "sept" alone is the number seven. "jan" and "sep", the short forms of
+// listings and tables, too.
 int month_abbreviation(std::string_view folded) {
-    static const std::unordered_map<std::string_view, int> kAbbr = {{"janv", 1}, {"fev", 2},  {"fevr", 2},
-                                                                    {"avr", 4},  {"juil", 7}, {"sept", 9},
+    static const std::unordered_map<std::string_view, int> kAbbr = {{"janv", 1}, {"jan", 1},  {"fev", 2},  {"fevr", 2},
+                                                                    {"avr", 4},  {"juil", 7}, {"sept", 9}, {"sep", 9},
                                                                     {"oct", 10}, {"nov", 11}, {"dec", 12}};
     auto it = kAbbr.find(folded);
     return it == kAbbr.end() ? 0 : it->second;
@@ -211,13 +212,14 @@ bool is_announcing_present(std::string_view f) {
     return kWords.count(f) != 0;
 }
 
-// Nouns and names that look like a future ("-ra", "-ront", "-rons").
+// Nouns and names that look like a future ("-ra", "-ront", "-rons", "-rai").
 bool is_false_future(std::string_view f) {
-    static const WordSet kWords = {"camera",  "opera",    "extra",    "sahara",    "cobra",     "mantra",   "sierra",
-                                   "ultra",   "contra",   "para",     "zebra",     "agora",     "tiara",    "mascara",
-                                   "cholera", "angora",   "tora",     "hora",      "era",       "front",    "affront",
-                                   "patrons", "environs", "citrons",  "marrons",   "escadrons", "biberons", "perons",
-                                   "larrons", "macarons", "potirons", "vignerons", "bucherons", "chaperons"};
+    static const WordSet kWords = {"camera",  "opera",    "extra",    "sahara",    "cobra",     "mantra",    "sierra",
+                                   "ultra",   "contra",   "para",     "zebra",     "agora",     "tiara",     "mascara",
+                                   "cholera", "angora",   "tora",     "hora",      "era",       "front",     "affront",
+                                   "patrons", "environs", "citrons",  "marrons",   "escadrons", "biberons",  "perons",
+                                   "larrons", "macarons", "potirons", "vignerons", "bucherons", "chaperons", "vrai",
+                                   "minerai", "frai"};
     return kWords.count(f) != 0;
 }
 
@@ -287,7 +289,7 @@ bool is_participle_shape(std::string_view f) {
 // Past or future for a date at tokens [first, last]: the nearest cue
 // within a few words, in the same sentence, decides; none when there is
 // none (a weekday then is past: wire copy mostly reports).
-Tense Scanner::clause_tense(std::size_t first, std::size_t last) const {
+Tense Scanner::clause_tense(std::size_t first, std::size_t last, bool near) const {
     constexpr std::size_t kBack = 6, kForward = 5;
     bool back_open = true, forward_open = true;
     std::size_t comma = 0;  // the first token after a comma, forward (0: none yet)
@@ -295,8 +297,10 @@ Tense Scanner::clause_tense(std::size_t first, std::size_t last) const {
         if (back_open && d <= kBack) {
             if (first < d || clause_break(first - d + 1)) {
                 back_open = false;
-            } else if (Tense t = cue(first - d); t != Tense::none) {
+            } else if (Tense t = cue(first - d, near); t != Tense::none) {
                 return t;
+            } else if (inverted_past(first - d)) {
+                return Tense::past;
             }
         }
         if (forward_open && d <= kForward) {
@@ -307,7 +311,7 @@ Tense Scanner::clause_tense(std::size_t first, std::size_t last) const {
                 if (!comma && between(k).find(',') != std::string_view::npos) comma = k;
                 // "... le 7 juillet, a précisé le ministre": the past of an
                 // attribution (verb first, after a comma) is not the event's.
-                const Tense t = cue(k);
+                const Tense t = cue(k, near);
                 const bool attribution = t == Tense::past && comma && k == comma + 1 && is_verb_a(comma);
                 if (t != Tense::none && !attribution) return t;
             }
@@ -367,8 +371,17 @@ bool Scanner::countdown_cue(std::size_t k) const {
     return (de == "de" || de == "du" || de == "des") && fw(k + 2) != "prison";
 }
 
-// The tense token k gives, if any.
-Tense Scanner::cue(std::size_t k) const {
+// "a-t-il tweeté mercredi", "a-t-elle déclaré lundi": a past with its subject
+// after the auxiliary, which is an attribution ("..., a-t-il précisé"): its
+// past is the date's only when the date follows it (clause_tense looks back).
+bool Scanner::inverted_past(std::size_t k) const {
+    const std::string_view f = fw(k);
+    return k >= 3 && !tok(k).stop && !tok(k).capitalised && is_participle_shape(f) && fw(k - 2) == "t" &&
+           hyphened(k - 2) && hyphened(k - 1) && is_auxiliary(k - 3, f);
+}
+
+// The tense token k gives, if any; with `near`, for a weekday, the first persons' future too.
+Tense Scanner::cue(std::size_t k, bool near) const {
     const Token& t = tok(k);
     const std::string_view f = t.folded;
     if (t.capitalised || !has_letter(f)) return Tense::none;
@@ -388,7 +401,14 @@ Tense Scanner::cue(std::size_t k) const {
         return Tense::past;
     if (is_conditional(t.text, f) || infinitive_cue(k)) return Tense::future;
     if (is_announcing_present(f) && !spelled_as_participle(t.text)) return Tense::future;
-    if (f.size() >= 4 && (ends_with(f, "ra") || ends_with(f, "ront") || ends_with(f, "rons")) && !is_false_future(f))
+    // The future: "-ra", "-ront", "-rons"; for a weekday also "-rai", "-rez", the persons of quotes ("je
+    // reviendrai vendredi", "vous verrez lundi"): a weekday in a quote is the days around the dispatch, but a
+    // month or a day of a month there is as often one recalled ("je n'oublierai pas le 24 mars", "ce que vous
+    // ne faites pas en juillet, vous ne le ferez pas en septembre").
+    if (f.size() >= 4 &&
+        (ends_with(f, "ra") || ends_with(f, "ront") || ends_with(f, "rons") ||
+         (near && (ends_with(f, "rai") || ends_with(f, "rez")))) &&
+        !is_false_future(f))
         return Tense::future;
     if (f.size() >= 5 && (ends_with(f, "ait") || ends_with(f, "aient")) && !is_false_imperfect(f)) return Tense::past;
     return Tense::none;

@@ -41,6 +41,7 @@ std::optional<Found> Scanner::dated(std::size_t first, const Atom& atom, int wee
 std::optional<Found> Scanner::day_month_rule(std::size_t i) const {
     std::optional<Atom> atom = parse_atom(i, false);
     if (!atom || !atom->day || !atom->month) return {};
+    if (auto r = dashed_day_span(i, *atom)) return r;
     return dated(i, *atom);
 }
 
@@ -178,7 +179,7 @@ std::optional<Found> Scanner::range(std::size_t i) const {
     if (entre && fw(a2) == "le" && spaced(a2 + 1)) ++a2;
     std::optional<Atom> y = parse_atom(a2, false);
     if ((!y || (!y->month && !y->year)) && x->day && !x->month)  // "du 4 au 22 de ce mois"
-        return days_of_month_phrase(start, x->day, a2);
+        return days_of_month_phrase(i, start, x->day, a2);
     if (!y || y->invalid) return {};
     std::optional<std::string> value = span_value(*x, *y, i);
     if (!value) return {};

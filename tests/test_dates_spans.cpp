@@ -190,9 +190,97 @@ TEST_CASE("holidays in lower case", "[dates]") {
     });
 }
 
+TEST_CASE("abbreviated months, with or without their full stop", "[dates]") {
+    check({
+        // the year after the abbreviation's full stop was lost ("3 oct." then the nearest 3 October)
+        {"2016-11-07", "Il est venu le 3 oct. 2015.", "3 oct. 2015=2015-10-03"},
+        {"2016-11-07", "du 4 au 22 janv. 1995", "du 4 au 22 janv. 1995=1995-01-04/1995-01-22"},
+        {"2016-11-07", "le 12 sept. 98", "12 sept. 98=1998-09-12"},
+        // listings and headings leave the full stop out
+        {"2016-11-07", "Je reviendrai le 1 janv", "1 janv=2017-01-01"},
+        {"2016-11-07", "le 1 Jan", "1 Jan=2017-01-01"},
+        {"2016-11-07", "Réunion le 22 Janv, 1995", "22 Janv, 1995=1995-01-22"},
+        {"2016-11-07", "4 au 22 Janv, 1995", "4 au 22 Janv, 1995=1995-01-04/1995-01-22"},
+        {"2016-11-07", "le 12 sept 2015", "12 sept 2015=2015-09-12"},
+        {"2016-11-07", "le 12 Sept et le 3 oct", "12 Sept=2016-09-12 | 3 oct=2016-10-03"},
+        {"2016-11-07", "le 12 sept.", "12 sept=2016-09-12"},
+        // not a month
+        {"2016-11-07", "12 sept ans de prison", ""},
+        {"2016-11-07", "entre 12 sept fois", ""},
+        {"2016-11-07", "le 1 Jan Ullrich", ""},
+        // the full stop ended the sentence: the number after it is no year
+        {"2016-11-07", "le 3 oct. 2000 personnes sont venues", "3 oct=2016-10-03"},
+    });
+}
+
+TEST_CASE("days spanned to a month after de, and the nth weekday of a month named by its place", "[dates]") {
+    check({
+        {"2016-11-07", "du 3 au 12 de septembre", "du 3 au 12 de septembre=2016-09-03/2016-09-12"},
+        {"2016-11-07", "Je serai dehors entre 3 et 12 de Sept", "entre 3 et 12 de Sept=2016-09-03/2016-09-12"},
+        {"2016-11-07", "absent 3 jusqu'a 12 de Sept.", "3 jusqu'a 12 de Sept=2016-09-03/2016-09-12"},
+        {"2016-11-07", "du 3 au 12 de mai 2015", "du 3 au 12 de mai 2015=2015-05-03/2015-05-12"},
+        {"2016-11-07", "le premier vendredi de ce mois", "premier vendredi de ce mois=2016-11-04"},
+        {"2016-11-07", "le dernier lundi du mois prochain", "dernier lundi du mois prochain=2016-12-26"},
+        {"2016-11", "le dernier lundi du mois prochain", "dernier lundi du mois prochain=2016-12"},
+        {"2016", "le premier vendredi de ce mois", ""},
+        // not spans
+        {"2016-11-07", "de 3 au 12 de sept fois", ""},
+        {"2016-11-07", "du 12 au 3 de septembre", "septembre=2016-09"},
+    });
+}
+
+TEST_CASE("days in words", "[dates]") {
+    check({
+        {"2016-11-07", "elle est née le quatre octobre", "quatre octobre=2016-10-04"},
+        {"2016-11-07", "jeudi vingt-cinq décembre", "jeudi vingt-cinq décembre=2016-12-25"},
+        {"2016-11-07", "le trente et un mai 2015", "trente et un mai 2015=2015-05-31"},
+        {"2016-11-07", "depuis le dix-sept juin", "dix-sept juin=2016-06-17"},
+        {"2016-11-07", "le deux mai", "deux mai=2017-05-02"},
+        {"2016-11-07", "le premier mai", "premier mai=2017-05-01"},
+        // a number before a month is no day without "le", "du", "au" or a weekday
+        {"2016-11-07", "quatre mai", ""},
+        {"2016-11-07", "les quatre octobre", ""},
+        {"2016-11-07", "le trente-deux mai", ""},
+        {"2016-11-07", "le trente février", ""},
+    });
+}
+
+TEST_CASE("days in digits joined by a dash", "[dates]") {
+    check({
+        {"2019-01-10", "Soldes du 28/2-1/3.", "28/2-1/3=2019-02-28/2019-03-01"},
+        {"2016-11-07", "10/1-11/2/2017", "10/1-11/2/2017=2017-01-10/2017-02-11"},
+        {"2016-11-07", "12/01/2016 - 22/01/2016", "12/01/2016 - 22/01/2016=2016-01-12/2016-01-22"},
+        {"2016-11-07", "12/01/2016-22/01/2016", "12/01/2016-22/01/2016=2016-01-12/2016-01-22"},
+        {"2016-11-07", "Je serais dehors 12 Janvier, 2016 - 22/01/2016",
+         "12 Janvier, 2016 - 22/01/2016=2016-01-12/2016-01-22"},
+        {"2019-01-10", "le 3 mars – 5 avril", "3 mars – 5 avril=2019-03-03/2019-04-05"},
+        // fractions, scores, paths, phone numbers, a span backwards
+        {"2016-11-07", "1/2-3/4 des voix", ""},
+        {"2016-11-07", "le score 6/4-6/3", ""},
+        {"2016-11-07", "lemonde.fr/28/2-1/3", ""},
+        {"2016-11-07", "tel 12/02-13/05-22", ""},
+        {"2016-11-07", "28/3-1/3", ""},
+    });
+}
+
+TEST_CASE("two digits after a month are no year when a day of a span follows", "[dates]") {
+    check({
+        {"2016-11-07", "en octobre 98", "octobre 98=1998-10"},
+        {"2016-11-07", "en octobre 98 et 99", "octobre 98=1998-10"},
+        {"2016-11-07", "d'octobre 98 à mars 99", "d'octobre 98 à mars 99=1998-10/1999-03"},
+        // the English order: a day after its month, not October 2022
+        {"2016-11-07", "depuis octobre 22 au 25", "octobre=2016-10"},
+        {"2016-11-07", "en novembre 19 et 20", "novembre=2016-11"},
+        {"2016-11-07", "Je serais sorti Novembre 19 au 20", ""},
+    });
+}
+
 // As in test_dates.cpp: a text cut anywhere inside the new expressions reads nothing past its end.
 TEST_CASE("the new expressions may end anywhere", "[dates]") {
     const std::vector<std::string> expressions = {
+        "le 3 oct. 2015, du 4 au 22 Janv, 1995, le 1 Jan, 12 sept, entre 3 et 12 de Sept",
+        "le premier vendredi de ce mois, jeudi vingt-cinq décembre, le trente et un mai",
+        "28/2-1/3, 10/1-11/2/2017, 12/01/2016 – 22/01/2016, le 3 mars - 5 avril",
         "les 19-20 novembre et du 4 au 22 de ce mois-ci, 4 au 23 le mois prochain",
         "le 11 / 2016, 2016 - 11, 2015-3 et lundi 12 janvier, 2016 ou le 23 novembre de 1987",
         "ce septembre, le week-end, le premier vendredi de juillet 2016",

@@ -138,6 +138,29 @@ TEST_CASE("the cue lists find their words and nothing else", "[dates]") {
     CHECK_FALSE(is_etre_participle("mange"));
 }
 
+TEST_CASE("the first persons' future is a future cue for a weekday", "[dates]") {
+    // 2016-11-07 is a Monday
+    CHECK(mentions("2016-11-07", "Je reviendrai vendredi") == "vendredi=2016-11-11");
+    CHECK(mentions("2016-11-07", "Je reviendrai cette vendredi") == "cette vendredi=2016-11-11");
+    CHECK(mentions("2016-11-07", "vous verrez jeudi") == "jeudi=2016-11-10");
+    CHECK(mentions("2016-11-07", "je vous le dirai demain mardi") == "demain=2016-11-08 | mardi=2016-11-08");
+    // not for a month or a day of a month, as often one recalled
+    CHECK(mentions("2020-05-05", "Je n'oublierai pas le 24 mars") == "24 mars=2020-03-24");
+    CHECK(mentions("2016-11-07", "vous ne le ferez pas en septembre") == "septembre=2016-09");
+    // nouns of the same shape
+    CHECK(mentions("2016-11-07", "le vrai jeudi") == "jeudi=2016-11-03");
+    CHECK(is_false_future("minerai"));
+    // the conditional of the first persons says nothing ("j'aurais dû rentrer jeudi")
+    CHECK(mentions("2016-11-07", "j'aurais dû rentrer jeudi") == "jeudi=2016-11-03");
+}
+
+TEST_CASE("a past with the subject after its auxiliary", "[dates]") {
+    // 2018-04-26 is a Thursday: the Wednesday of the tweet, not of the quote's future
+    CHECK(mentions("2018-04-26", "\"Je ne viendrai pas\", a-t-il tweeté mercredi.") == "mercredi=2018-04-25");
+    CHECK(mentions("2018-04-26", "a-t-elle déclaré mercredi") == "mercredi=2018-04-25");
+    CHECK(mentions("2018-04-24", "a-t-elle déclaré mercredi") == "mercredi=2018-04-18");
+}
+
 TEST_CASE("spans still open after the cheap test on the word after de, du, entre", "[dates]") {
     CHECK(mentions("2015-04-20", "du 1er mai au 3 juin") == "du 1er mai au 3 juin=2015-05-01/2015-06-03");
     CHECK(mentions("2015-04-20", "du premier mai au 3 juin") == "du premier mai au 3 juin=2015-05-01/2015-06-03");
