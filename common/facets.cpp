@@ -55,27 +55,30 @@ std::size_t non_ascii(std::string_view s) {
 // Philippe") share an entity key: count them as one value, shown in the
 // spelling that keeps the most accents (then the first in byte order), a
 // choice that depends on neither the query nor the indexing order.
-// `names[i]` has key `keys[i]` and count `counts[i]`.
-template <typename Names, typename Keys>
-Tally merged_by_key(const Names& names, const Keys& keys, const std::vector<Xapian::doccount>& counts) {
+// `names[i]` has count `counts[i]` and its key's id (schema::facet_id) in
+// `key_ids[i]`: keys are told apart by id, as the spy counts names (64-bit
+// ids: see facet_id for why collisions are negligible).
+template <typename Names>
+Tally merged_by_key(const Names& names, const std::vector<std::uint64_t>& key_ids,
+                    const std::vector<Xapian::doccount>& counts) {
     Tally merged;
-    std::vector<std::size_t> accents;                      // non_ascii of each shown spelling
-    std::unordered_map<std::string_view, std::size_t> at;  // key -> index in merged
-    at.reserve(counts.size());
+    std::vector<std::size_t> accents;  // non_ascii of each shown spelling
+    IdTable at;                        // key id -> index in merged
     for (std::size_t i = 0; i < counts.size(); ++i) {
         const std::string_view name = names[static_cast<std::uint32_t>(i)];
-        const auto [it, added] = at.emplace(keys[i], merged.size());
+        bool added = false;
+        const std::uint32_t m = at.index(key_ids[i], added);
         if (added) {
             merged.emplace_back(name, counts[i]);
             accents.push_back(non_ascii(name));
             continue;
         }
-        auto& [shown, total] = merged[it->second];
+        auto& [shown, total] = merged[m];
         total += counts[i];
         const std::size_t a = non_ascii(name);
-        if (a > accents[it->second] || (a == accents[it->second] && name < shown)) {
+        if (a > accents[m] || (a == accents[m] && name < shown)) {
             shown = name;
-            accents[it->second] = a;
+            accents[m] = a;
         }
     }
     return merged;
@@ -84,14 +87,14 @@ Tally merged_by_key(const Names& names, const Keys& keys, const std::vector<Xapi
 // The same merge for names counted without their keys (the built-in spies).
 Tally merged_by_key(const std::unordered_map<std::string, Xapian::doccount>& counts) {
     std::vector<std::string_view> names;
-    std::vector<std::string> keys;
+    std::vector<std::uint64_t> key_ids;
     std::vector<Xapian::doccount> by_name;
     for (const auto& [name, count] : counts) {
         names.push_back(name);
-        keys.push_back(entity_key(name));
+        key_ids.push_back(schema::facet_id(entity_key(name)));
         by_name.push_back(count);
     }
-    return merged_by_key(names, keys, by_name);
+    return merged_by_key(names, key_ids, by_name);
 }
 
 }  // namespace
@@ -214,24 +217,53 @@ void StringIds::grow() {
     }
 }
 
+IdTable::IdTable() : slots_(64, Slot{0, 0}) {}
+
+std::uint32_t IdTable::add(Slot& slot, std::uint64_t id, bool& added) {
+    added = true;
+    slot = {id, ++size_};
+    if (2 * size_ > slots_.size()) {
+        std::vector<Slot> old(2 * slots_.size(), Slot{0, 0});
+        old.swap(slots_);
+        const std::size_t mask = slots_.size() - 1;
+        for (const Slot& s : old) {
+            if (s.number == 0) continue;
+            std::size_t i = static_cast<std::size_t>(s.id) & mask;
+            while (slots_[i].number != 0) i = (i + 1) & mask;
+            slots_[i] = s;
+        }
+    }
+    return size_ - 1;
+}
+
 void FacetSpy::count_mentioned(schema::FacetSlotReader& slot) {
     // Each distinct facet value once per document (mentioned_facet_values),
-    // the first kSpreadLimit of them in sorted order.
+    // the first kSpreadLimit of them in sorted order. Raw values are
+    // distinct, but several can fall in one facet value (2015-01-15 and
+    // 2015-01-20 in 2015-01 at month granularity): a facet value is taken
+    // once a match, by the match number it last saw.
+    if (++match_ == 0) {  // wrapped: forget every mark
+        std::fill(last_seen_.begin(), last_seen_.end(), 0);
+        match_ = 1;
+    }
     seen_.clear();
-    for (std::size_t n = slot.number(); n > 0 && !slot.done(); --n) {
-        const std::string_view raw = slot.string();
-        if (raw.empty()) continue;  // as in the spread slots, which cannot hold ""
+    const std::size_t n = slot.size(schema::kListMentioned);
+    for (std::size_t i = 0; i < n; ++i) {
         bool added = false;
-        const std::uint32_t raw_id = raw_mentioned_.id(raw, added);
+        const std::uint32_t raw = raw_mentioned_.index(slot.id(schema::kListMentioned, i), added);
         if (added) {
-            const std::uint32_t id = mentioned_.id(date_facet_value(raw, granularity_), added);
-            if (added) mentioned_counts_.push_back(0);
+            const std::uint32_t id = mentioned_.id(date_facet_value(slot.mentioned(i), granularity_), added);
+            if (added) {
+                mentioned_counts_.push_back(0);
+                last_seen_.push_back(0);
+            }
             mentioned_of_raw_.push_back(id);
         }
-        seen_.push_back(mentioned_of_raw_[raw_id]);
+        const std::uint32_t id = mentioned_of_raw_[raw];
+        if (last_seen_[id] == match_) continue;
+        last_seen_[id] = match_;
+        seen_.push_back(id);
     }
-    std::sort(seen_.begin(), seen_.end());
-    seen_.erase(std::unique(seen_.begin(), seen_.end()), seen_.end());
     if (seen_.size() > schema::kSpreadLimit) {
         std::sort(seen_.begin(), seen_.end(), [this](auto a, auto b) { return mentioned_[a] < mentioned_[b]; });
         seen_.resize(schema::kSpreadLimit);
@@ -271,22 +303,31 @@ Facets BuiltinFacetSpies::result(std::size_t limit) const {
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
     const std::string packed = doc.get_value(schema::kSlotFacets);
     schema::FacetSlotReader slot(packed);
-    const std::string_view published = slot.string();
+    const std::string_view published = slot.published();
+    bool added = false;
     if (published.size() == 8) {
         std::uint64_t key;
         std::memcpy(&key, published.data(), sizeof key);
-        ++date_ids_[key];
+        const std::uint32_t n = dates_.index(schema::avalanche(key), added);
+        if (added) {
+            date_keys_.push_back(key);
+            date_counts_.push_back(0);
+        }
+        ++date_counts_[n];
     }
-    for (Names& names : names_) {
-        // Names are distinct already (names_of), at most kSpreadLimit.
-        for (std::size_t n = slot.number(); n > 0 && !slot.done(); --n) {
-            const std::string_view name = slot.string();
-            const std::string_view key = slot.string();
-            if (name.empty()) continue;  // as in the spread slots, which cannot hold ""
-            bool added = false;
-            const std::uint32_t id = names.ids.id(name, added);
+    for (unsigned k = 0; k < 3; ++k) {
+        // Names are distinct already (names_of), at most kSpreadLimit, none
+        // empty (pack_facets).
+        Names& names = names_[k];
+        const auto list = static_cast<schema::FacetList>(k);
+        const std::size_t n = slot.size(list);
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::uint32_t id = names.ids.index(slot.id(list, i), added);
             if (added) {
-                names.keys.emplace_back(key);
+                const schema::FacetSlot::Name name = slot.name(list, i);
+                names.bytes.append(name.name);
+                names.ends.push_back(static_cast<std::uint32_t>(names.bytes.size()));
+                names.key_ids.push_back(schema::facet_id(name.key));
                 names.counts.push_back(0);
             }
             ++names.counts[id];
@@ -303,7 +344,9 @@ Facets FacetSpy::result(std::size_t limit) const {
     // of the archive (to_iso's snprintf was 14M instructions on 100k dispatches).
     const std::size_t kept = length_for(granularity_) == 4 ? 4 : length_for(granularity_) == 7 ? 6 : 8;
     std::unordered_map<std::uint64_t, Xapian::doccount> by_period;
-    for (const auto& [key, count] : date_ids_) {
+    for (std::size_t n = 0; n < date_keys_.size(); ++n) {
+        const std::uint64_t key = date_keys_[n];
+        const Xapian::doccount count = date_counts_[n];
         char bytes[sizeof key];
         std::memcpy(bytes, &key, sizeof key);
         std::memset(bytes + kept, '0', sizeof bytes - kept);
@@ -323,7 +366,7 @@ Facets FacetSpy::result(std::size_t limit) const {
     Facets out;
     std::vector<FacetCount>* into[] = {&out.person, &out.place, &out.org};
     for (std::size_t k = 0; k < 3; ++k)
-        *into[k] = sorted(merged_by_key(names_[k].ids, names_[k].keys, names_[k].counts), limit);
+        *into[k] = sorted(merged_by_key(names_[k], names_[k].key_ids, names_[k].counts), limit);
     out.date = sorted(date, limit);
     Tally mentioned;
     mentioned.reserve(mentioned_counts_.size());

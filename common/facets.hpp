@@ -69,6 +69,37 @@ private:
     std::vector<std::uint32_t> table_;  // entry index + 1, 0 for empty
 };
 
+/// Distinct 64-bit ids (schema::facet_id) numbered 0, 1, 2... in order of
+/// first sight: open addressing over the ids themselves, which are well
+/// mixed already, so a lookup is a load, a mask and a compare. Not
+/// thread-safe.
+class IdTable {
+public:
+    IdTable();
+    /// The number of `id`, numbering it if new (`added` says which).
+    std::uint32_t index(std::uint64_t id, bool& added) {
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t i = static_cast<std::size_t>(id) & mask;; i = (i + 1) & mask) {
+            Slot& slot = slots_[i];
+            if (slot.number == 0) return add(slot, id, added);
+            if (slot.id == id) {
+                added = false;
+                return slot.number - 1;
+            }
+        }
+    }
+    std::size_t size() const { return size_; }
+
+private:
+    struct Slot {
+        std::uint64_t id;
+        std::uint32_t number;  // index + 1, 0 for empty
+    };
+    std::uint32_t add(Slot& slot, std::uint64_t id, bool& added);
+    std::vector<Slot> slots_;
+    std::uint32_t size_ = 0;
+};
+
 /// A match spy that counts, for every document of the match set, each
 /// distinct person, place and organisation, its publication date and each
 /// distinct mentioned date at `granularity`, from the document's facet slot
@@ -85,26 +116,39 @@ public:
     Facets result(std::size_t limit) const;
 
 private:
-    // Per match the spy neither allocates nor copies a value it has seen:
-    // each value becomes a small id through a StringIds table and is counted
-    // in a vector by id. Per distinct value only, a name's key is kept (the
-    // merge by key in result() needs no ICU) and a raw mentioned value is
-    // turned into its facet value.
+    // Per match the spy reads the values' 64-bit ids (schema::facet_id,
+    // written at index time) and counts each in a vector by its number in an
+    // IdTable: no value's bytes are hashed, compared or copied. Only the
+    // first sight of an id reads its strings: a name is kept with its key's
+    // id (the merge by key in result() needs no ICU and no string hashing),
+    // a raw mentioned value is turned into its facet value.
     struct Names {
-        StringIds ids;
-        std::vector<std::string> keys;  // by id
+        IdTable ids;
+        std::string bytes;                   // every name seen, one after another
+        std::vector<std::uint32_t> ends;     // by number: where its name ends in `bytes`
+        std::vector<std::uint64_t> key_ids;  // by number: facet_id of its entity_key
         std::vector<Xapian::doccount> counts;
+        std::string_view operator[](std::uint32_t n) const {
+            const std::uint32_t begin = n ? ends[n - 1] : 0;
+            return {bytes.data() + begin, ends[n] - begin};
+        }
     };
     void count_mentioned(schema::FacetSlotReader& slot);
 
     DateGranularity granularity_;
     Names names_[3];  // person, place, org
-    StringIds raw_mentioned_;
-    std::vector<std::uint32_t> mentioned_of_raw_;  // raw id -> facet value id
+    IdTable raw_mentioned_;
+    std::vector<std::uint32_t> mentioned_of_raw_;  // raw number -> facet value id
     StringIds mentioned_;
     std::vector<Xapian::doccount> mentioned_counts_;
+    std::vector<std::uint32_t> last_seen_;  // facet value id -> the match that last counted it
+    std::uint32_t match_ = 0;               // the current match, counted from 1
     std::vector<std::uint32_t> seen_;
-    std::unordered_map<std::uint64_t, Xapian::doccount> date_ids_;
+    // Publication dates by their first 8 bytes as an integer, numbered in
+    // an IdTable once mixed (a bijection: distinct dates stay distinct).
+    IdTable dates_;
+    std::vector<std::uint64_t> date_keys_;  // by number: the 8 bytes
+    std::vector<Xapian::doccount> date_counts_;
 };
 
 /// The same counts as FacetSpy, from Xapian's built-in ValueCountMatchSpy,

@@ -4,6 +4,8 @@
 
 #include <xapian.h>
 
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,7 +18,7 @@ namespace depeche::schema {
 
 // ---- versions (recorded in the database metadata) ---------------------------
 /// Increase when terms, slots or the stored record change meaning.
-inline constexpr int version = 3;
+inline constexpr int version = 4;  // 4: facet ids in the facet slot
 inline constexpr const char* kSchemaKey = "depeche.schema";
 inline constexpr const char* kAnalyserKey = "depeche.analyser";
 inline constexpr const char* kLexiconsKey = "depeche.lexicons";
@@ -70,7 +72,9 @@ inline Xapian::valueno spread_slot(SpreadFacet facet, unsigned i) {
 /// sortable date ("YYYYMMDD"); names come with their entity_key, so that a
 /// search merges spellings without running ICU; `mentioned` are the distinct
 /// TIMEX3 values of the dates mentioned. At most kSpreadLimit names per kind
-/// are kept (the first ones, as given): no spy counts more.
+/// are kept (the first ones, as given): no spy counts more. Empty names and
+/// values are not kept (the spread slots cannot hold "", and no spy counts
+/// them).
 struct FacetSlot {
     struct Name {
         std::string_view name, key;
@@ -80,33 +84,87 @@ struct FacetSlot {
     std::vector<std::string_view> mentioned;
 };
 
-/// The facet slot's bytes: `published`, then the lists (person, place, org,
-/// mentioned) each as its length then its strings (a name, then its key),
-/// every length and string size a LEB128 varint before the bytes. Lengths,
-/// not separators: a read is a walk over the bytes with no search and no
-/// copy, and no value can hold a byte that cuts it.
+/// The 64-bit id of a facet value (a name, or a raw mentioned date), stored
+/// beside it in the facet slot so that FacetSpy counts by an integer and
+/// reads a value's bytes only the first time it meets its id. A hash of our
+/// own over the bytes, read as little-endian words: the same on every
+/// platform, compiler and build (not std::hash), since ids written by one
+/// build are read by another and ids from several databases searched
+/// together must agree with no shared dictionary. Changing it changes the
+/// stored slots: bump `version`.
+std::uint64_t facet_id(std::string_view value);
+
+/// A bijection on 64 bits that spreads every input bit over all output bits
+/// (MurmurHash3's 64-bit finaliser): facet_id's last step, and how FacetSpy
+/// spreads a date's 8 bytes over the low bits its id table indexes by.
+std::uint64_t avalanche(std::uint64_t k);
+
+/// The facet lists of the slot, in the order they are stored.
+enum FacetList : unsigned { kListPersons, kListPlaces, kListOrgs, kListMentioned, kFacetLists };
+
+/// The facet slot's bytes, in three sections:
+///   `published` (its length, then its bytes);
+///   the number of values of each list (persons, places, orgs, mentioned);
+///   every value's facet_id, 8 bytes little-endian each, in list order;
+///   every value's strings in the same order (a name then its key; a
+///   mentioned date), each after its length.
+/// Every length and count is a LEB128 varint. The ids come first and fixed
+/// width, so that FacetSpy reads them with no walk and touches the strings
+/// section only for an id it has not seen; lengths, not separators, so no
+/// value can hold a byte that cuts it.
 std::string pack_facets(const FacetSlot& facets);
 
-/// Reads the facet slot's fields in the order pack_facets wrote them, as
-/// views into `packed` (which must outlive them). A malformed or truncated
-/// slot reads as empty strings and zero counts: it never reads past the end.
+/// Reads the facet slot in place, as views into `packed` (which must outlive
+/// the reader and its views). A malformed or truncated slot reads as empty
+/// strings and zero counts: it never reads past the end.
 class FacetSlotReader {
 public:
-    explicit FacetSlotReader(std::string_view packed) : at_(packed.data()), end_(packed.data() + packed.size()) {}
-    /// The next string (the date, a name, a key or a mentioned value).
-    std::string_view string() {
-        const std::size_t n = number();
-        if (n > static_cast<std::size_t>(end_ - at_)) {
-            at_ = end_;
-            return {};
+    explicit FacetSlotReader(std::string_view packed) : at_(packed.data()), end_(packed.data() + packed.size()) {
+        published_ = string();
+        for (auto& n : size_) n = number();
+        // Every count must fit the bytes left for its ids (each count is
+        // checked alone first, so that their sum cannot overflow).
+        const std::size_t room = static_cast<std::size_t>(end_ - at_) / 8;
+        std::size_t total = 0;
+        for (std::size_t n : size_) total += n <= room ? n : room + 1;
+        if (total > room) {
+            for (auto& n : size_) n = 0;
+            total = 0;
         }
-        const char* s = at_;
-        at_ += n;
-        return {s, n};
+        for (unsigned k = 0; k < kFacetLists; ++k) first_[k + 1] = first_[k] + size_[k];
+        ids_ = at_;
+        strings_ = at_ + 8 * total;
+        at_ = strings_;
     }
-    /// True once every byte is read.
-    bool done() const { return at_ == end_; }
-    /// The next list length.
+    std::string_view published() const { return published_; }
+    /// How many values `list` has.
+    std::size_t size(FacetList list) const { return size_[list]; }
+    /// The id of the i-th value of `list` (i < size(list)).
+    std::uint64_t id(FacetList list, std::size_t i) const {
+        std::uint64_t v;
+        std::memcpy(&v, ids_ + 8 * (first_[list] + i), sizeof v);  // one load (a byte loop was 600 a match)
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        v = __builtin_bswap64(v);  // stored little-endian
+#endif
+        return v;
+    }
+    /// The i-th name of a names list with its key.
+    FacetSlot::Name name(FacetList list, std::size_t i) {
+        seek(first_[list] + i);
+        const std::string_view name = string();
+        const std::string_view key = string();
+        ++at_value_;
+        return {name, key};
+    }
+    /// The i-th raw mentioned date.
+    std::string_view mentioned(std::size_t i) {
+        seek(first_[kListMentioned] + i);
+        ++at_value_;
+        return string();
+    }
+
+private:
+    // Defined here, not in schema.cpp: the constructor runs once a match.
     std::size_t number() {
         std::size_t n = 0;
         for (unsigned shift = 0; at_ != end_ && shift < 64; shift += 7) {
@@ -117,15 +175,35 @@ public:
         at_ = end_;  // truncated: nothing more to read
         return 0;
     }
+    std::string_view string() {
+        const std::size_t n = number();
+        if (n > static_cast<std::size_t>(end_ - at_)) {
+            at_ = end_;
+            return {};
+        }
+        const char* s = at_;
+        at_ += n;
+        return {s, n};
+    }
+    // Moves the strings cursor to the strings of value `value` (counted over
+    // all lists): forward from where it is, or again from the section's start.
+    void seek(std::size_t value);
 
-private:
-    const char* at_;
-    const char* end_;
+    std::string_view published_;
+    std::size_t size_[kFacetLists] = {};
+    std::size_t first_[kFacetLists + 1] = {};  // index of each list's first value
+    const char* ids_ = nullptr;
+    const char* strings_ = nullptr;  // the strings section
+    const char* at_ = nullptr;       // the strings cursor: at the strings of value at_value_
+    const char* end_ = nullptr;
+    std::size_t at_value_ = 0;
 };
 
 /// The whole slot read back (for tests and tools; FacetSpy reads in place).
 /// Its strings are views into `packed`, which must outlive the result.
 FacetSlot unpack_facets(std::string_view packed);
+/// The ids stored in the slot, list after list (for tests and tools).
+std::vector<std::uint64_t> facet_ids(std::string_view packed);
 
 /// "YYYYMMDD" with 00 for unknown month or day: sorts chronologically.
 std::string sortable_date(const PartialDate& date);

@@ -244,17 +244,19 @@ TEST_CASE("a document's values: id, date then id, facet slot", "[document]") {
     const Xapian::Document doc = build_document(sample());
     CHECK(doc.get_value(schema::kSlotId) == "afp-1");
     CHECK(doc.get_value(schema::kSlotDateId) == "20220300afp-1");
-    // The publication date, then each kind's names with their entity keys,
-    // then the mentioned dates, every string after its length.
-    const char expected[] =
-        "\x08"
-        "20220300"
-        "\x01\x0ePhilip Hammond\x0ephilip hammond"
-        "\x01\x07Londres\x07londres"
-        "\x00"
-        "\x01\x04"
+    // The publication date, the number of persons, places, orgs and
+    // mentioned dates, each value's id, then each value's strings (a name
+    // with its entity key), every string after its length.
+    std::string expected = std::string("\x08") + "20220300" + std::string("\x01\x01\x00\x01", 4);
+    for (const char* value : {"Philip Hammond", "Londres", "2021"})
+        for (int b = 0; b < 8; ++b) expected.push_back(static_cast<char>(schema::facet_id(value) >> (8 * b) & 0xff));
+    const char strings[] =
+        "\x0ePhilip Hammond\x0ephilip hammond"
+        "\x07Londres\x07londres"
+        "\x04"
         "2021";
-    CHECK(doc.get_value(schema::kSlotFacets) == std::string(expected, sizeof expected - 1));
+    expected.append(strings, sizeof strings - 1);
+    CHECK(doc.get_value(schema::kSlotFacets) == expected);
     const std::string slot = doc.get_value(schema::kSlotFacets);
     const schema::FacetSlot facets = schema::unpack_facets(slot);  // views into `slot`
     CHECK(facets.published == "20220300");

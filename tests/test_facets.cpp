@@ -3,9 +3,12 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
+#include <random>
 #include <set>
 
+#include "database.hpp"
 #include "dates.hpp"
 #include "entity.hpp"
 #include "schema.hpp"
@@ -57,6 +60,25 @@ TEST_CASE("string ids number distinct strings in order of first sight", "[facets
     }
     CHECK(ids[1] == "Paris-Saclay");
     CHECK(ids.id("Paris", added) == 0);
+}
+
+TEST_CASE("id tables number distinct ids in order of first sight", "[facets]") {
+    IdTable ids;
+    bool added = false;
+    CHECK(ids.index(0, added) == 0);  // 0 is an id like any other
+    CHECK(added);
+    CHECK(ids.index(64, added) == 1);  // the same low bits as 0: the next slot
+    CHECK(added);
+    CHECK(ids.index(0, added) == 0);
+    CHECK(!added);
+    // Past many growths of the table, every id keeps its number.
+    for (std::uint64_t i = 0; i < 5000; ++i) ids.index(s::facet_id(std::to_string(i)), added);
+    CHECK(ids.size() == 5002);
+    for (std::uint64_t i = 0; i < 5000; i += 7) {
+        CHECK(ids.index(s::facet_id(std::to_string(i)), added) == i + 2);
+        CHECK(!added);
+    }
+    CHECK(ids.index(64, added) == 1);
 }
 
 TEST_CASE("date facet values at each granularity", "[facets]") {
@@ -192,4 +214,146 @@ TEST_CASE("the facet spy counts the right documents on several parts", "[facets]
     both.add_database(parts[0]);
     both.add_database(parts[1]);
     CHECK(counts(both) == expected[2]);
+}
+
+namespace {
+
+// A document of every facet list, for the tests below that compare the
+// spy with its definition.
+struct Values {
+    std::string date;  // "YYYYMMDD"
+    std::vector<std::string> names[3], mentioned;
+};
+
+std::string facet_slot(const Values& v) {
+    std::vector<std::string> keys[3];
+    s::FacetSlot f;
+    f.published = v.date;
+    for (unsigned k = 0; k < 3; ++k) {
+        for (const auto& n : v.names[k]) keys[k].push_back(entity_key(n));
+        for (std::size_t i = 0; i < v.names[k].size(); ++i) f.names[k].push_back({v.names[k][i], keys[k][i]});
+    }
+    f.mentioned.assign(v.mentioned.begin(), v.mentioned.end());
+    return s::pack_facets(f);
+}
+
+// Every facet of a search of "T" on `db`, all values, as one string.
+std::string all_facets(const Xapian::Database& db, DateGranularity g) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query("T"));
+    FacetSpy spy(g);
+    enquire.add_matchspy(&spy);
+    enquire.get_mset(0, 1, db.get_doccount());
+    const Facets f = spy.result(0);
+    return "person: " + show(f.person) + "\nplace: " + show(f.place) + "\norg: " + show(f.org) +
+           "\ndate: " + show(f.date) + "\nmentioned: " + show(f.mentioned);
+}
+
+// Documents whose lists mix values seen before and new ones at every
+// position, some sharing bytes (prefixes, one entity key): `i` picks them.
+Values mixed_values(unsigned i) {
+    static const std::vector<std::string> pool = {
+        "Jean",   "Jean Dupont", "Édouard Philippe", "Edouard Philippe", "Paris", "Paris-Saclay", "ONU",
+        "Élysée", "Elysee"};
+    static const std::vector<std::string> dates = {"2015-01-15", "2015-01-20", "2015-W03", "2015", "2014-12-31"};
+    Values v;
+    v.date = std::to_string(2014 + i % 3) + (i % 2 ? "0115" : "1200");
+    for (unsigned k = 0; k < 3; ++k)
+        for (unsigned j = 0; j < pool.size(); ++j)
+            if ((i * (k + 3) + j * 5) % (j + 2) == 0) v.names[k].push_back(pool[j]);
+    // A name seen for the first time in this document, after known ones.
+    if (i % 4 == 0) v.names[i % 3].push_back("Nouveau " + std::to_string(i));
+    for (unsigned j = 0; j < dates.size(); ++j)
+        if ((i + j) % 3 != 1) v.mentioned.push_back(dates[j]);
+    std::sort(v.mentioned.begin(), v.mentioned.end());
+    return v;
+}
+
+}  // namespace
+
+TEST_CASE("the facet spy reads each new value's own strings, whatever it has cached", "[facets]") {
+    // A value first seen after values already counted (in its list and in
+    // the lists before it) must be read as itself: a strings cursor left at
+    // the wrong value would name it after another.
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    auto add = [&db](const Values& v) {
+        Xapian::Document doc;
+        doc.add_boolean_term("T");
+        doc.add_value(s::kSlotFacets, facet_slot(v));
+        db.add_document(doc);
+    };
+    add({"20150115", {{"Alpha", "Beta"}, {"Lyon"}, {"ONU"}}, {"2015-01-15"}});
+    add({"20150116", {{"Alpha", "Gamma", "Beta", "Delta"}, {"Lyon", "Nice"}, {"OTAN", "ONU"}}, {"2015-01-15", "2016"}});
+    add({"20150117", {{"Delta", "Epsilon"}, {"Brest", "Nice"}, {"ONU", "UE"}}, {"2014", "2016"}});
+    CHECK(all_facets(db, DateGranularity::month) ==
+          "person: Alpha (2), Beta (2), Delta (2), Epsilon (1), Gamma (1)\n"
+          "place: Lyon (2), Nice (2), Brest (1)\n"
+          "org: ONU (3), OTAN (1), UE (1)\n"
+          "date: 2015-01 (3)\n"
+          "mentioned: 2015-01 (2), 2016 (2), 2014 (1)");
+}
+
+TEST_CASE("spellings with one entity key merge though their ids differ", "[facets]") {
+    REQUIRE(entity_key("Édouard Philippe") == entity_key("Edouard Philippe"));
+    REQUIRE(s::facet_id("Édouard Philippe") != s::facet_id("Edouard Philippe"));
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    for (const char* name : {"Edouard Philippe", "Édouard Philippe", "Edouard Philippe", "Elysee"}) {
+        Xapian::Document doc;
+        doc.add_boolean_term("T");
+        doc.add_value(s::kSlotFacets, facet_slot(Values{"20150115", {{name}, {}, {}}, {}}));
+        db.add_document(doc);
+    }
+    CHECK(all_facets(db, DateGranularity::year) ==
+          "person: Édouard Philippe (3), Elysee (1)\nplace: \norg: \ndate: 2015 (4)\nmentioned: ");
+}
+
+TEST_CASE("the facet spy counts several databases as their merge", "[facets]") {
+    // Ids are a function of the value alone: parts searched together count
+    // exactly as one database holding their documents, at every
+    // granularity, whichever part first shows a value.
+    Xapian::WritableDatabase parts[3] = {Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY),
+                                         Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY),
+                                         Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY)};
+    Xapian::WritableDatabase merged(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    for (unsigned i = 0; i < 120; ++i) {
+        Xapian::Document doc;
+        if (i % 7 != 3) doc.add_boolean_term("T");
+        doc.add_value(s::kSlotFacets, facet_slot(mixed_values(i)));
+        parts[i % 5 == 0 ? 0 : i % 2 + 1].add_document(doc);
+        merged.add_document(doc);
+    }
+    Xapian::Database all;
+    for (const auto& part : parts) all.add_database(part);
+    for (DateGranularity g : {DateGranularity::year, DateGranularity::month, DateGranularity::day}) {
+        const std::string expected = all_facets(merged, g);
+        CHECK(all_facets(all, g) == expected);
+        CHECK(expected.find("Nouveau 8 (1)") != std::string::npos);
+        // Both spellings are persons: they merge, under the accented one.
+        const std::string persons = expected.substr(0, expected.find('\n'));
+        CHECK(persons.find("Édouard Philippe") != std::string::npos);
+        CHECK(persons.find("Edouard Philippe") == std::string::npos);
+    }
+}
+
+TEST_CASE("a database from before facet ids says to reindex", "[facets][errors]") {
+    // Schema 3 stored no ids in the facet slot: this build must refuse it,
+    // not read its names as ids.
+    REQUIRE(s::version == 4);
+    const std::string path =
+        (std::filesystem::temp_directory_path() / ("depeche-schema3-" + std::to_string(std::random_device{}())))
+            .string();
+    const BuildVersions now = current_versions("lexicons");
+    {
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
+        db.set_metadata(s::kSchemaKey, "3");
+        db.set_metadata(s::kAnalyserKey, now.analyser);
+        db.set_metadata(s::kLexiconsKey, now.lexicons);
+        Xapian::Document doc;
+        doc.add_boolean_term("T");
+        db.add_document(doc);
+        db.commit();
+    }
+    CHECK_THROWS_WITH(open_for_reading({path}, now), Catch::Contains("schema 3") && Catch::Contains("reindex"));
+    CHECK_THROWS_WITH(open_for_writing(path, now), Catch::Contains("reindex"));
+    std::filesystem::remove_all(path);
 }

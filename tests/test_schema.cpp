@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "query.hpp"
 
 using namespace depeche;
@@ -151,6 +153,84 @@ TEST_CASE("the facet slot reads back as written", "[schema][facets]") {
     const s::FacetSlot back = s::unpack_facets(packed);  // views into `packed`
     REQUIRE(back.names[1].size() == s::kSpreadLimit);
     CHECK(back.names[1].back().name == many[s::kSpreadLimit - 1]);
+    // Empty values are left out (after the limit, as the spread slots leave
+    // them out), so the spy never counts one.
+    s::FacetSlot empties;
+    empties.names[0] = {{"", ""}, {"Paris", "paris"}};
+    empties.mentioned = {"", "2015"};
+    CHECK(shown(s::unpack_facets(s::pack_facets(empties))) == " | Paris=paris | | | 2015");
+}
+
+TEST_CASE("the facet slot's layout: date, counts, ids, strings", "[schema][facets]") {
+    s::FacetSlot f;
+    f.published = "20220300";
+    f.names[0] = {{"Li", "li"}};
+    f.mentioned = {"2021"};
+    const std::uint64_t li = s::facet_id("Li"), y2021 = s::facet_id("2021");
+    // The date after its length, then the counts: 1 person, 0 places, 0
+    // orgs, 1 mentioned date.
+    std::string expected = std::string("\x08") + "20220300" + std::string("\x01\x00\x00\x01", 4);
+    for (std::uint64_t id : {li, y2021})
+        for (int b = 0; b < 8; ++b) expected.push_back(static_cast<char>(id >> (8 * b) & 0xff));  // little-endian
+    expected +=
+        "\x02Li\x02li\x04"
+        "2021";
+    CHECK(s::pack_facets(f) == expected);
+}
+
+TEST_CASE("facet ids are a fixed function of the value's bytes", "[schema][facets]") {
+    // The ids are stored: they must not change with the platform, compiler
+    // or build. These values are the definition; a change needs a new
+    // schema version.
+    CHECK(s::facet_id("") == 0xf955b5881a882d0dull);
+    CHECK(s::facet_id("Paris") == 0xa12709cd326aa4a1ull);
+    CHECK(s::facet_id("Édouard Philippe") == 0x30df396856886debull);
+    CHECK(s::facet_id("2015-01-15") == 0xd3069ce00575114cull);
+    // Every length around the 8-byte words, and values that differ only in
+    // length (a zero byte) or in one bit, have distinct ids.
+    std::set<std::uint64_t> ids;
+    std::string value;
+    for (int n = 0; n < 40; ++n) {
+        CHECK(ids.insert(s::facet_id(value)).second);
+        value.push_back('\0');
+    }
+    for (int bit = 0; bit < 8 * 17; ++bit) {
+        std::string flipped(17, 'a');
+        flipped[bit / 8] = static_cast<char>(flipped[bit / 8] ^ (1 << (bit % 8)));
+        CHECK(ids.insert(s::facet_id(flipped)).second);
+    }
+}
+
+TEST_CASE("every id in the facet slot is its value's", "[schema][facets]") {
+    s::FacetSlot f;
+    f.published = "20220300";
+    f.names[0] = {{"Barack Obama", "barack obama"}, {"Édouard Philippe", "edouard philippe"}};
+    f.names[1] = {{"Paris", "paris"}};
+    f.names[2] = {{"ONU", "onu"}, {"Union européenne", "union europeenne"}};
+    f.mentioned = {"2015", "2015-W03", "2015-05-03/2015-05-05"};
+    const std::string packed = s::pack_facets(f);
+    const std::vector<std::uint64_t> ids = s::facet_ids(packed);
+    std::vector<std::uint64_t> expected;
+    for (const auto& names : f.names)
+        for (const auto& n : names) expected.push_back(s::facet_id(n.name));
+    for (std::string_view v : f.mentioned) expected.push_back(s::facet_id(v));
+    CHECK(ids == expected);
+    // Read in place, in any order (the spy reads the strings of a few values
+    // only, skipping the others): each value's strings are its own.
+    s::FacetSlotReader in(packed);
+    CHECK(in.published() == "20220300");
+    CHECK(in.mentioned(2) == "2015-05-03/2015-05-05");
+    CHECK(in.name(s::kListOrgs, 1).key == "union europeenne");
+    CHECK(in.name(s::kListPersons, 1).name == "Édouard Philippe");
+    CHECK(in.mentioned(0) == "2015");
+    CHECK(in.name(s::kListPlaces, 0).name == "Paris");
+    CHECK(in.name(s::kListPlaces, 0).key == "paris");
+    CHECK(in.mentioned(1) == "2015-W03");
+    for (std::size_t i = 0; i < in.size(s::kListPersons); ++i) {
+        const auto name = in.name(s::kListPersons, i);
+        CHECK(in.id(s::kListPersons, i) == s::facet_id(name.name));
+        CHECK(name.key == f.names[0][i].key);
+    }
 }
 
 TEST_CASE("a malformed facet slot reads as little, never past its end", "[schema][facets]") {
@@ -160,11 +240,16 @@ TEST_CASE("a malformed facet slot reads as little, never past its end", "[schema
     f.mentioned = {"2015"};
     const std::string packed = s::pack_facets(f);
     // Every truncation, and random bytes (under ASan, any overread fails).
-    for (std::size_t n = 0; n < packed.size(); ++n) {
-        const std::string cut = packed.substr(0, n);
-        const s::FacetSlot back = s::unpack_facets(cut);
-        CHECK(back.published.size() <= n);
-    }
+    auto read_all = [](const std::string& bytes) {
+        const s::FacetSlot back = s::unpack_facets(bytes);
+        std::size_t read = back.published.size();
+        for (const auto& names : back.names)
+            for (const auto& n : names) read += n.name.size() + n.key.size();
+        for (std::string_view v : back.mentioned) read += v.size();
+        const std::size_t ids = s::facet_ids(bytes).size();
+        CHECK(read + 8 * ids <= bytes.size());
+    };
+    for (std::size_t n = 0; n < packed.size(); ++n) read_all(packed.substr(0, n));
     std::uint32_t seed = 12345;
     for (int round = 0; round < 500; ++round) {
         std::string garbage;
@@ -172,13 +257,11 @@ TEST_CASE("a malformed facet slot reads as little, never past its end", "[schema
             seed = seed * 1664525u + 1013904223u;
             garbage.push_back(static_cast<char>(seed >> 24));
         }
-        const s::FacetSlot back = s::unpack_facets(garbage);
-        std::size_t bytes = back.published.size();
-        for (const auto& names : back.names)
-            for (const auto& n : names) bytes += n.name.size() + n.key.size();
-        for (std::string_view v : back.mentioned) bytes += v.size();
-        CHECK(bytes <= garbage.size());
+        read_all(garbage);
     }
+    // Counts larger than the bytes left for their ids read as no values.
+    const std::string huge = std::string("\x00\xff\xff\xff\xff\x0f\x01\x01\x01", 9) + std::string(16, 'x');
+    CHECK(s::facet_ids(huge).empty());
 }
 
 TEST_CASE("a term written into a reused buffer is the term", "[schema]") {
