@@ -5,6 +5,40 @@
 
 namespace depeche::recogniser_detail {
 
+// Only ranks, offices, nobility and clergy: a plural occupation names a group
+// a sentence speaks of or to ("a déclaré aux journalistes Joshua Wong", "devant
+// les militants Steve Bannon"), seldom the title of the names after it.
+bool is_plural_title(std::string_view key) {
+    static const WordSet address = words_of("messieurs mesdames mesdemoiselles");
+    static const WordSet ranks = words_of(
+        "president presidente ministre general marechal amiral colonel capitaine commandant lieutenant senateur "
+        "senatrice depute deputee conseiller conseillere juge procureur avocat avocate roi reine prince princesse "
+        "empereur duc duchesse archiduc archiduchesse comte comtesse vicomte vicomtesse baron baronne cardinal "
+        "eveque archeveque pape chancelier chanceliere gouverneur maire ambassadeur ambassadrice commissaire "
+        "docteur professeur abbe pasteur prefet consul");
+    if (key.size() < 4) return false;
+    if (address.count(key)) return true;
+    // "généraux", "maréchaux", "cardinaux": -al makes -aux.
+    if (key.substr(key.size() - 3) == "aux") {
+        std::string singular(key.substr(0, key.size() - 3));
+        return ranks.count(singular.append("al")) != 0;
+    }
+    // "présidents", "ducs", "conseillers".
+    return key.back() == 's' && ranks.count(key.substr(0, key.size() - 1)) != 0;
+}
+
+bool is_honorific_abbreviation(const Word& w, const Token& t) {
+    // "Me Dupont", "Mgr Lustiger", "Dr Martin"; "Me" and "Mr" only capitalised,
+    // where they cannot be the pronoun or a word.
+    static const WordSet abbreviations = words_of("me mes mr mgr dr pr");
+    return w.cap && w.key.size() <= 3 && !t.all_caps && abbreviations.count(w.key) != 0;
+}
+
+bool is_title_adjective(std::string_view key) {
+    static const WordSet words = words_of("federal federale federaux federales");
+    return adjective_like(key) || is_nationality_adjective(key) || words.count(key) != 0;
+}
+
 std::size_t Scanner::site_start(std::size_t i) const {
     constexpr std::size_t none = static_cast<std::size_t>(-1);
     // "la tour Eiffel" but not "le tour de France": "tour" only right before its name.
@@ -62,6 +96,13 @@ Before Scanner::before(std::size_t i) const {
         b.title = true;  // "M. Hammond", "Mme Merkel"
         return b;
     }
+    if (after_abbreviation(i)) {
+        b.title = true;  // "Me Dupont", "Dr Martin"
+        return b;
+    }
+    // "son avocat Me Thibault de Montbrial": the role is the abbreviation's,
+    // which is the title of the name after it, not a name.
+    if (is_honorific_abbreviation(w, tokens_[i])) return b;
     if (demonym_before(i)) {
         b.role = true;  // "le Japonais Yukiya Amano"
         return b;
@@ -154,6 +195,22 @@ Before Scanner::before(std::size_t i) const {
                 b.role = true;
                 break;
             }
+            // "les généraux Weygand et Gamelin": a plural title before a name;
+            // not before a plural word, a nationality or a party ("les
+            // ministres Européens", "les députés Verts"). Surnames may be
+            // words ("Motta"), seldom plural ones.
+            // Only adjectives and spaces between ("les conseillers fédéraux Motta"):
+            // a complement names something else ("les chercheurs de l'université Savoie").
+            if (is_plural_title(key)) {
+                const std::string_view name = w.key;
+                bool spaced = true;
+                for (std::size_t j = k + 1; j <= i && spaced; ++j)
+                    spaced = words_[j].gap == kSpace && words_[j].particle.empty() &&
+                             (j == i || (!words_[j].cap && is_title_adjective(words_[j].key)));
+                b.role = spaced && !c.cap && !tokens_[i].all_caps && !tokens_[i].stop && !name.empty() &&
+                         !(w.common && (is_demonym(name) || name.back() == 's' || name.back() == 'x'));
+                break;
+            }
             // "le patron du groupe, Carlos Ghosn": after a comma, the name is the apposition.
             if (org_nouns().count(key) && !only_comma) {
                 b.org = true;
@@ -208,14 +265,12 @@ std::size_t Scanner::title_start(std::size_t first, std::size_t lo) const {
     if (first == 0 || first <= lo) return first;
     const Word& prev = words_[first - 1];
     // "M. Hammond", "Mme Merkel", and the abbreviations a dispatch may write
-    // without a dot ("Me Dupont", "Mgr Lustiger", "Dr Martin"); "Me" and "Mr"
-    // only capitalised, where they cannot be the pronoun or a word.
-    static const WordSet abbreviations = words_of("me mes mr mgr dr pr");
+    // without a dot ("Me Dupont", "Mgr Lustiger", "Dr Martin").
     auto honorific = [&](std::size_t j) {     // the token before `j` is one
         if (j == 0 || j <= lo) return false;  // before the text, or inside the name before
         const Word& h = words_[j - 1];
         return !(words_[j].gap & ~(kDot | kStop | kSpace)) &&
-               (h.title || (h.cap && !tokens_[j - 1].all_caps && abbreviations.count(h.key)) ||
+               (h.title || is_honorific_abbreviation(h, tokens_[j - 1]) ||
                 (h.cap && h.key == "m" && tokens_[j - 1].text.size() == 1));
     };
     if ((words_[first].particle.empty() || words_[first].particle == "d") && honorific(first)) return first - 1;
@@ -233,10 +288,15 @@ std::size_t Scanner::title_start(std::size_t first, std::size_t lo) const {
     std::size_t k = first;
     for (int adjectives = 0; adjectives < 2 && spaced(k, k == first); ++adjectives) {
         const Word& w = words_[k - 1];
-        if (w.cap || !(adjective_like(w.key) || is_nationality_adjective(w.key)) || is_person_title(w.key)) break;
+        if (w.cap || !is_title_adjective(w.key) || is_person_title(w.key) || is_plural_title(w.key)) break;
         --k;
     }
-    if (!spaced(k, k == first) || !is_person_title(words_[k - 1].key)) return first;
+    // "les généraux Weygand et Gamelin": HIPE-2020 gives the plural title to
+    // the first name of the list (the others stand alone, scan_list).
+    // Not "les avocats d'Assange": after a plural, "d'" is a complement.
+    if (!spaced(k, k == first) ||
+        !(is_person_title(words_[k - 1].key) || (is_plural_title(words_[k - 1].key) && words_[first].particle.empty())))
+        return first;
     --k;
     // "vice-président", "ex-ministre", "porte-parole", "Premier ministre", "l'ancien président", and
     // titles of two nouns: "secrétaire général", "directeur général", "lieutenant-colonel".

@@ -165,8 +165,9 @@ std::vector<Entity> Scanner::group() const {
         // A person's mention takes in the title or function before the name ("M. Hammond").
         const std::size_t first = kind == EntityKind::person ? title_start(c.first, lo_here) : c.first;
         const std::size_t start = tokens_[first].start, end = tokens_[c.last].end;
+        const std::size_t name_at = c.elision_named ? tokens_[c.first].elided_start : tokens_[c.first].start;
         e.mentions.push_back(
-            Mention{std::string(text_.substr(start, end - start)), start, end, false, tokens_[c.first].start - start});
+            Mention{std::string(text_.substr(start, end - start)), start, end, false, name_at - start});
     }
     return entities;
 }

@@ -451,6 +451,8 @@ void Scanner::scan() {
             if (found_.size() > found) i = scan_list(i);
         } else if (const std::size_t next = scan_title_de(i)) {
             i = next;  // "le général de Gaulle"
+        } else if (const std::size_t next = scan_name_opening(i)) {
+            i = next;  // "Me Dupont", "L. Jalabert"
         } else if (const std::size_t last = lower_org_last(i)) {
             // "le ministère de l'Intérieur": the whole phrase, as written.
             found_.push_back(Candidate{i, last, Guess::org, {}, false, -1, false, {}});

@@ -3,7 +3,7 @@
 //   recogniser_context.cpp  tokens as Words, lexicon look-ups, the cues around a name
 //   recogniser_before.cpp   the words before a name (Before) and the venue noun opening one
 //   recogniser_scan.cpp     the scan: spans and kinds at each capitalised token
-//   recogniser_lists.cpp    lists after a plural title, a title + "de" + a surname
+//   recogniser_lists.cpp    lists after a plural title, a title + "de"/"d'" + a surname, initials
 //   recogniser_coref.cpp    short forms, canonical names, grouping into entities
 //
 // How names are found, in one pass over the tokens (see DESIGN.md, Entities):
@@ -50,6 +50,14 @@ struct Word {
     bool title = false;    // "M.", "Mme", "Dr" ...
 };
 
+// recogniser_before.cpp: "les généraux", "les présidents", "messieurs": the
+// plural of a title, before a list of people ("les généraux Weygand et Gamelin").
+bool is_plural_title(std::string_view key);
+// "le conseiller fédéral Motta": an adjective that belongs to the title before a name.
+bool is_title_adjective(std::string_view key);
+// "Me", "Mgr", "Dr" written without a dot, capitalised: the title of the name after.
+bool is_honorific_abbreviation(const Word& w, const Token& t);
+
 enum class Guess : std::uint8_t { drop, unknown, person, place, org };
 
 struct Candidate {
@@ -62,6 +70,8 @@ struct Candidate {
     // A sovereign's or a pope's title right before ("le pape François"): a
     // lone first name is named with it.
     std::string_view honorific;
+    // The name begins at the first token's elided particle ("le duc d'Orléans": "d'Orléans").
+    bool elision_named = false;
 };
 
 struct Taught {
@@ -208,9 +218,21 @@ private:
     std::size_t noun_before_de(std::size_t i) const;
     void scan();
     bool caps_word(std::size_t i) const;  // a French word in capitals, skipped by the scan
-    // recogniser_lists.cpp: "MM. Bertoni, Micheli et Tissières", "le général de Gaulle".
-    std::size_t surname_last(std::size_t k, std::size_t limit) const;
+    // recogniser_lists.cpp: "MM. Bertoni, Micheli et Tissières", "le général de Gaulle", "L. Jalabert".
+    std::size_t surname_last(std::size_t k, std::size_t limit, bool fief = false) const;
     std::size_t scan_title_de(std::size_t i);
+    std::size_t initials_end(std::size_t i, bool listed) const;
+    // Asked at every token: inline, so that most (no capital, or longer than an
+    // abbreviation or an initial) cost no call.
+    std::size_t scan_name_opening(std::size_t i) {
+        return words_[i].cap && words_[i].key.size() <= 3 ? scan_short_capital(i) : 0;
+    }
+    std::size_t scan_short_capital(std::size_t i);
+    // "Me Dupont": token `i` is a name after a title abbreviation written without its dot.
+    bool after_abbreviation(std::size_t i) const {
+        return i > 0 && i < n_ && words_[i].gap == kSpace && words_[i].particle.empty() && words_[i].cap &&
+               !words_[i].common && !tokens_[i].all_caps && is_honorific_abbreviation(words_[i - 1], tokens_[i - 1]);
+    }
     std::size_t scan_list(std::size_t j);
     std::size_t scan_at(std::size_t i);
     std::size_t sports_team(std::size_t i, std::size_t r_last, std::size_t limit) const;

@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "entities_json_reference.hpp"
+
 #include <map>
 #include <random>
 #include <set>
@@ -378,17 +380,9 @@ TEST_CASE("depeche-extract's line is the bytes nlohmann::ordered_json wrote", "[
     // added after the mention's other keys, as it was there).
     auto reference = [](const AnalysedArticle& a) {
         using json = nlohmann::ordered_json;
-        json entities = json::array();
-        for (const Entity& e : a.entities) {
-            json mentions = json::array();
-            for (const Mention& m : e.mentions) {
-                mentions.push_back({{"text", m.text}, {"start", m.start}, {"end", m.end}});
-                if (m.in_title) mentions.back()["field"] = "title";
-                if (m.name_offset) mentions.back()["name_start"] = m.start + m.name_offset;
-            }
-            entities.push_back({{"kind", kind_name(e.kind)}, {"name", e.name}, {"mentions", mentions}});
-        }
-        const json out = {{"id", a.article.id}, {"date", to_iso(a.article.published)}, {"entities", entities}};
+        const json out = {{"id", a.article.id},
+                          {"date", to_iso(a.article.published)},
+                          {"entities", testing::reference_entities_json(a.entities, true)}};
         return out.dump(-1, ' ', false, json::error_handler_t::replace);
     };
     CHECK(extract_json(sample()) == reference(sample()));

@@ -6,6 +6,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "entities_json_reference.hpp"
+
 using namespace depeche;
 
 namespace {
@@ -95,15 +97,7 @@ namespace {
 // depeche-search --id --json as a nlohmann tree renders it.
 std::string reference_dispatch_json(const StoredDispatch& d) {
     using json = nlohmann::ordered_json;
-    json entities = json::array();
-    for (const Entity& e : d.entities) {
-        json mentions = json::array();
-        for (const Mention& m : e.mentions) {
-            mentions.push_back({{"text", m.text}, {"start", m.start}, {"end", m.end}});
-            if (m.in_title) mentions.back()["field"] = "title";
-        }
-        entities.push_back({{"kind", kind_name(e.kind)}, {"name", e.name}, {"mentions", mentions}});
-    }
+    const json entities = testing::reference_entities_json(d.entities, false);
     const json out = {
         {"id", d.id},     {"date", d.date},       {"title", d.title.empty() ? json(nullptr) : json(d.title)},
         {"text", d.text}, {"entities", entities}, {"extra", json::parse(d.extra_json, nullptr, false)}};

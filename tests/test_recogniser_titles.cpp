@@ -22,6 +22,13 @@ TEST_CASE("abbreviated titles open the mention, with or without their dot", "[en
     CHECK(people("Jean Dupont plaide. Me Dupont a conclu.", *real) == "Jean Dupont: <>Jean Dupont <Me >Dupont");
     // A lower-case "me" is the pronoun.
     CHECK(people("Il faut me Jean Dupont.", *real) == "Jean Dupont: <>Jean Dupont");
+    // Without its dot the abbreviation is still no part of the name, after a
+    // role too, and names one its title alone makes a person.
+    CHECK(people("Son avocat, Me Sahand Saber, a parlé.", *real) == "Sahand Saber: <Me >Sahand Saber");
+    CHECK(people("Son avocat Me Thibault de Montbrial a parlé.", *real) ==
+          "Thibault de Montbrial: <Me >Thibault de Montbrial");
+    CHECK(people("Selon le Pr Delfraissy, tout va bien.", *real) == "Delfraissy: <Pr >Delfraissy");
+    CHECK(people("Il a vu Me", *real).empty());
 }
 
 TEST_CASE("a title or function before the name opens the mention, the article stays out", "[entities]") {
