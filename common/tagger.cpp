@@ -344,7 +344,8 @@ Tagger::Tagger(TaggerOptions options) : options_(options) {
     transitions_.assign((L + 1) * L, 0.0f);
 }
 
-Tagger::Features Tagger::features(std::string_view text, const std::vector<Token>& tokens, const Lexicons& lex) const {
+Tagger::Features Tagger::features(std::string_view text, const std::vector<Token>& tokens, const Lexicons& lex,
+                                  const std::vector<Entity>* rule_names) const {
     const std::size_t n = tokens.size();
     std::vector<TokenInfo> info(n);
     for (std::size_t i = 0; i < n; ++i) {
@@ -370,8 +371,16 @@ Tagger::Features Tagger::features(std::string_view text, const std::vector<Token
     }
     if (options_.rule_features && n) {
         std::vector<std::pair<std::pair<std::size_t, std::size_t>, EntityKind>> spans;
-        for (const Entity& e : ::depeche::recognise_names(text, tokens, lex))
-            for (const Mention& m : e.mentions) spans.push_back({{m.start, m.end}, e.kind});
+        std::vector<Entity> computed;
+        if (!rule_names) {
+            computed = ::depeche::recognise_names(text, tokens, lex);
+            rule_names = &computed;
+        }
+        for (const Entity& e : *rule_names) {
+            if (e.kind == EntityKind::date) continue;
+            for (const Mention& m : e.mentions)
+                if (!m.in_title) spans.push_back({{m.start, m.end}, e.kind});
+        }
         const auto labels = labels_from_byte_spans(text, tokens, spans);
         for (std::size_t i = 0; i < n; ++i) info[i].rule = labels[i];
     }
@@ -549,8 +558,9 @@ std::vector<int> Tagger::viterbi(const Features& f, const W* w, float scale, con
     return out;
 }
 
-std::vector<int> Tagger::tag(std::string_view text, const std::vector<Token>& tokens, const Lexicons& lexicons) const {
-    return viterbi(features(text, tokens, lexicons), weights_.data(), scale_, transitions_.data());
+std::vector<int> Tagger::tag(std::string_view text, const std::vector<Token>& tokens, const Lexicons& lexicons,
+                             const std::vector<Entity>* rule_names) const {
+    return viterbi(features(text, tokens, lexicons, rule_names), weights_.data(), scale_, transitions_.data());
 }
 
 Tagger::TrainReport Tagger::train(const std::vector<TaggedText>& data, const Lexicons& lexicons, int epochs,
@@ -564,7 +574,7 @@ Tagger::TrainReport Tagger::train(const std::vector<TaggedText>& data, const Lex
         if (tokens.size() != t.labels.size())
             throw std::invalid_argument("tagger training: labels do not match the tokens of a text");
         if (tokens.empty()) continue;
-        feats.push_back(features(t.text, tokens, lexicons));
+        feats.push_back(features(t.text, tokens, lexicons, nullptr));
         gold.push_back(&t.labels);
         report.tokens += tokens.size();
     }
@@ -623,8 +633,8 @@ Tagger::TrainReport Tagger::train(const std::vector<TaggedText>& data, const Lex
 // ------------------------------------------------------------ entities
 
 std::vector<Entity> Tagger::recognise_names(std::string_view text, const std::vector<Token>& tokens,
-                                            const Lexicons& lexicons) const {
-    const std::vector<int> labels = tag(text, tokens, lexicons);
+                                            const Lexicons& lexicons, const std::vector<Entity>* rule_names) const {
+    const std::vector<int> labels = tag(text, tokens, lexicons, rule_names);
     std::vector<Entity> entities;
     std::map<std::pair<int, std::string>, std::size_t> by_key;
     for (const TagSpan& sp : spans_of_labels(labels)) {

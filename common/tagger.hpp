@@ -74,6 +74,20 @@ std::vector<int> labels_from_byte_spans(
     std::string_view text, const std::vector<Token>& tokens,
     const std::vector<std::pair<std::pair<std::size_t, std::size_t>, EntityKind>>& spans);
 
+/// The rules and the tagger together. The rules' entities stay as they are
+/// (canonical names, kinds, coreference, dates); a mention of `tagged` (from
+/// Tagger::recognise_names) is added only where it overlaps no mention of
+/// `rules` outside the title, since the rules are more precise where they
+/// fire and the tagger finds what they miss (lone surnames, titles, OCR
+/// damage, organisations of old newspapers). An added mention joins the
+/// rules' entity of its kind that has a mention with the same key ("Obama"
+/// after the rules' "Barack Obama" ... "Obama"), else an entity of the
+/// tagger's own. With `tagger_kind`, a rules mention whose span the tagger
+/// found exactly with another name kind moves to that kind, keeping its
+/// canonical name. Sorted by kind, then first mention.
+std::vector<Entity> combine_entities(std::vector<Entity> rules, const std::vector<Entity>& tagged,
+                                     bool tagger_kind = false);
+
 class Tagger {
 public:
     explicit Tagger(TaggerOptions options = {});
@@ -82,13 +96,19 @@ public:
 
     /// Labels for `tokens` (from analyse(text)); always a valid BIO sequence.
     /// Thread-safe (const).
-    std::vector<int> tag(std::string_view text, const std::vector<Token>& tokens, const Lexicons& lexicons) const;
+    /// `rule_names`: the rule-based recogniser's entities for this text, when
+    /// the caller has them already (their date and title mentions are
+    /// ignored); a model trained with rule features otherwise runs the rules
+    /// itself.
+    std::vector<int> tag(std::string_view text, const std::vector<Token>& tokens, const Lexicons& lexicons,
+                         const std::vector<Entity>* rule_names = nullptr) const;
 
     /// People, places and organisations found by the tagger: one entity per
     /// kind and key of the span text, named by the span text of its first
     /// mention (whitespace runs as one space). Sorted by kind, then first mention.
     std::vector<Entity> recognise_names(std::string_view text, const std::vector<Token>& tokens,
-                                        const Lexicons& lexicons) const;
+                                        const Lexicons& lexicons,
+                                        const std::vector<Entity>* rule_names = nullptr) const;
 
     /// recognise_names plus the rule-based dates (find_dates, one entity per
     /// value); where a date and a name overlap, the longer mention wins.
@@ -122,7 +142,8 @@ private:
         std::vector<std::uint32_t> feats;
         std::vector<std::uint32_t> offsets;
     };
-    Features features(std::string_view text, const std::vector<Token>& tokens, const Lexicons& lexicons) const;
+    Features features(std::string_view text, const std::vector<Token>& tokens, const Lexicons& lexicons,
+                      const std::vector<Entity>* rule_names) const;
     // Best valid label sequence; emission = scale x sum of weights.
     template <typename W>
     std::vector<int> viterbi(const Features& f, const W* weights, float scale, const float* transitions) const;

@@ -36,7 +36,11 @@ Bad records are reported on stderr as FILE:LINE: reason and skipped.
 
 With --model FILE, people, places and organisations come from the statistical
 tagger of that model (depeche-train-tagger) instead of the rules, named by
-their text as written; dates still come from the rules.
+their text as written; dates still come from the rules. With --model FILE
+--combine, the rules' entities stay (canonical names, coreference) and the
+tagger only adds the names it finds where the rules found nothing
+overlapping; --tagger-kind (with --combine) also gives a rules mention the
+tagger's kind where the tagger found exactly its span.
 
 )";
 
@@ -52,7 +56,9 @@ int run(int argc, char** argv) {
         ("format", po::value<std::string>()->default_value("auto")->value_name("FMT"), "auto, line or jsonl")
         ("threads", po::value<unsigned>()->default_value(1)->value_name("N"), "analysis threads")
         ("lexicons", po::value<std::string>()->value_name("DIR"), "lexicon folder (default: the installed one)")
-        ("model", po::value<std::string>()->value_name("FILE"), "tagger model for people, places and organisations");
+        ("model", po::value<std::string>()->value_name("FILE"), "tagger model for people, places and organisations")
+        ("combine", "with --model: keep the rules' entities, add the tagger's where the rules found nothing")
+        ("tagger-kind", "with --combine: the tagger's kind for a rules mention of exactly its span");
     // clang-format on
     const auto parsed =
         parse_command_line(argc, argv, options, "input", kUsage, kExitCodes, "depeche-extract " DEPECHE_VERSION);
@@ -81,8 +87,18 @@ int run(int argc, char** argv) {
             throw SetupError(e.what());
         }
     }
+    const bool combine = vm.count("combine") != 0, tagger_kind = vm.count("tagger-kind") != 0;
+    if ((combine || tagger_kind) && !tagger) throw UsageError("--combine and --tagger-kind need --model");
+    if (tagger_kind && !combine) throw UsageError("--tagger-kind needs --combine");
     auto analyse_one = [&](Article&& article) {
         if (!tagger) return analyse_article(std::move(article), lexicons);
+        if (combine) {
+            AnalysedArticle a = analyse_article(std::move(article), lexicons);
+            // The rules' own output serves as the rule features (no second run).
+            const auto tagged = tagger->recognise_names(a.article.text, a.text_tokens, lexicons, &a.entities);
+            a.entities = combine_entities(std::move(a.entities), tagged, tagger_kind);
+            return a;
+        }
         AnalysedArticle a;
         a.article = std::move(article);
         a.text_tokens = analyse(a.article.text);

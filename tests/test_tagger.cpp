@@ -225,3 +225,124 @@ TEST_CASE("dates stay with the rules; names and dates never overlap") {
                 for (const auto& mb : b.mentions)
                     if (&ma != &mb) CHECK((ma.end <= mb.start || mb.end <= ma.start));
 }
+
+// ------------------------------------------------------------ combination
+
+namespace {
+
+depeche::Mention at(const std::string& text, const std::string& what, std::size_t from = 0) {
+    const std::size_t s = text.find(what, from);
+    REQUIRE(s != std::string::npos);
+    return depeche::Mention{what, s, s + what.size()};
+}
+
+const depeche::Entity* find(const std::vector<depeche::Entity>& es, EntityKind kind, const std::string& name) {
+    for (const auto& e : es)
+        if (e.kind == kind && e.name == name) return &e;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("combination: rules stay, tagger spans only where the rules found nothing") {
+    using depeche::Entity;
+    const std::string text = "M. Obama a vu Barack Obama puis Obama et Durand à Paris le 3 mai.";
+    // the rules: one person with its canonical name and two mentions, a place, a date
+    const std::vector<Entity> rules = {
+        Entity{EntityKind::person, "Barack Obama", {at(text, "M. Obama"), at(text, "Barack Obama")}},
+        Entity{EntityKind::place, "Paris", {at(text, "Paris")}},
+        Entity{EntityKind::date, "2015-05-03", {at(text, "3 mai")}},
+    };
+    const std::vector<Entity> tagged = {
+        // overlaps a rules person mention: dropped
+        Entity{EntityKind::person, "Obama", {at(text, "Obama", 3), at(text, "Obama", 32)}},
+        // a new person nowhere in the rules: added as the tagger names it
+        Entity{EntityKind::person, "Durand", {at(text, "Durand")}},
+        // overlaps the rules' place with another kind: dropped, the place stays
+        Entity{EntityKind::org, "à Paris", {at(text, "à Paris")}},
+        // overlaps the rules' date: dropped
+        Entity{EntityKind::place, "mai", {at(text, "mai")}},
+    };
+    const auto out = depeche::combine_entities(rules, tagged);
+    REQUIRE(out.size() == 5);
+    const Entity* obama = find(out, EntityKind::person, "Barack Obama");
+    REQUIRE(obama);
+    // The rules' entity keeps its canonical name and mentions. The lone
+    // "Obama" the rules missed has no rules mention of its key ("m obama",
+    // "barack obama"), so it stands as the tagger's own entity.
+    CHECK(obama->mentions.size() == 2);
+    CHECK(find(out, EntityKind::person, "Obama"));
+    CHECK(find(out, EntityKind::person, "Durand"));
+    CHECK(find(out, EntityKind::place, "Paris")->mentions.size() == 1);
+    CHECK_FALSE(find(out, EntityKind::org, "à Paris"));
+    CHECK_FALSE(find(out, EntityKind::place, "mai"));
+    CHECK(find(out, EntityKind::date, "2015-05-03"));
+    // sorted by kind, then first mention
+    CHECK(out[0].name == "Barack Obama");
+    CHECK(out[1].name == "Obama");
+    CHECK(out[1].mentions.size() == 1);
+    CHECK(out[1].mentions[0].start == text.find("Obama", 32));
+    CHECK(out[2].name == "Durand");
+}
+
+TEST_CASE("combination: an added mention joins the rules' entity with a mention of its key") {
+    using depeche::Entity;
+    const std::string text = "Barack Obama, dit Obama, puis Obama seul.";
+    const std::vector<Entity> rules = {
+        Entity{EntityKind::person, "Barack Obama", {at(text, "Barack Obama"), at(text, "Obama", 14)}},
+    };
+    const std::vector<Entity> tagged = {Entity{EntityKind::person, "Obama", {at(text, "Obama", 26)}},
+                                        Entity{EntityKind::place, "Obama", {at(text, "Obama", 26)}}};
+    const auto out = depeche::combine_entities(rules, tagged);
+    const Entity* obama = find(out, EntityKind::person, "Barack Obama");
+    REQUIRE(obama);
+    REQUIRE(obama->mentions.size() == 3);
+    CHECK(obama->mentions[2].start == text.find("Obama", 26));
+    // only the person joins; the same span as a place is a separate entity (no overlap with a rules mention)
+    CHECK(find(out, EntityKind::place, "Obama"));
+}
+
+TEST_CASE("combination: title mentions keep their place, the tagger's kind only on request") {
+    using depeche::Entity;
+    const std::string text = "Orange recrute. Orange est à Orange.";
+    depeche::Mention title{"Orange", 0, 6};
+    title.in_title = true;
+    const std::vector<Entity> rules = {
+        Entity{EntityKind::place, "Orange", {title, at(text, "Orange"), at(text, "Orange", 16)}},
+    };
+    // tagger: the first two text mentions are the company; a title span does not block text spans
+    const std::vector<Entity> tagged = {
+        Entity{EntityKind::org, "Orange", {at(text, "Orange"), at(text, "Orange", 16)}}};
+    const auto kept = depeche::combine_entities(rules, tagged);
+    REQUIRE(kept.size() == 1);
+    CHECK(kept[0].kind == EntityKind::place);
+    CHECK(kept[0].mentions.size() == 3);
+
+    const auto moved = depeche::combine_entities(rules, tagged, true);
+    REQUIRE(moved.size() == 2);
+    const Entity* place = find(moved, EntityKind::place, "Orange");
+    const Entity* org = find(moved, EntityKind::org, "Orange");
+    REQUIRE(place);
+    REQUIRE(org);
+    REQUIRE(place->mentions.size() == 1);
+    CHECK(place->mentions[0].in_title);
+    REQUIRE(org->mentions.size() == 2);
+    CHECK(org->mentions[0].start == 0);
+    CHECK(org->mentions[1].start == 16);
+}
+
+TEST_CASE("combination with a trained tagger: the rules' entities are untouched") {
+    const Tagger& t = trained();
+    const std::string text = "Le ministre Jean Dupont est arrivé à Lyon.";
+    const auto tokens = depeche::analyse(text);
+    // hand-made rules output: a place with a canonical name that differs from its text
+    const std::vector<depeche::Entity> rules = {depeche::Entity{EntityKind::place, "Lyon (Rhône)", {at(text, "Lyon")}}};
+    const auto tagged = t.recognise_names(text, tokens, mini(), &rules);
+    const auto out = depeche::combine_entities(rules, tagged);
+    const depeche::Entity* lyon = find(out, EntityKind::place, "Lyon (Rhône)");
+    REQUIRE(lyon);
+    CHECK(lyon->mentions.size() == 1);
+    for (const auto& e : out)
+        for (const auto& m : e.mentions)
+            if (&e != lyon) CHECK((m.end <= lyon->mentions[0].start || m.start >= lyon->mentions[0].end));
+}

@@ -28,6 +28,7 @@
 
 #include "analyzer.hpp"
 #include "lexicon.hpp"
+#include "recogniser.hpp"
 #include "tagger.hpp"
 
 using namespace depeche;
@@ -309,37 +310,60 @@ struct Counts {
     std::map<int, std::size_t> gold, pred, tp;
 };
 
+// Token spans of entity mentions (dates and title mentions left out).
+std::vector<TagSpan> spans_of_entities(std::string_view text, const std::vector<Token>& tokens,
+                                       const std::vector<Entity>& entities) {
+    std::vector<std::pair<std::pair<std::size_t, std::size_t>, EntityKind>> ents;
+    for (const Entity& e : entities)
+        if (e.kind != EntityKind::date)
+            for (const Mention& m : e.mentions)
+                if (!m.in_title) ents.push_back({{m.start, m.end}, e.kind});
+    return spans_of_labels(labels_from_byte_spans(text, tokens, ents));
+}
+
+// Scores the tagger alone, the rules alone, and the two combinations
+// (combine_entities, without and with the tagger's kind), so that the choice
+// between them is made on held-out training data, never on an evaluation set.
 void score(const Tagger& tagger, const std::vector<TaggedText>& docs, const Lexicons& lex, const std::string& what) {
-    Counts c;
+    const char* const systems[] = {"tagger", "rules", "combined", "combined, tagger kind"};
+    Counts c[4];
     for (const TaggedText& d : docs) {
         const auto tokens = analyse(d.text);
-        const auto pred = spans_of_labels(tagger.tag(d.text, tokens, lex));
         const auto gold = spans_of_labels(d.labels);
+        const std::vector<Entity> rules = recognise_names(d.text, tokens, lex);
+        const std::vector<Entity> tagged = tagger.recognise_names(d.text, tokens, lex, &rules);
+        const std::vector<TagSpan> pred[4] = {spans_of_entities(d.text, tokens, tagged),
+                                              spans_of_entities(d.text, tokens, rules),
+                                              spans_of_entities(d.text, tokens, combine_entities(rules, tagged, false)),
+                                              spans_of_entities(d.text, tokens, combine_entities(rules, tagged, true))};
         std::set<std::tuple<std::size_t, std::size_t, int>> g;
-        for (const auto& s : gold) {
-            g.insert({s.first, s.last, static_cast<int>(s.kind)});
-            ++c.gold[static_cast<int>(s.kind)];
-        }
-        for (const auto& s : pred) {
-            ++c.pred[static_cast<int>(s.kind)];
-            if (g.count({s.first, s.last, static_cast<int>(s.kind)})) ++c.tp[static_cast<int>(s.kind)];
+        for (const auto& s : gold) g.insert({s.first, s.last, static_cast<int>(s.kind)});
+        for (int k = 0; k < 4; ++k) {
+            for (const auto& s : gold) ++c[k].gold[static_cast<int>(s.kind)];
+            for (const auto& s : pred[k]) {
+                ++c[k].pred[static_cast<int>(s.kind)];
+                if (g.count({s.first, s.last, static_cast<int>(s.kind)})) ++c[k].tp[static_cast<int>(s.kind)];
+            }
         }
     }
     std::printf("%s (strict spans on analyser tokens)\n", what.c_str());
-    std::size_t G = 0, P = 0, T = 0;
     auto line = [](const char* name, std::size_t g, std::size_t p, std::size_t t) {
         const double pr = p ? double(t) / p : 0, rc = g ? double(t) / g : 0, f = pr + rc ? 2 * pr * rc / (pr + rc) : 0;
-        std::printf("  %-4s gold %5zu pred %5zu  P %5.1f  R %5.1f  F1 %5.1f\n", name, g, p, 100 * pr, 100 * rc,
+        std::printf("    %-4s gold %5zu pred %5zu  P %5.1f  R %5.1f  F1 %5.1f\n", name, g, p, 100 * pr, 100 * rc,
                     100 * f);
     };
     const char* names[] = {"PER", "LOC", "ORG"};
-    for (int k = 0; k < 3; ++k) {
-        line(names[k], c.gold[k], c.pred[k], c.tp[k]);
-        G += c.gold[k];
-        P += c.pred[k];
-        T += c.tp[k];
+    for (int s = 0; s < 4; ++s) {
+        std::printf("  %s\n", systems[s]);
+        std::size_t G = 0, P = 0, T = 0;
+        for (int k = 0; k < 3; ++k) {
+            line(names[k], c[s].gold[k], c[s].pred[k], c[s].tp[k]);
+            G += c[s].gold[k];
+            P += c[s].pred[k];
+            T += c[s].tp[k];
+        }
+        line("ALL", G, P, T);
     }
-    line("ALL", G, P, T);
 }
 
 int run(int argc, char** argv) {

@@ -11,7 +11,7 @@
 # Environment: DEPECHE_DATA (default ../shared/data from the repo root),
 # BUILD_DIR (default build in the repo, where bench/accuracy looks), JOBS (default 2),
 # TAGGER_ARGS (extra depeche-train-tagger options, e.g. "--rules").
-# Then: depeche-extract --model models/ner.bin ...
+# Then: depeche-extract --model models/ner.bin [--combine] ...
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DATA=${DEPECHE_DATA:-$(dirname "$ROOT")/shared/data}
