@@ -382,7 +382,11 @@ private:
     std::optional<Found> period(std::size_t i) const;
     std::optional<Found> quarter_code(std::size_t i, int code) const;
     static const char* season_code(int season);
-    std::optional<Found> season(std::size_t i, int which) const;
+    std::optional<Found> season(std::size_t i, int which, bool part = false) const;
+    long season_year(int which, int when) const;
+    std::optional<Found> season_of_dispatch(std::size_t i, int which, bool part) const;
+    std::optional<Found> season_found(std::size_t i, int which, int when, std::size_t next) const;
+    bool edition_year(std::size_t i) const;
     std::optional<Found> century_rule(std::size_t i) const;
     std::optional<Found> decade(std::size_t i) const;
 

@@ -38,8 +38,12 @@ std::optional<Found> Scanner::demonstrative(std::size_t i) const {
         if (anchor_.precision == Anchor::none) return {};
         value = iso_ymd(anchor_.date.year, m);
     } else if (int s = word_value(j, Kind::season)) {
+        // The dispatch year's ("cet été" in November is still 2016-SU, as
+        // Recognizers-Text reads it), but "cet hiver" in January or
+        // February is the winter begun in December.
         if (anchor_.precision == Anchor::none) return {};
-        value = iso_part(anchor_.date.year, season_code(s));
+        const bool early = anchor_.precision != Anchor::year && anchor_.date.month <= 2;
+        value = iso_part(anchor_.date.year - (s == 4 && early ? 1 : 0), season_code(s));
     } else {
         return {};
     }

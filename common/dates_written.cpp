@@ -130,7 +130,7 @@ std::optional<Found> Scanner::year_rule(std::size_t i) const {
     const bool des = p == "des" && tok(i - 1).text != "des" && tok(i - 1).text != "Des";  // dès
     if (kStrong.count(p) || des) {
         if (p == "ici" && elision(i - 1) != "d") return {};
-    } else if (!kWeak.count(p) || noun_follows(i + 1)) {
+    } else if (kWeak.count(p) ? noun_follows(i + 1) : !edition_year(i)) {
         return {};
     }
     // "en 2008-2010"
@@ -254,6 +254,13 @@ std::optional<Found> Scanner::modified(std::size_t i) const {
             ++year, ++next;
         return Found{next, tok(i).start, tok(next - 1).end, iso_ymd(year)};
     }
+    // "à la fin de l'été", "début de l'automne prochain": the season.
+    if (const int s = word_value(j, Kind::season); s && elision(j) == "l") {
+        std::optional<Found> found = season(j, s, true);
+        if (!found || found->value.empty()) return {};
+        found->start = tok(i).start;
+        return found;
+    }
     std::optional<Atom> atom = parse_atom(j, false);
     if (!atom || atom->day || atom->invalid) return {};
     if (!atom->month) {
@@ -321,7 +328,7 @@ const char* Scanner::season_code(int season) {
 }
 
 // "l'été 2018", "au printemps de 2019" ("a été 2018" is no summer).
-std::optional<Found> Scanner::season(std::size_t i, int which) const {
+std::optional<Found> Scanner::season(std::size_t i, int which, bool part) const {
     if (fw(i) == "ete" && i > 0) {
         const std::string_view p = fw(i - 1);
         if (is_verb_a(i - 1) || p == "ont" || p == "avait" || p == "avaient" || p == "aura" || p == "auront" ||
@@ -330,8 +337,137 @@ std::optional<Found> Scanner::season(std::size_t i, int which) const {
     }
     std::size_t k = i + 1;
     if (fw(k) == "de" && spaced(k + 1)) ++k;
-    if (!spaced(k) || !year_number(k)) return {};
-    return Found{k + 1, lead(i), tok(k).end, iso_part(year_number(k), season_code(which))};
+    if (spaced(k) && year_number(k))
+        return Found{k + 1, lead(i), tok(k).end, iso_part(year_number(k), season_code(which))};
+    return season_of_dispatch(i, which, part);
+}
+
+// The year of the season `which` (1 printemps ... 4 hiver; the winter of year y runs from December y to
+// February y+1, as schema.cpp reads "2015-WI") that `when` picks around the dispatch's month: -2 the last
+// one over ("l'été dernier": in July the summer before), +2 the next one to begin ("l'hiver prochain"), -1
+// the last one begun (a past clause), +1 the first one not over (a future clause), 0 the one the dispatch
+// falls in, else the nearest (a tie: the past one). 0 when the dispatch has no month.
+long Scanner::season_year(int which, int when) const {
+    if (anchor_.precision != Anchor::month && anchor_.precision != Anchor::day) return 0;
+    const long d = anchor_.date.year * 12L + anchor_.date.month - 1;
+    long best = 0, best_distance = 0;
+    for (long y = anchor_.date.year - 2; y <= anchor_.date.year + 1; ++y) {  // in the order of their start
+        const long start = y * 12 + which * 3 - 1, end = start + 2;
+        if (when == -2 ? end < d : when == -1 ? start <= d : false) best = y;
+        if ((when == 2 && start > d) || (when == 1 && end >= d)) return y;
+        if (when == 0) {
+            const long distance = start > d ? start - d : end < d ? d - end : 0;
+            if (!best || distance < best_distance) best = y, best_distance = distance;
+        }
+    }
+    return best;
+}
+
+// A season without its year: "l'été dernier", "au printemps prochain", "avant l'été", "d'ici au printemps",
+// "(il) avait piloté au printemps", "à la fin de l'été" (from "fin": `part`). Without "dernier" or
+// "prochain" it needs a preposition that makes it a time ("au", "à l'", "avant l'", "depuis l'"...)
+// and a tense that says which: "au printemps, les arbres fleurissent" is every spring; the end or start of
+// a season without a tense is the nearest one. Not "le printemps arabe", "l'été
+// indien", "le Printemps de Bourges", "les vacances d'été", nor "a été".
+std::optional<Found> Scanner::season_of_dispatch(std::size_t i, int which, bool part) const {
+    if (tok(i).capitalised && !sentence_start(i)) return {};
+    std::size_t next = i + 1;
+    const int dir = last_or_next(next);
+    // "L'été dernier, ..." opening the text.
+    if (i == 0) {
+        if (!dir || elision(i) != "l") return {};
+        return season_found(i, which, 2 * dir, next + 1);
+    }
+    if (!spaced(i)) return {};
+    if (dir) {
+        ++next;
+    } else if (noun_follows(next) || (has(next) && spaced(next) && fw(next) == "de")) {
+        return {};
+    }
+    const std::string el = elision(i);
+    const std::string_view p = fw(i - 1);
+    bool ahead = false;  // "avant l'été", "d'ici au printemps", "jusqu'à l'automne"
+    if (el == "l") {
+        const std::string_view p2 = i >= 2 ? fw(i - 2) : std::string_view();
+        if (p == "a" && !is_verb_a(i - 1)) {
+            ahead = elision(i - 1) == "jusqu";
+        } else if (p == "ici" && elision(i - 1) == "d") {
+            ahead = true;
+        } else if (p == "de") {
+            if (p2 != "fin" && p2 != "debut" && p2 != "cours" && p2 != "milieu" && p2 != "courant" && !dir) return {};
+        } else if (p == "avant") {
+            ahead = true;
+        } else if (p != "apres" && p != "depuis" && p != "pendant" && p != "durant" && p != "pour" &&
+                   !(p == "des" && tok(i - 1).text != "des" && tok(i - 1).text != "Des") && !dir) {
+            return {};
+        }
+    } else if (!el.empty()) {
+        return {};
+    } else if (p == "au") {  // not "en été", "en hiver": nearly always every summer, every winter
+        ahead = i >= 2 && fw(i - 2) == "ici" && elision(i - 2) == "d";
+    } else if (!(dir && p == "le")) {
+        return {};
+    }
+    int when = 2 * dir;
+    if (!dir) {
+        const Tense tense = ahead ? Tense::future : clause_tense(i, next - 1);
+        if (tense == Tense::none && !part) return {};
+        when = tense == Tense::past ? -1 : tense == Tense::future ? 1 : 0;
+    }
+    return season_found(i, which, when, next);
+}
+
+std::optional<Found> Scanner::season_found(std::size_t i, int which, int when, std::size_t next) const {
+    const long y = season_year(which, when);
+    if (!y) return {};
+    return Found{next, lead(i), tok(next - 1).end, iso_part(y, season_code(which))};
+}
+
+// A year that names an edition of what the noun before it names: "le Mondial 2018", "la saison
+// 2019-2020", "les JO 2024", "le budget 2021", "la Coupe du monde 2018", "Paris 2024". A noun in lower case
+// is told from a verb by its determiner ("compte 2000" is a count); a capitalised word opening a sentence
+// likewise. Not a count ("la ville 2000 habitants", "un budget 2000 €", "2000,5"), nor the number of what
+// the noun numbers ("l'article 2004", "le vol 2017", "Mirage 2000", "Peugeot 2008").
+bool Scanner::edition_year(std::size_t i) const {
+    if (i < 1 || i - 1 < floor_ || !spaced(i)) return false;
+    const Token& n = tok(i - 1);
+    if (n.stop || !has_letter(n.folded) || lookup(n.folded) || noun_follows(i + 1)) return false;
+    // "le décret 2015-3", "la loi 2016-1088": a number, not a span of years.
+    if (hyphened(i + 1) && all_digits(fw(i + 1)) && year_number(i + 1) <= year_number(i)) return false;
+    static const std::unordered_set<std::string_view> kNumbering = {
+        "article", "articles", "alinea",  "numero",  "no",      "n",       "page",    "pages",    "chapitre",
+        "tome",    "volume",   "vol",     "ligne",   "route",   "rn",      "rd",      "km",       "kilometre",
+        "borne",   "porte",    "salle",   "chambre", "piste",   "quai",    "annexe",  "figure",   "tableau",
+        "code",    "modele",   "version", "mirage",  "peugeot", "score",   "environ", "quelque",  "soit",
+        "contre",  "plus",     "moins",   "presque", "total",   "chiffre", "nombre",  "effectif", "cap"};
+    if (kNumbering.count(n.folded)) return false;
+    // What follows the number: a unit or a decimal part makes it a quantity.
+    std::size_t q = tok(i).end;
+    for (;;) {
+        const std::string_view gap = text_.substr(q, 3);
+        if (!gap.empty() && gap[0] == ' ')
+            ++q;
+        else if (gap.substr(0, 2) == "\xC2\xA0")
+            q += 2;
+        else if (gap == "\xE2\x80\xAF")
+            q += 3;
+        else
+            break;
+    }
+    if (q < text_.size()) {
+        const std::string_view rest = text_.substr(q, 3);
+        if (rest[0] == '%' || rest[0] == '$' || rest == "\xE2\x82\xAC" || rest.substr(0, 2) == "\xC2\xA3") return false;
+        if (q == tok(i).end && (rest[0] == ',' || rest[0] == '.') && rest.size() > 1 && rest[1] >= '0' &&
+            rest[1] <= '9')
+            return false;
+    }
+    if (n.capitalised && !sentence_start(i - 1)) return true;
+    const std::string el = elision(i - 1);
+    if (el == "l" || el == "d") return true;
+    static const std::unordered_set<std::string_view> kDeterminers = {
+        "le",  "la",  "les", "du",  "des",  "de",    "au",    "aux", "un",    "une", "ce",  "cet", "cette",
+        "ces", "son", "sa",  "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma",  "mes"};
+    return i >= 2 && spaced(i - 1) && !sentence_start(i - 1) && kDeterminers.count(fw(i - 2));
 }
 
 // "XIXe siècle", "19e siècle": TIMEX3 centuries ("18" = 1800-1899), from

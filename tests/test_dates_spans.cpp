@@ -289,3 +289,70 @@ TEST_CASE("the new expressions may end anywhere", "[dates]") {
     };
     check_cut_anywhere(expressions, PartialDate{2016, 11, 7});
 }
+
+TEST_CASE("seasons without their year: dernier, prochain, the clause's tense", "[dates]") {
+    check({
+        {"2013-07-08", "l'or olympique l'été dernier", "l'été dernier=2012-SU"},
+        {"2017-10-11", "L'été dernier, il avait dû être hospitalisé.", "L'été dernier=2017-SU"},
+        {"2018-05-09", "Il l'avait annoncé à l'automne dernier.", "l'automne dernier=2017-FA"},
+        {"2018-03-26", "Au printemps dernier, un spectateur a été secouru.", "printemps dernier=2017-SP"},
+        {"2014-02-10", "l'hiver dernier", "l'hiver dernier=2012-WI"},
+        {"2020-07-01", "le budget qui sera étudié à l'automne prochain", "l'automne prochain=2020-FA"},
+        {"2013-07-08", "le printemps prochain", "printemps prochain=2014-SP"},
+        {"2020-07-15", "M. Castex avait piloté au printemps le déconfinement.", "printemps=2020-SP"},
+        {"2020-09-19", "Au printemps, elle inaugurera un nouveau bâtiment.", "printemps=2021-SP"},
+        {"2013-04-20", "le gouvernement souhaitant une adoption avant l'été", "l'été=2013-SU"},
+        {"2018-02-02", "les occupants quittent les lieux d'ici au printemps", "printemps=2018-SP"},
+        {"2016-08-20", "jusqu'à l'automne", "l'automne=2016-FA"},
+        {"2015-05-20", "Le film doit sortir à la fin de l'été.", "fin de l'été=2015-SU"},
+        {"2018-11-28", "Au début de l'été, il a fait volte-face.", "début de l'été=2018-SU"},
+        {"2019-05-10", "à la fin de l'été 2018", "fin de l'été 2018=2018-SU"},
+        {"2019-03-22", "Les tarifs avaient été gelés pendant l'hiver.", "l'hiver=2018-WI"},
+        // "cet hiver" in January is the winter begun in December.
+        {"2014-01-15", "cet hiver", "cet hiver=2013-WI"},
+        {"2013-12-15", "cet hiver", "cet hiver=2013-WI"},
+        {"2016-11-07", "Je vais sortir cet été", "cet été=2016-SU"},
+        // Every spring, every summer; names; "été" the participle; no month to tell.
+        {"2015-05-20", "Au printemps, les arbres fleurissent.", ""},
+        {"2015-05-20", "La route est saturée en été.", ""},
+        {"2015-05-20", "Les terrasses vivaient en hiver.", ""},
+        {"2015-05-20", "le printemps arabe a commencé", ""},
+        {"2015-05-20", "Il est allé au Printemps de Bourges.", ""},
+        {"2015-05-20", "les vacances d'été ont commencé", ""},
+        {"2015-05-20", "Il a été dernier de la course.", ""},
+        {"2015-05-20", "l'été où tout a changé", ""},
+        {"2015", "l'été dernier", ""},
+    });
+    check_cut_anywhere({"l'été dernier", "au printemps prochain", "d'ici au printemps", "à la fin de l'été",
+                        "avant l'été", "cet hiver"},
+                       PartialDate{2016, 1, 15});
+}
+
+TEST_CASE("a year after a noun names its edition", "[dates]") {
+    check({
+        {"2010-12-03", "l'attribution des Coupes du monde 2018 à la Russie", "2018=2018"},
+        {"2018-06-10", "le Mondial 2018", "2018=2018"},
+        {"2019-05-10", "pour la saison 2019-2020", "2019-2020=2019/2020"},
+        {"2020-07-10", "les JO 2024 seront", "2024=2024"},
+        {"2020-07-10", "Le président du comité d'organisation de Paris 2024, Tony Estanguet", "2024=2024"},
+        {"2020-11-10", "le projet de budget 2021, présenté lundi", "2021=2021 | lundi=2020-11-09"},
+        {"2020-11-10", "le décret 2015-3 et la loi 2016-1088", ""},
+        {"2020-06-06", "un intérêt pour ce millésime 2019", "2019=2019"},
+        {"2020-06-05", "l'édition 2020 de la Journée mondiale", "2020=2020"},
+        {"2020-03-10", "un texte 2020", "2020=2020"},
+        // Counts, measures, numbers of what the noun numbers, verbs.
+        {"2020-03-10", "la ville 2000 habitants", ""},
+        {"2020-03-10", "l'article 2004 du code civil", ""},
+        {"2020-03-10", "les 1500 mètres", ""},
+        {"2020-03-10", "un Mirage 2000 s'est écrasé", ""},
+        {"2020-03-10", "la Peugeot 2008 est sortie", ""},
+        {"2020-03-10", "Le club compte 2000 adhérents.", ""},
+        {"2020-03-10", "Le club compte 2000.", ""},
+        {"2020-03-10", "un budget 2000 €", ""},
+        {"2020-03-10", "la taille 2000,5", ""},
+        {"2020-03-10", "Il en reste environ 2000.", ""},
+        {"2020-03-10", "Paris 2000 personnes", ""},
+    });
+    check_cut_anywhere({"le Mondial 2018", "la saison 2019-2020", "un budget 2000 €", "la taille 2000,5"},
+                       PartialDate{2020, 3, 10});
+}
