@@ -37,6 +37,16 @@ std::string facet_slot(const std::string& date_id, const std::vector<std::string
     return s::pack_facets(f);
 }
 
+// The facets of a search of "T" (every document) on `db`, every match counted.
+Facets facets_of_all(const Xapian::Database& db, DateGranularity g) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query("T"));
+    FacetSpy spy(g);
+    enquire.add_matchspy(&spy);
+    enquire.get_mset(0, 1, db.get_doccount());
+    return spy.result(0);
+}
+
 }  // namespace
 
 TEST_CASE("string ids number distinct strings in order of first sight", "[facets]") {
@@ -199,13 +209,8 @@ TEST_CASE("the facet spy counts the right documents on several parts", "[facets]
         }
     }
     auto counts = [](const Xapian::Database& db) {
-        Xapian::Enquire enquire(db);
-        enquire.set_query(Xapian::Query("T"));
-        FacetSpy spy(DateGranularity::month);
-        enquire.add_matchspy(&spy);
-        enquire.get_mset(0, 1, db.get_doccount());
         std::map<std::string, Xapian::doccount> out;
-        for (const auto& c : spy.result(0).person) out[c.value] = c.count;
+        for (const auto& c : facets_of_all(db, DateGranularity::month).person) out[c.value] = c.count;
         return out;
     };
     CHECK(counts(parts[0]) == expected[0]);
@@ -239,12 +244,7 @@ std::string facet_slot(const Values& v) {
 
 // Every facet of a search of "T" on `db`, all values, as one string.
 std::string all_facets(const Xapian::Database& db, DateGranularity g) {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query("T"));
-    FacetSpy spy(g);
-    enquire.add_matchspy(&spy);
-    enquire.get_mset(0, 1, db.get_doccount());
-    const Facets f = spy.result(0);
+    const Facets f = facets_of_all(db, g);
     return "person: " + show(f.person) + "\nplace: " + show(f.place) + "\norg: " + show(f.org) +
            "\ndate: " + show(f.date) + "\nmentioned: " + show(f.mentioned);
 }
