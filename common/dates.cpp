@@ -47,7 +47,13 @@ std::vector<DateMention> Scanner::run() {
             out.push_back({std::move(found->value), std::string(text_.substr(found->start, found->end - found->start)),
                            found->start, found->end});
             last_mention_next_ = found->next;
-            if (const long y = written_year(out.back())) last_year_ = y, last_year_token_ = found->next - 1;
+            // A year before 1900 is a modern dispatch's background ("le Bolchoï, fondé en 1776, ne joue plus
+            // depuis le 16 mars"), and the second year of a season ("la saison 2020/2021 [...] en juillet")
+            // is not the year of the months after it: neither lends its year to them.
+            if (const long y = written_year(out.back()); y >= kBareYearMin && between(i) != "/")
+                last_year_ = y, last_year_token_ = found->next - 1;
+            if (const std::optional<PartialDate> d = parse_iso_date(out.back().value); d && d->day)
+                last_day_ = days_from_civil(d->year, d->month, d->day), last_day_token_ = found->next - 1;
         }
         floor_ = found->next;
         i = found->next;
@@ -117,7 +123,8 @@ std::optional<Found> Scanner::at(std::size_t i, const Word* w) const {
             return ahead(i);
         case Kind::holiday:
         case Kind::holiday_lead:
-            return holiday_rule(i);
+            if (auto r = holiday_rule(i)) return r;
+            return story_day(i);
         case Kind::weekend:
             return weekend_rule(i, i);
         case Kind::century:

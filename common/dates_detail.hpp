@@ -5,6 +5,7 @@
 //   dates.cpp           find_dates and the Scanner's core: dispatch, atoms, resolution against the dispatch
 //   dates_written.cpp   the rules of dates as written: "15 janvier 2015", "mars 2019", ranges, quarters
 //   dates_relative.cpp  the rules of dates relative to the dispatch: weekdays, holidays, "hier", "il y a"
+//   dates_story.cpp     the story's day: "la veille", "le lendemain", "au lendemain de l'incendie"
 //   dates_spans.cpp     spans and numbered periods: "19-20 novembre", "28/2-1/3", "du 4 au 22 de ce mois", "11 / 2016",
 //                       "les trois dernières semaines", "le premier vendredi de juillet", "les années soixante"
 // The Scanner's token access and the small string and calendar helpers are
@@ -197,6 +198,8 @@ private:
     std::size_t last_mention_next_ = 0;  // token after the last mention (0: none)
     long last_year_ = 0;                 // the year the last mention with a written year ends in
     std::size_t last_year_token_ = 0;    // the last token of that mention
+    long last_day_ = kNoDay;             // the day of the last mention of one day (days_from_civil)
+    std::size_t last_day_token_ = 0;     // the last token of that mention
 
     static long written_year(const DateMention& m);
 
@@ -387,6 +390,7 @@ private:
     std::optional<Found> season_of_dispatch(std::size_t i, int which, bool part) const;
     std::optional<Found> season_found(std::size_t i, int which, int when, std::size_t next) const;
     bool edition_year(std::size_t i) const;
+    bool quantity_follows(std::size_t i) const;
     std::optional<Found> century_rule(std::size_t i) const;
     std::optional<Found> decade(std::size_t i) const;
 
@@ -428,6 +432,13 @@ private:
     static constexpr long kNoWeek = 1000;
     long week_after(std::size_t& next) const;
     std::string day_of_nearby_month(int weekday, int day) const;
+
+    // ---- the story's day (dates_story.cpp)
+
+    bool sentence_break(std::size_t i) const;
+    std::size_t sentence_first(std::size_t i) const;
+    long day_named_since(std::size_t first, std::size_t i) const;
+    std::optional<Found> story_day(std::size_t i) const;
 
     // ---- the tense of a clause (dates_words.cpp)
 

@@ -204,6 +204,7 @@ std::optional<Found> Scanner::holiday_rule(std::size_t i) const {
         const std::string_view f = fw(i);
         if (f == "veille" || f == "reveillon") offset = -1;
         if (f == "lendemain") offset = 1;
+        if (f == "surlendemain") offset = 2;
         k = i + 1;
         if (!spaced(k) || (fw(k) != "de" && fw(k) != "du")) {
             return {};

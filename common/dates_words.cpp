@@ -143,7 +143,7 @@ WordTable make_grammar() {
     add(Kind::holiday, 0, 0,
         {"noel", "paques", "toussaint", "assomption", "ascension", "pentecote", "halloween", "nouvel", "saint",
          "fete"});
-    add(Kind::holiday_lead, 0, 0, {"veille", "lendemain", "reveillon", "soir", "nuit", "matin"});
+    add(Kind::holiday_lead, 0, 0, {"veille", "lendemain", "surlendemain", "reveillon", "soir", "nuit", "matin"});
     add(Kind::weekend, 0, 0, {"week", "weekend"});
     add(Kind::century, 0, 0, {"siecle"});
     return words;

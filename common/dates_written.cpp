@@ -121,13 +121,29 @@ bool Scanner::month_context(std::size_t i) const {
 // (not "2009 personnes", not "de 2000 euros").
 std::optional<Found> Scanner::year_rule(std::size_t i) const {
     const int y = year_number(i);
-    if (y < kBareYearMin || y > kBareYearMax || i == 0 || !spaced(i)) return {};
+    if (i > 0 && i == last_mention_next_ && last_year_token_ == i - 1 && between(i) == "/") {
+        // "la saison 2016/2017", "2016/17": the year after a year and its slash, as its own mention (as
+        // TimeBank marks them), when it is the next year.
+        const std::string_view f = fw(i);
+        const long next_year = last_year_ + 1;
+        if (y == next_year || (f.size() == 2 && all_digits(f) && next_year % 100 == (f[0] - '0') * 10 + (f[1] - '0')))
+            return Found{i + 1, tok(i).start, tok(i).end, iso_ymd(next_year)};
+    }
+    if (!y || y > kBareYearMax || i == 0 || !spaced(i)) return {};
     const std::string_view p = fw(i - 1);
+    const bool des = p == "des" && tok(i - 1).text != "des" && tok(i - 1).text != "Des";  // dès
+    // A year before 1900 only after "en", "depuis", "dès", with no noun or unit after it: "bâti en 1717",
+    // "depuis 1869", not "en 1500 exemplaires", "en 1500 m", "depuis 1500 €". (A one-letter word after it
+    // is a unit symbol, but for the verb "a" and "y".)
+    if (y < kBareYearMin) {
+        const std::string_view after = spaced(i + 1) ? fw(i + 1) : std::string_view();
+        const bool symbol = after.size() == 1 && after[0] >= 'b' && after[0] <= 'z' && after[0] != 'y';
+        if (!(p == "en" || p == "depuis" || des) || noun_follows(i + 1) || symbol || quantity_follows(i)) return {};
+    }
     static const std::unordered_set<std::string_view> kStrong = {"en",      "depuis",  "an", "annee",
                                                                  "horizon", "courant", "ici"};
     static const std::unordered_set<std::string_view> kWeak = {"de",    "pour", "vers",  "avant",
                                                                "apres", "fin",  "debut", "mi"};
-    const bool des = p == "des" && tok(i - 1).text != "des" && tok(i - 1).text != "Des";  // dès
     if (kStrong.count(p) || des) {
         if (p == "ici" && elision(i - 1) != "d") return {};
     } else if (kWeak.count(p) ? noun_follows(i + 1) : !edition_year(i)) {
@@ -423,25 +439,9 @@ std::optional<Found> Scanner::season_found(std::size_t i, int which, int when, s
     return Found{next, lead(i), tok(next - 1).end, iso_part(y, season_code(which))};
 }
 
-// A year that names an edition of what the noun before it names: "le Mondial 2018", "la saison
-// 2019-2020", "les JO 2024", "le budget 2021", "la Coupe du monde 2018", "Paris 2024". A noun in lower case
-// is told from a verb by its determiner ("compte 2000" is a count); a capitalised word opening a sentence
-// likewise. Not a count ("la ville 2000 habitants", "un budget 2000 €", "2000,5"), nor the number of what
-// the noun numbers ("l'article 2004", "le vol 2017", "Mirage 2000", "Peugeot 2008").
-bool Scanner::edition_year(std::size_t i) const {
-    if (i < 1 || i - 1 < floor_ || !spaced(i)) return false;
-    const Token& n = tok(i - 1);
-    if (n.stop || !has_letter(n.folded) || lookup(n.folded) || noun_follows(i + 1)) return false;
-    // "le décret 2015-3", "la loi 2016-1088": a number, not a span of years.
-    if (hyphened(i + 1) && all_digits(fw(i + 1)) && year_number(i + 1) <= year_number(i)) return false;
-    static const std::unordered_set<std::string_view> kNumbering = {
-        "article", "articles", "alinea",  "numero",  "no",      "n",       "page",    "pages",    "chapitre",
-        "tome",    "volume",   "vol",     "ligne",   "route",   "rn",      "rd",      "km",       "kilometre",
-        "borne",   "porte",    "salle",   "chambre", "piste",   "quai",    "annexe",  "figure",   "tableau",
-        "code",    "modele",   "version", "mirage",  "peugeot", "score",   "environ", "quelque",  "soit",
-        "contre",  "plus",     "moins",   "presque", "total",   "chiffre", "nombre",  "effectif", "cap"};
-    if (kNumbering.count(n.folded)) return false;
-    // What follows the number: a unit or a decimal part makes it a quantity.
+// A unit or a decimal part right after the number at token i makes it a quantity: "2000 %", "1500 €",
+// "2000,5".
+bool Scanner::quantity_follows(std::size_t i) const {
     std::size_t q = tok(i).end;
     for (;;) {
         const std::string_view gap = text_.substr(q, 3);
@@ -456,11 +456,40 @@ bool Scanner::edition_year(std::size_t i) const {
     }
     if (q < text_.size()) {
         const std::string_view rest = text_.substr(q, 3);
-        if (rest[0] == '%' || rest[0] == '$' || rest == "\xE2\x82\xAC" || rest.substr(0, 2) == "\xC2\xA3") return false;
+        if (rest[0] == '%' || rest[0] == '$' || rest == "\xE2\x82\xAC" || rest.substr(0, 2) == "\xC2\xA3") return true;
         if (q == tok(i).end && (rest[0] == ',' || rest[0] == '.') && rest.size() > 1 && rest[1] >= '0' &&
             rest[1] <= '9')
-            return false;
+            return true;
     }
+    return false;
+}
+
+// A year that names an edition of what the noun before it names: "le Mondial 2018", "la saison
+// 2019-2020", "les JO 2024", "le budget 2021", "la Coupe du monde 2018", "Paris 2024". A noun in lower case
+// is told from a verb by its determiner ("compte 2000" is a count); a capitalised word opening a sentence
+// likewise. Not a count ("la ville 2000 habitants", "un budget 2000 €", "2000,5"), nor the number of what
+// the noun numbers ("l'article 2004", "le vol 2017", "Mirage 2000", "Peugeot 2008").
+bool Scanner::edition_year(std::size_t i) const {
+    if (i < 1 || i - 1 < floor_ || !spaced(i)) return false;
+    const Token& n = tok(i - 1);
+    if (n.stop || !has_letter(n.folded) || lookup(n.folded)) return false;
+    // A number counts the plural noun after it ("2000 habitants", "2000 euros") or a unit symbol ("2000
+    // km"); a word of another shape after a year is a verb or an adjective: "le budget 2021 prévoit", "le
+    // Mondial 2018 féminin".
+    if (noun_follows(i + 1)) {
+        const std::string_view w = fw(i + 1);
+        if (w.size() <= 3 || w.back() == 's' || w.back() == 'x') return false;
+    }
+    // "le décret 2015-3", "la loi 2016-1088": a number, not a span of years.
+    if (hyphened(i + 1) && all_digits(fw(i + 1)) && year_number(i + 1) <= year_number(i)) return false;
+    static const std::unordered_set<std::string_view> kNumbering = {
+        "article", "articles", "alinea",  "numero",  "no",      "n",       "page",    "pages",    "chapitre",
+        "tome",    "volume",   "vol",     "ligne",   "route",   "rn",      "rd",      "km",       "kilometre",
+        "borne",   "porte",    "salle",   "chambre", "piste",   "quai",    "annexe",  "figure",   "tableau",
+        "code",    "modele",   "version", "mirage",  "peugeot", "score",   "environ", "quelque",  "soit",
+        "contre",  "plus",     "moins",   "presque", "total",   "chiffre", "nombre",  "effectif", "cap"};
+    if (kNumbering.count(n.folded)) return false;
+    if (quantity_follows(i)) return false;
     if (n.capitalised && !sentence_start(i - 1)) return true;
     const std::string el = elision(i - 1);
     if (el == "l" || el == "d") return true;

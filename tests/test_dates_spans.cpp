@@ -340,6 +340,10 @@ TEST_CASE("a year after a noun names its edition", "[dates]") {
         {"2020-06-06", "un intérêt pour ce millésime 2019", "2019=2019"},
         {"2020-06-05", "l'édition 2020 de la Journée mondiale", "2020=2020"},
         {"2020-03-10", "un texte 2020", "2020=2020"},
+        // a verb or an adjective after the year
+        {"2020-11-10", "Le budget 2021 prévoit une baisse.", "2021=2021"},
+        {"2020-11-10", "le budget 2021 rectificatif", "2021=2021"},
+        {"2018-06-10", "le Mondial 2018 commence jeudi", "2018=2018 | jeudi=2018-06-14"},
         // Counts, measures, numbers of what the noun numbers, verbs.
         {"2020-03-10", "la ville 2000 habitants", ""},
         {"2020-03-10", "l'article 2004 du code civil", ""},
@@ -352,7 +356,40 @@ TEST_CASE("a year after a noun names its edition", "[dates]") {
         {"2020-03-10", "la taille 2000,5", ""},
         {"2020-03-10", "Il en reste environ 2000.", ""},
         {"2020-03-10", "Paris 2000 personnes", ""},
+        {"2020-03-10", "la ville 2000 chevaux", ""},
+        {"2020-03-10", "la course 2000 km", ""},
+        {"2020-03-10", "la ferme 2000 ha", ""},
     });
     check_cut_anywhere({"le Mondial 2018", "la saison 2019-2020", "un budget 2000 €", "la taille 2000,5"},
                        PartialDate{2020, 3, 10});
+}
+
+TEST_CASE("a season's two years, and years before 1900 after en, depuis, dès", "[dates]") {
+    check({
+        {"2017-09-03", "la saison 2016/2017 a été bonne", "2016=2016 | 2017=2017"},
+        {"2017-09-03", "la saison 2016/17 a été bonne", "2016=2016 | 17=2017"},
+        {"2017-09-03", "depuis 2012/2013", "2012=2012 | 2013=2013"},
+        // not the next year: no second mention
+        {"2017-09-03", "la saison 2016/2019", "2016=2016"},
+        {"2017-09-03", "la saison 2016/18", "2016=2016"},
+        {"2017-09-03", "Le château a été bâti en 1717.", "1717=1717"},
+        {"2017-09-03", "Le club existe depuis 1869.", "1869=1869"},
+        {"2017-09-03", "dès 1789, la ville", "1789=1789"},
+        // neither lends its year to the days and months after it
+        {"2017-09-03", "Le théâtre, fondé en 1776, est fermé depuis le 16 mars.", "1776=1776 | 16 mars=2017-03-16"},
+        {"2020-05-29", "La saison 2020/2021 reprendra avec des matchs en juillet.",
+         "2020=2020 | 2021=2021 | juillet=2020-07"},
+        // a count or a measure, or no "en"/"depuis"
+        {"2017-09-03", "Le livre a été tiré en 1500 exemplaires.", ""},
+        {"2017-09-03", "Il a couru en 1500 m.", ""},
+        {"2017-09-03", "Il a fini en 1500 h de travail.", ""},
+        {"2017-09-03", "Le pont a été ouvert en 1869 à Paris.", "1869=1869"},
+        {"2017-09-03", "Le pont construit en 1869 a été détruit.", "1869=1869"},
+        {"2017-09-03", "Le prix est passé en 1500 €.", ""},
+        {"2017-09-03", "Le prix est passé en 1500,5.", ""},
+        {"2017-09-03", "la saison 1717", ""},
+        {"2017-09-03", "vers 1717", ""},
+        {"2017-09-03", "en 999", ""},
+    });
+    check_cut_anywhere({"la saison 2016/2017", "la saison 2016/17", "bâti en 1717 m"}, PartialDate{2017, 9, 3});
 }
