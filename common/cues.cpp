@@ -59,7 +59,10 @@ const WordSet& role_nouns() {
         "opposant opposante dissident dissidente fondateur fondatrice emir cheikh sultan ayatollah monsieur "
         "madame homologue successeur predecesseur conseiller conseillere rapporteur porte parole champion "
         "championne pilote cycliste coureur nageur nageuse tennisman boxeur sprinteur attaquant gardien "
-        "general marechal amiral lieutenant sergent president-directeur vice premier premiere");
+        "general marechal amiral lieutenant sergent president-directeur vice premier premiere "
+        // Artists and the accused, whom reports name by their occupation or status.
+        "rappeur rappeuse compositeur compositrice musicien musicienne pianiste violoniste guitariste bassiste "
+        "peintre sculpteur sculptrice architecte styliste couturier couturiere accuse accusee prevenu prevenue");
     return words;
 }
 
@@ -323,6 +326,10 @@ bool is_name_particle(std::string_view w) {
     static const WordSet words =
         words_of("de du des la le van von der den di da del della dos das do ben bin ibn el al y ter");
     return words.count(w) != 0;
+}
+
+bool is_english_particle(std::string_view w) {
+    return w == "the" || w == "of" || w == "and" || w == "for";
 }
 
 bool is_hyphen_particle(std::string_view w) {

@@ -116,6 +116,8 @@ bool is_demonym(std::string_view w);
 bool is_nationality_adjective(std::string_view w);
 bool is_name_particle(std::string_view w);
 bool is_hyphen_particle(std::string_view w);
+/// "the", "of", "and", "for": they join the capitals of an English name ("Save the Children").
+bool is_english_particle(std::string_view w);
 bool is_roman_numeral(std::string_view w);
 /// "XIXe", "IIIe", "Ier", "Ve" as written (upper-case numeral, then e, ème,
 /// er or re): a century or a rank, never a name. "Le", "De", "Me" are not.

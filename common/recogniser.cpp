@@ -15,6 +15,65 @@ int kind_rank(EntityKind k) {
     return static_cast<int>(k);
 }
 
+bool lower_byte(char c) {
+    return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// "Paris.Le maire", "M. Guillemaut.En revanche": copy pasted from pages, the
+// wire's sentences lose the space after their full stop, and the analyser
+// reads one word across it. In a capitalised word, a dot between two
+// lower-case letters (so not "J.-P.") and a capital then a lower-case letter
+// ends a sentence; the names' scan gets the two words apart. Domains keep
+// their dot ("Booking.com"), acronyms theirs ("U.S.A."). A lower-case word
+// glued so ("vue.Mardi") is left whole: it would cost a copy of the tokens
+// of most dispatches for the few names that open a glued sentence. The dot
+// of such a sentence end in `t`, or npos.
+std::size_t glued_at(const Token& t) {
+    if (!t.capitalised || t.all_caps) return std::string_view::npos;
+    const std::string_view s = t.text;
+    for (std::size_t d = s.find('.', 2); d != std::string_view::npos; d = s.find('.', d + 1)) {
+        if (d + 2 >= s.size() || !lower_byte(s[d - 1]) || !lower_byte(s[d - 2])) continue;
+        const bool capital = (s[d + 1] >= 'A' && s[d + 1] <= 'Z') || s.compare(d + 1, 2, "\xC3\x89") == 0;
+        const std::size_t after = d + (s[d + 1] == '\xC3' ? 3 : 2);
+        if (capital && after < s.size() && lower_byte(s[after])) return d;
+    }
+    return std::string_view::npos;
+}
+
+// `tokens` with each glued word cut at its sentence ends, in `out`; false,
+// and `out` left alone, when no word is glued.
+bool split_glued_sentences(const std::vector<Token>& tokens, std::vector<Token>& out) {
+    std::size_t first = 0;
+    while (first < tokens.size() && glued_at(tokens[first]) == std::string_view::npos) ++first;
+    if (first == tokens.size()) return false;
+    out.reserve(tokens.size() + 8);
+    out.assign(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(first));
+    for (std::size_t i = first; i < tokens.size(); ++i) {
+        Token rest = tokens[i];
+        for (std::size_t d; (d = glued_at(rest)) != std::string_view::npos;) {
+            // Folding keeps the dots, one for one: the folded word splits at the same one.
+            std::size_t dots = 0;
+            for (std::size_t k = 0; k < d; ++k) dots += rest.text[k] == '.';
+            std::size_t fd = rest.folded.find('.');
+            while (dots-- > 0 && fd != std::string::npos) fd = rest.folded.find('.', fd + 1);
+            Token head = rest;
+            head.text = rest.text.substr(0, d);
+            head.end = head.start + d;
+            head.folded = fd != std::string::npos ? rest.folded.substr(0, fd) : fold(head.text);
+            head.stop = is_stop_word(head.folded);
+            out.push_back(std::move(head));
+            rest.folded = fd != std::string::npos ? rest.folded.substr(fd + 1) : fold(rest.text.substr(d + 1));
+            rest.text.remove_prefix(d + 1);
+            rest.start += d + 1;
+            rest.elided_start = rest.start;
+            rest.capitalised = true;
+            rest.stop = is_stop_word(rest.folded);
+        }
+        out.push_back(std::move(rest));
+    }
+    return true;
+}
+
 void sort_entities(std::vector<Entity>& entities) {
     std::stable_sort(entities.begin(), entities.end(), [](const Entity& a, const Entity& b) {
         if (a.kind != b.kind) return kind_rank(a.kind) < kind_rank(b.kind);
@@ -25,7 +84,9 @@ void sort_entities(std::vector<Entity>& entities) {
 }  // namespace
 
 std::vector<Entity> recognise_names(std::string_view text, const std::vector<Token>& tokens, const Lexicons& lexicons) {
-    std::vector<Entity> entities = recogniser_detail::Scanner(text, tokens, lexicons).run();
+    std::vector<Token> split;
+    const bool glued = split_glued_sentences(tokens, split);
+    std::vector<Entity> entities = recogniser_detail::Scanner(text, glued ? split : tokens, lexicons).run();
     sort_entities(entities);
     return entities;
 }

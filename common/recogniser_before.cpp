@@ -30,7 +30,7 @@ bool is_plural_title(std::string_view key) {
 bool is_honorific_abbreviation(const Word& w, const Token& t) {
     // "Me Dupont", "Mgr Lustiger", "Dr Martin"; "Me" and "Mr" only capitalised,
     // where they cannot be the pronoun or a word.
-    static const WordSet abbreviations = words_of("me mes mr mgr dr pr");
+    static const WordSet abbreviations = words_of("me mes mr mrs mgr dr pr");
     return w.cap && w.key.size() <= 3 && !t.all_caps && abbreviations.count(w.key) != 0;
 }
 
@@ -190,7 +190,11 @@ Before Scanner::before(std::size_t i) const {
                 b.vehicle = true;
                 break;
             }
-            if (role_nouns().count(key) &&
+            // Titles of nobility, address and clergy ("l'impératrice Eugénie",
+            // "lord Strangford", "don Carlos") only right before the name: some
+            // are words too ("le don de", "une cure").
+            const bool cure = key == "cure" && tokens_[k].text.find("\xC3\xA9") == std::string_view::npos;
+            if ((role_nouns().count(key) || (k + 1 == i && !only_comma && !c.cap && !cure && is_person_title(key))) &&
                 !(key == "porte" || key == "premier" || key == "premiere" || key == "vice")) {
                 b.role = true;
                 break;
@@ -273,7 +277,13 @@ std::size_t Scanner::title_start(std::size_t first, std::size_t lo) const {
                (h.title || is_honorific_abbreviation(h, tokens_[j - 1]) ||
                 (h.cap && h.key == "m" && tokens_[j - 1].text.size() == 1));
     };
-    if ((words_[first].particle.empty() || words_[first].particle == "d") && honorific(first)) return first - 1;
+    if ((words_[first].particle.empty() || words_[first].particle == "d") && honorific(first)) {
+        // "son avocat Me Dupont", "l'évêque Mgr Lustiger": the function before
+        // the abbreviation belongs to the mention, as before a bare name.
+        const std::size_t h = first - 1;
+        if (spaced(h, false) && !words_[h - 1].cap && is_person_title(words_[h - 1].key)) return h - 1;
+        return h;
+    }
     // "le Japonais Yukiya Amano": a nationality as a noun (HIPE's demonym component).
     // Singular only: "les Républicains" before a name is a party, not one man's nationality.
     const std::string_view d = prev.key;
@@ -282,7 +292,9 @@ std::size_t Scanner::title_start(std::size_t first, std::size_t lo) const {
     if (spaced(first, true) && prev.cap && !plural && is_demonym(d)) {
         std::size_t k = first - 1;  // "le Franco-Vietnamien Tran Anh Hung", "le Sud-Africain"
         for (int parts = 0; parts < 2 && k > lo && hyphen_only(k) && words_[k - 1].cap; ++parts) --k;
-        return k;
+        // A nationality follows its article; a capital opening the sentence is
+        // another word with the same ending ("Ensuite Benedetti").
+        if (joinable(k)) return k;
     }
     // Up to two adjectives between the title and the name: "le président américain Barack Obama".
     std::size_t k = first;

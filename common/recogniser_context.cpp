@@ -47,8 +47,20 @@ void Scanner::prepare_words() {
             if (w.key == "mme" || w.key == "mmes" || w.key == "mlle" || w.key == "mlles" || w.key == "mgr" ||
                 w.key == "mgrs")
                 w.title = true;
-            else if ((w.key == "m" || w.key == "mm" || w.key == "dr" || w.key == "pr") && dot_after)
-                w.title = true;
+            else if ((w.key == "m" || w.key == "mm" || w.key == "dr" || w.key == "pr" || w.key == "mr" ||
+                      w.key == "mrs") &&
+                     dot_after)
+                w.title = true;  // "Mr." and "Mrs." are the older French spelling of "M." and "MM."
+            // "St-Pétersbourg", "St. Gall", "Ste-Croix": the abbreviation of
+            // "Saint" reads as the word, so the gazetteers' "Saint-" names match.
+            if (i > 0 && (w.gap == kHyphen || w.gap == (kDot | kStop) || w.gap == (kDot | kStop | kSpace))) {
+                Word& p = words_[i - 1];
+                if (p.cap && p.particle.empty() && (p.key == "st" || p.key == "ste")) {
+                    p.key = p.key == "st" ? "saint" : "sainte";
+                    p.common = tokens_[i - 1].stop || lex_.common_words.contains(p.key);
+                    w.gap = kHyphen;
+                }
+            }
         }
     }
 }
@@ -145,12 +157,33 @@ bool Scanner::first_name_start(std::size_t i) const {
 
 bool Scanner::first_name_start_uncached(std::size_t i) const {
     const Word& w = words_[i];
-    if (!w.cap || w.acronym || w.title || after_article(i)) return false;
+    if (!w.cap || w.title || after_article(i)) return false;
+    if (w.acronym) return caps_first_name(i);
     if (lex_.first_names.contains(w.key)) return true;
     if (!(i + 1 < n_ && joinable(i + 1) && (words_[i + 1].gap & kHyphen))) return false;
     std::string& key = key_buffer_;  // "jean marc" for "Jean-Marc", in the reused buffer
     key.assign(w.key).append(" ").append(words_[i + 1].key);
     return lex_.first_names.contains(key);
+}
+
+// "PASCAL HOFER", "CLARA MARC": a byline or a caption sets a person's name in
+// capitals, where a first name of six letters or fewer looks like an acronym.
+// It opens a name when a word in capitals follows, joined by a space, that is
+// no French word (or is a first name or a surname: "MARC", "PASCAL"), and
+// neither is a sigle the dispatch taught nor a name the gazetteers know.
+bool Scanner::caps_first_name(std::size_t i) const {
+    if (!tokens_[i].all_caps || !words_[i].particle.empty() || i + 1 >= n_ || words_[i + 1].gap != kSpace) return false;
+    const Word& next = words_[i + 1];
+    if (!tokens_[i + 1].all_caps || !next.cap || !next.particle.empty() || next.key.size() < 2 ||
+        !lex_.first_names.contains(words_[i].key))
+        return false;
+    if (next.common && !lex_.first_names.contains(next.key) && !lex_.surnames.contains(next.key)) return false;
+    if (taught_.count(std::string(words_[i].key)) || taught_.count(std::string(next.key))) return false;
+    const std::size_t limit = next_forced_[i + 1];
+    const LexiconMatch m = lexicon_match(i, limit);
+    if (m && (m.place || m.org)) return false;
+    const LexiconMatch after = lexicon_match(i + 1, limit);
+    return !(after && (after.place || after.org) && !after.person);
 }
 
 // The last token of the run of capitalised words from `i`. People's names
@@ -179,6 +212,10 @@ std::size_t Scanner::run_last(std::size_t i, std::size_t limit, bool person_mode
             // "Jean DUPONT".
             if (!person_mode && (tokens_[j].all_caps != tokens_[last].all_caps || (tokens_[j].all_caps && w.common)))
                 break;
+            // "ÉRIC CIOTTI AFFIRME AVOIR": a headline in capitals goes on after the name.
+            if (person_mode && tokens_[j].all_caps && tokens_[last].all_caps && w.common &&
+                !lex_.first_names.contains(w.key) && !lex_.surnames.contains(w.key))
+                break;
             const bool elided_ok = particles && (w.particle == "d" || w.particle == "l");
             if (!w.particle.empty() && !elided_ok && !(w.particle == "d" && hyphen_only(j))) break;
             if (w.acronym && !person_mode) break;
@@ -200,17 +237,22 @@ std::size_t Scanner::run_last(std::size_t i, std::size_t limit, bool person_mode
         // Lower-case particles, kept only when a capital follows: "Charles de
         // Gaulle" in names of people and organisations, "Boulogne-sur-Mer"
         // between hyphens in any name.
+        // "Save the Children", "Bank of America": English function words join
+        // the capitals of an English name, which is then no French place ("Savé").
         std::size_t k = j;
         bool hyphens = true;
+        bool english = true;
         while (k < max && k - j < 2 && !words_[k].cap && (k == j || joinable(k))) {
             const bool linked = hyphen_only(k) && words_[k].particle.empty() && is_hyphen_particle(words_[k].key);
-            if (!linked && !(particles && is_name_particle(words_[k].key))) break;
+            const bool english_word = !person_mode && words_[k].gap == kSpace && is_english_particle(words_[k].key);
+            if (!linked && !english_word && !(particles && is_name_particle(words_[k].key))) break;
             hyphens = hyphens && linked;
+            english = english && english_word;
             ++k;
         }
         if (k == j || k >= max || !joinable(k) || !words_[k].cap || words_[k].acronym) break;
         if (hyphens && !hyphen_only(k)) hyphens = false;
-        if (!hyphens && !particles) break;
+        if (!hyphens && !particles && !english) break;
         // "le roi Hassan II du Maroc": a country after the particle is no part of the name.
         if (!hyphens && person_mode && names_country(k, max)) break;
         // "l'équipe de France de Didier Deschamps": "de" and a person's full name

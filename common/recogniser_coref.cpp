@@ -14,8 +14,19 @@ void Scanner::resolve_coreference() {
     // naming one person thousands of times costs linear time, not quadratic.
     constexpr std::size_t kReach = 256;
     std::unordered_map<std::string_view, std::vector<std::size_t>> by_last;
-    for (std::size_t i = 0; i < found_.size(); ++i)
-        if (found_[i].last > found_[i].first) by_last[words_[found_[i].last].key].push_back(i);
+    // One word that a cue made a person or a place ("le comte Radolinski", "en
+    // Prusse"), by its key: the same word without a cue elsewhere in the
+    // dispatch names the same ("Radolinski a dit", "la Prusse"). The first such
+    // name wins; names the lexicons know keep their own look-ups.
+    std::unordered_map<std::string_view, std::size_t> cued_word;
+    for (std::size_t i = 0; i < found_.size(); ++i) {
+        const Candidate& f = found_[i];
+        if (f.last > f.first)
+            by_last[words_[f.last].key].push_back(i);
+        else if (f.target < 0 && f.canonical.empty() && f.cued && !words_[f.first].common &&
+                 (f.kind == Guess::person || f.kind == Guess::place))
+            cued_word.emplace(words_[f.first].key, i);
+    }
     for (std::size_t ci = 0; ci < found_.size(); ++ci) {
         Candidate& c = found_[ci];
         if (!c.corefable) continue;
@@ -56,6 +67,14 @@ void Scanner::resolve_coreference() {
             c.target = best;
             c.canonical.clear();
             continue;
+        }
+        if (c.kind == Guess::unknown && c.first == c.last && !cued_word.empty()) {
+            const auto same = cued_word.find(words_[c.first].key);
+            if (same != cued_word.end() && same->second != ci) {
+                c.kind = found_[same->second].kind;
+                c.target = static_cast<int>(same->second);
+                continue;
+            }
         }
         if (c.kind == Guess::person && !c.honorific.empty() && c.first == c.last &&
             lex_.first_names.count(std::string(words_[c.first].key))) {

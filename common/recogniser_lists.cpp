@@ -20,7 +20,8 @@ namespace {
 const WordSet& titles_before_de() {
     static const WordSet words = words_of(
         "general marechal amiral colonel lieutenant commandant capitaine duc duchesse comte comtesse vicomte "
-        "vicomtesse marquis marquise baron baronne chevalier abbe cardinal monsieur madame mademoiselle");
+        "vicomtesse marquis marquise baron baronne prince princesse chevalier abbe cardinal monsieur madame "
+        "mademoiselle");
     return words;
 }
 
@@ -117,9 +118,12 @@ std::size_t Scanner::scan_short_capital(std::size_t i) {
 std::size_t Scanner::surname_last(std::size_t k, std::size_t limit, bool fief) const {
     if (k >= limit || !joinable(k)) return kNone;
     const Word& w = words_[k];
-    if (!w.cap || w.title || w.common || w.acronym || !w.particle.empty() || tokens_[k].all_caps) return kNone;
+    if (!w.cap || w.title || w.acronym || !w.particle.empty() || tokens_[k].all_caps) return kNone;
     if (forced_at_[k] >= 0) return kNone;
     const LexiconMatch m = lexicon_match(k, limit);
+    // A fief may be spelt as a French word ("le comte de Paris", "le prince
+    // de Galles"): the gazetteer's place decides, not the dictionary.
+    if (w.common && !(fief && m.place)) return kNone;
     if (m && (m.place || m.org) && !m.person && !(fief && m.place)) return kNone;
     return run_last(k, limit, true, false);
 }
@@ -142,7 +146,7 @@ std::size_t Scanner::scan_title_de(std::size_t i) {
     // know ("le duc d'Orléans", "la duchesse de Cambridge"); ranks and forms of
     // address take a surname ("le capitaine de Marseille" is a club's).
     static const WordSet nobility =
-        words_of("duc duchesse comte comtesse vicomte vicomtesse marquis marquise baron baronne");
+        words_of("duc duchesse comte comtesse vicomte vicomtesse marquis marquise baron baronne prince princesse");
     const bool fief = nobility.count(words_[i].key) != 0;
     const Word& de = words_[i + 1];
     if (de.particle == "d" && de.cap && de.gap == kSpace) {

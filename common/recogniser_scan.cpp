@@ -348,6 +348,13 @@ std::size_t Scanner::scan_at(std::size_t i) {
         town_then_surname(i, r_last, m, b)) {
         c.kind = Guess::person;
         c.corefable = true;
+        // "M. d'Estaing", as "le duc d'Orléans" and "M. de Villepin": the
+        // particle after a title is the name's.
+        if (b.title && w.particle == "d") {
+            c.elision_named = true;
+            const std::size_t from = tokens_[i].elided_start;
+            c.canonical = collapse_spaces(text_.substr(from, tokens_[c.last].end - from));
+        }
     } else if (m && m.last >= r_last) {
         c.last = m.last;
         c.kind = resolve_lexicon(m, b, a, i, c);
@@ -358,6 +365,9 @@ std::size_t Scanner::scan_at(std::size_t i) {
         if (w.acronym) c.last = acronym_name_last(i, limit);  // "l'équipe UAE Emirates"
     } else if (building || b.facility || (place_cue && !b.place_article && !w.acronym)) {
         c.kind = Guess::place;
+        // "en Prusse", "la ville de X": a cue seldom put before a person,
+        // which names the word elsewhere in the dispatch (resolve_coreference).
+        c.cued = b.place_strong || b.facility;
     } else if (w.acronym) {
         // Roman numerals and codes by numbers ("300 SL", "DS 19") are no organisations.
         const bool by_number = (i + 1 < n_ && joinable(i + 1) && tokens_[i + 1].numeric) ||

@@ -187,6 +187,7 @@ private:
     void teach_acronyms();
     bool first_name_start(std::size_t i) const;
     bool first_name_start_uncached(std::size_t i) const;
+    bool caps_first_name(std::size_t i) const;
     /// Word::common for any token, capitalised or not.
     bool is_common(std::size_t i) const;
     std::size_t run_last(std::size_t i, std::size_t limit, bool person_mode, bool org_mode) const;

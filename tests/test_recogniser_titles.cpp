@@ -23,10 +23,10 @@ TEST_CASE("abbreviated titles open the mention, with or without their dot", "[en
     // A lower-case "me" is the pronoun.
     CHECK(people("Il faut me Jean Dupont.", *real) == "Jean Dupont: <>Jean Dupont");
     // Without its dot the abbreviation is still no part of the name, after a
-    // role too, and names one its title alone makes a person.
+    // role too (which then opens the mention), and names one its title alone makes a person.
     CHECK(people("Son avocat, Me Sahand Saber, a parlé.", *real) == "Sahand Saber: <Me >Sahand Saber");
     CHECK(people("Son avocat Me Thibault de Montbrial a parlé.", *real) ==
-          "Thibault de Montbrial: <Me >Thibault de Montbrial");
+          "Thibault de Montbrial: <avocat Me >Thibault de Montbrial");
     CHECK(people("Selon le Pr Delfraissy, tout va bien.", *real) == "Delfraissy: <Pr >Delfraissy");
     CHECK(people("Il a vu Me", *real).empty());
 }
