@@ -28,7 +28,8 @@ struct Token {
     std::string folded;
     /// Snowball French stem of `folded` ("securite" -> "securit").
     /// Empty for stop words and for words with no letter (numbers keep
-    /// their digits as `folded` and have stem == folded).
+    /// their digits as `folded` and have stem == folded). Empty for every
+    /// word when analysed with Stems::skip.
     std::string stem;
     /// Byte offsets of `text` in the analysed text: [start, end).
     std::size_t start = 0;
@@ -48,12 +49,20 @@ struct Token {
     bool numeric = false;
 };
 
+/// Whether analyse fills Token::stem. Only the index and queries use stems
+/// (the Z terms, snippet marks); recognition and the tagger never read them,
+/// and stemming was a third of the analyser's instructions on a cold cache.
+enum class Stems {
+    make,  ///< Token::stem as documented
+    skip,  ///< Token::stem left empty; every other field the same as with make
+};
+
 /// Splits `text` (UTF-8; NFC expected, see `to_nfc`) into French tokens.
 /// Punctuation and spaces produce no token. Never throws on valid UTF-8;
 /// invalid sequences are skipped as non-words.
 /// Thread-safe: each call uses its own ICU iterator (the stemmer cache is
 /// per thread).
-std::vector<Token> analyse(std::string_view text);
+std::vector<Token> analyse(std::string_view text, Stems stems = Stems::make);
 
 /// Case folding and accent removal of any text, the same as Token::folded but
 /// without word breaking or elision: "Côte d’Ivoire" -> "cote d'ivoire".

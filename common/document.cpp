@@ -15,29 +15,23 @@ namespace depeche {
 
 namespace {
 
-// The entities of a dispatch with a title: recognised over the title, a
-// paragraph break and the text, as one text, so that "Merkel" in a title
-// attaches to "Angela Merkel" in the text; each mention then goes back to its
-// field. The tokens are the ones already made, shifted, not a second analysis.
-std::vector<Entity> recognise_title_and_text(const AnalysedArticle& analysed, const Lexicons& lexicons) {
-    const Article& a = analysed.article;
-    const std::string combined = a.title + "\n\n" + a.text;
-    const std::string_view view(combined);
+// The title, a paragraph break and the text: what the entities of a dispatch
+// with a title are recognised over, as one text, so that "Merkel" in a title
+// attaches to "Angela Merkel" in the text.
+std::string title_and_text(const Article& a) {
+    std::string combined;
+    combined.reserve(a.title.size() + 2 + a.text.size());
+    combined += a.title;
+    combined += "\n\n";
+    combined += a.text;
+    return combined;
+}
+
+// Each mention of the entities of title_and_text goes back to its field.
+std::vector<Entity> split_title_mentions(std::vector<Entity> recognised, const Article& a) {
     const std::size_t shift = a.title.size() + 2;
-    std::vector<Token> tokens = analysed.title_tokens;
-    tokens.reserve(tokens.size() + analysed.text_tokens.size());
-    for (Token& t : tokens) t.text = view.substr(t.start, t.end - t.start);
-    const std::uint32_t base = tokens.empty() ? 0 : tokens.back().position + 1;
-    for (Token t : analysed.text_tokens) {
-        t.start += shift;
-        t.end += shift;
-        t.elided_start += shift;
-        t.position += base;
-        t.text = view.substr(t.start, t.end - t.start);
-        tokens.push_back(std::move(t));
-    }
     std::vector<Entity> entities;
-    for (Entity& e : recognise_entities(combined, tokens, lexicons, a.published)) {
+    for (Entity& e : recognised) {
         std::vector<Mention> kept;
         for (Mention& m : e.mentions) {
             if (m.start >= shift) {
@@ -57,14 +51,50 @@ std::vector<Entity> recognise_title_and_text(const AnalysedArticle& analysed, co
     return entities;
 }
 
+// The entities of a dispatch with a title, from the tokens already made,
+// shifted, not a second analysis.
+std::vector<Entity> recognise_title_and_text(const AnalysedArticle& analysed, const Lexicons& lexicons) {
+    const Article& a = analysed.article;
+    const std::string combined = title_and_text(a);
+    const std::string_view view(combined);
+    const std::size_t shift = a.title.size() + 2;
+    std::vector<Token> tokens = analysed.title_tokens;
+    tokens.reserve(tokens.size() + analysed.text_tokens.size());
+    for (Token& t : tokens) t.text = view.substr(t.start, t.end - t.start);
+    const std::uint32_t base = tokens.empty() ? 0 : tokens.back().position + 1;
+    for (Token t : analysed.text_tokens) {
+        t.start += shift;
+        t.end += shift;
+        t.elided_start += shift;
+        t.position += base;
+        t.text = view.substr(t.start, t.end - t.start);
+        tokens.push_back(std::move(t));
+    }
+    return split_title_mentions(recognise_entities(combined, tokens, lexicons, a.published), a);
+}
+
 }  // namespace
 
-AnalysedArticle analyse_article(Article article, const Lexicons& lexicons) {
+AnalysedArticle analyse_article(Article article, const Lexicons& lexicons, ArticleNeeds needs) {
     AnalysedArticle analysed;
     analysed.article = std::move(article);
     const Article& a = analysed.article;
-    analysed.title_tokens = analyse(a.title);
-    analysed.text_tokens = analyse(a.text);
+    if (!needs.tokens) {
+        // The word break cuts at line ends, from which nothing carries over,
+        // so the combined text gives the title's tokens, then the text's
+        // shifted by the break and numbered on: the tokens the other branch
+        // builds by copying, without the copy.
+        if (a.title.empty()) {
+            analysed.entities = recognise_entities(a.text, analyse(a.text, needs.stems), lexicons, a.published);
+        } else {
+            const std::string combined = title_and_text(a);
+            analysed.entities = split_title_mentions(
+                recognise_entities(combined, analyse(combined, needs.stems), lexicons, a.published), a);
+        }
+        return analysed;
+    }
+    analysed.title_tokens = analyse(a.title, needs.stems);
+    analysed.text_tokens = analyse(a.text, needs.stems);
     analysed.entities = a.title.empty() ? recognise_entities(a.text, analysed.text_tokens, lexicons, a.published)
                                         : recognise_title_and_text(analysed, lexicons);
     return analysed;

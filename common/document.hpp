@@ -24,10 +24,26 @@ struct AnalysedArticle {
     std::vector<Entity> entities;     ///< recognise_entities over the text
 };
 
+/// What a caller of analyse_article uses besides the entities, which are the
+/// same whatever it asks for (tests/test_document.cpp checks it on corpus/).
+struct ArticleNeeds {
+    /// Token::stem of the kept tokens (the index's Z terms); recognition
+    /// never reads stems.
+    Stems stems = Stems::make;
+    /// title_tokens and text_tokens kept; false leaves both empty and
+    /// analyses a titled dispatch once, as recognition sees it (title, a
+    /// paragraph break, text), instead of copying the two token lists into one.
+    bool tokens = true;
+};
+
+/// depeche-extract's needs: the entities alone.
+inline constexpr ArticleNeeds kEntitiesOnly{Stems::skip, false};
+
 /// Analyses the title and text and recognises the entities of both (title
-/// mentions are marked in_title).
+/// mentions are marked in_title). The default needs are the index's: every
+/// token with its stem.
 /// Thread-safe.
-AnalysedArticle analyse_article(Article article, const Lexicons& lexicons);
+AnalysedArticle analyse_article(Article article, const Lexicons& lexicons, ArticleNeeds needs = {});
 
 /// Title words take positions from 0; text words follow after this gap, so
 /// that no phrase spans the title and the text.

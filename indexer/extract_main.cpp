@@ -90,10 +90,12 @@ int run(int argc, char** argv) {
     const bool combine = vm.count("combine") != 0, tagger_kind = vm.count("tagger-kind") != 0;
     if ((combine || tagger_kind) && !tagger) throw UsageError("--combine and --tagger-kind need --model");
     if (tagger_kind && !combine) throw UsageError("--tagger-kind needs --combine");
+    // Nothing here reads a stem (the tagger neither), and only the tagger
+    // reads the tokens once the entities are found.
     auto analyse_one = [&](Article&& article) {
-        if (!tagger) return analyse_article(std::move(article), lexicons);
+        if (!tagger) return analyse_article(std::move(article), lexicons, kEntitiesOnly);
         if (combine) {
-            AnalysedArticle a = analyse_article(std::move(article), lexicons);
+            AnalysedArticle a = analyse_article(std::move(article), lexicons, {Stems::skip, true});
             // The rules' own output serves as the rule features (no second run).
             const auto tagged = tagger->recognise_names(a.article.text, a.text_tokens, lexicons, &a.entities);
             a.entities = combine_entities(std::move(a.entities), tagged, tagger_kind);
@@ -101,7 +103,7 @@ int run(int argc, char** argv) {
         }
         AnalysedArticle a;
         a.article = std::move(article);
-        a.text_tokens = analyse(a.article.text);
+        a.text_tokens = analyse(a.article.text, Stems::skip);
         a.entities = tagger->recognise_entities(a.article.text, a.text_tokens, lexicons, a.article.published);
         return a;
     };
