@@ -357,3 +357,59 @@ TEST_CASE("a database from before facet ids says to reindex", "[facets][errors]"
     CHECK_THROWS_WITH(open_for_writing(path, now), Catch::Contains("reindex"));
     std::filesystem::remove_all(path);
 }
+
+TEST_CASE("the facet spy counts on-disk databases, one shard or several, whatever the gaps", "[facets]") {
+    // Glass databases on disk, where values live in chunks of a few each (the
+    // place names are long): one shard, and the same documents in two uneven
+    // shards, whose combined docids interleave. Runs of matches, gaps of
+    // every length and matches without the slot must count as the definition
+    // says in both: a value read for the wrong document changes a count.
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("depeche-facets-" + std::to_string(std::random_device{}()));
+    const std::string whole_path = (dir / "whole").string(),
+                      part_paths[2] = {(dir / "a").string(), (dir / "b").string()};
+    std::filesystem::create_directories(dir);
+    std::map<std::string, Xapian::doccount> persons, places, dates;
+    {
+        Xapian::WritableDatabase whole(whole_path, Xapian::DB_CREATE);
+        Xapian::WritableDatabase parts[2] = {Xapian::WritableDatabase(part_paths[0], Xapian::DB_CREATE),
+                                             Xapian::WritableDatabase(part_paths[1], Xapian::DB_CREATE)};
+        for (unsigned i = 0; i < 900; ++i) {
+            const bool matches = i % 31 < 4 || (i * i) % 23 < 7 || i % 97 == 50;
+            const bool valued = i % 13 != 5;
+            Values v;
+            v.date = "2015" + std::string(i % 12 < 9 ? "0" : "") + std::to_string(i % 12 + 1) + "15";
+            v.names[0] = {"Personne " + std::to_string(i % 41)};
+            if (i % 3) v.names[0].push_back("Témoin " + std::to_string(i % 7));
+            v.names[1] = {"Lieu " + std::to_string(i % 17) + " " + std::string(300, static_cast<char>('a' + i % 17))};
+            Xapian::Document doc;
+            if (matches) doc.add_boolean_term("T");
+            if (valued) doc.add_value(s::kSlotFacets, facet_slot(v));
+            whole.add_document(doc);
+            parts[i % 5 == 0 ? 0 : 1].add_document(doc);  // uneven: the combined docids interleave unevenly
+            if (!matches || !valued) continue;
+            for (const auto& n : v.names[0]) ++persons[n];
+            ++places[v.names[1][0]];
+            ++dates[v.date.substr(0, 4) + "-" + v.date.substr(4, 2)];
+        }
+        whole.commit();
+        for (auto& part : parts) part.commit();
+    }
+    auto expected = [](const std::map<std::string, Xapian::doccount>& counts) {
+        std::vector<FacetCount> out;
+        for (const auto& [v, c] : counts) out.push_back({v, c});
+        std::stable_sort(out.begin(), out.end(),
+                         [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+        return show(out);
+    };
+    Xapian::Database whole(whole_path), both;
+    for (const auto& path : part_paths) both.add_database(Xapian::Database(path));
+    REQUIRE(whole.get_doccount() == 900);
+    for (const Xapian::Database* db : {&whole, &both}) {
+        const Facets f = facets_of_all(*db, DateGranularity::month);
+        CHECK(show(f.person) == expected(persons));
+        CHECK(show(f.place) == expected(places));
+        CHECK(show(f.date) == expected(dates));
+    }
+    std::filesystem::remove_all(dir);
+}
