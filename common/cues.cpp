@@ -444,16 +444,4 @@ std::string collapse_spaces(std::string_view s) {
     return out;
 }
 
-bool plain_key(std::string_view folded) {
-    // One table read per byte: every token of every text comes through here.
-    static const std::array<bool, 256> kPlain = [] {
-        std::array<bool, 256> plain{};
-        for (int c = 0; c < 256; ++c) plain[c] = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
-        return plain;
-    }();
-    for (char c : folded)
-        if (!kPlain[static_cast<unsigned char>(c)]) return false;
-    return !folded.empty();
-}
-
 }  // namespace depeche::cues

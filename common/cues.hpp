@@ -149,6 +149,16 @@ std::string_view elided_particle(std::string_view elided);
 /// `s` with every run of white space made one space, none at the ends.
 std::string collapse_spaces(std::string_view s);
 /// True when `folded` has only ASCII lower-case letters, digits or non-ASCII bytes.
-bool plain_key(std::string_view folded);
+/// Inline: every token of every text comes through here, one table read a byte.
+inline bool plain_key(std::string_view folded) {
+    static constexpr auto kPlain = [] {
+        std::array<bool, 256> plain{};
+        for (int c = 0; c < 256; ++c) plain[c] = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+        return plain;
+    }();
+    for (char c : folded)
+        if (!kPlain[static_cast<unsigned char>(c)]) return false;
+    return !folded.empty();
+}
 
 }  // namespace depeche::cues

@@ -25,12 +25,12 @@ bool lower_byte(char c) {
 // lower-case letters (so not "J.-P.") and a capital then a lower-case letter
 // ends a sentence; the names' scan gets the two words apart. Domains keep
 // their dot ("Booking.com"), acronyms theirs ("U.S.A."). A lower-case word
-// glued so ("vue.Mardi") is left whole: it would cost a copy of the tokens
-// of most dispatches for the few names that open a glued sentence. The dot
-// of such a sentence end in `t`, or npos.
-std::size_t glued_at(const Token& t) {
-    if (!t.capitalised || t.all_caps) return std::string_view::npos;
-    const std::string_view s = t.text;
+// glued so ("vue.Mardi") is left whole: when a cut copied all the tokens,
+// it would have cost a copy in most dispatches for the few names that open
+// a glued sentence (only the pieces are stored now; whether cutting it helps
+// is unmeasured). The dot of such a sentence end in `s`, the text of a
+// capitalised word not all in capitals, or npos.
+std::size_t glued_in(std::string_view s) {
     for (std::size_t d = s.find('.', 2); d != std::string_view::npos; d = s.find('.', d + 1)) {
         if (d + 2 >= s.size() || !lower_byte(s[d - 1]) || !lower_byte(s[d - 2])) continue;
         const bool capital = (s[d + 1] >= 'A' && s[d + 1] <= 'Z') || s.compare(d + 1, 2, "\xC3\x89") == 0;
@@ -40,17 +40,24 @@ std::size_t glued_at(const Token& t) {
     return std::string_view::npos;
 }
 
-// `tokens` with each glued word cut at its sentence ends, in `out`; false,
-// and `out` left alone, when no word is glued.
-bool split_glued_sentences(const std::vector<Token>& tokens, std::vector<Token>& out) {
-    std::size_t first = 0;
-    while (first < tokens.size() && glued_at(tokens[first]) == std::string_view::npos) ++first;
-    if (first == tokens.size()) return false;
-    out.reserve(tokens.size() + 8);
-    out.assign(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(first));
-    for (std::size_t i = first; i < tokens.size(); ++i) {
-        Token rest = tokens[i];
-        for (std::size_t d; (d = glued_at(rest)) != std::string_view::npos;) {
+// Asked of every token: inline, so that the words in lower case or in
+// capitals cost no call.
+inline std::size_t glued_at(const Token& t) {
+    return t.capitalised && !t.all_caps ? glued_in(t.text) : std::string_view::npos;
+}
+
+// `tokens` into `out`, each glued word cut at its sentence ends: only the
+// pieces are copied.
+void split_glued_sentences(const std::vector<Token>& tokens, recogniser_detail::TokenList& out) {
+    out.reserve(tokens.size());
+    for (const Token& t : tokens) {
+        std::size_t d = glued_at(t);
+        if (d == std::string_view::npos) {
+            out.push_back(t);
+            continue;
+        }
+        Token rest = t;
+        for (; d != std::string_view::npos; d = glued_at(rest)) {
             // Folding keeps the dots, one for one: the folded word splits at the same one.
             std::size_t dots = 0;
             for (std::size_t k = 0; k < d; ++k) dots += rest.text[k] == '.';
@@ -61,7 +68,7 @@ bool split_glued_sentences(const std::vector<Token>& tokens, std::vector<Token>&
             head.end = head.start + d;
             head.folded = fd != std::string::npos ? rest.folded.substr(0, fd) : fold(head.text);
             head.stop = is_stop_word(head.folded);
-            out.push_back(std::move(head));
+            out.push_piece(std::move(head));
             rest.folded = fd != std::string::npos ? rest.folded.substr(fd + 1) : fold(rest.text.substr(d + 1));
             rest.text.remove_prefix(d + 1);
             rest.start += d + 1;
@@ -69,9 +76,8 @@ bool split_glued_sentences(const std::vector<Token>& tokens, std::vector<Token>&
             rest.capitalised = true;
             rest.stop = is_stop_word(rest.folded);
         }
-        out.push_back(std::move(rest));
+        out.push_piece(std::move(rest));
     }
-    return true;
 }
 
 void sort_entities(std::vector<Entity>& entities) {
@@ -84,9 +90,9 @@ void sort_entities(std::vector<Entity>& entities) {
 }  // namespace
 
 std::vector<Entity> recognise_names(std::string_view text, const std::vector<Token>& tokens, const Lexicons& lexicons) {
-    std::vector<Token> split;
-    const bool glued = split_glued_sentences(tokens, split);
-    std::vector<Entity> entities = recogniser_detail::Scanner(text, glued ? split : tokens, lexicons).run();
+    recogniser_detail::TokenList list;
+    split_glued_sentences(tokens, list);
+    std::vector<Entity> entities = recogniser_detail::Scanner(text, list, lexicons).run();
     sort_entities(entities);
     return entities;
 }
@@ -105,38 +111,48 @@ std::vector<Entity> with_dates(std::vector<Entity> entities, std::string_view te
         entities[it->second].mentions.push_back(Mention{std::move(d.text), d.start, d.end});
     }
     // No two mentions overlap: the longer wins ("Pâques" the date over a name).
+    // The mentions of entity e are numbered from offset[e], in one flat `keep`.
+    std::vector<std::size_t> offset(entities.size() + 1, 0);
+    for (std::size_t e = 0; e < entities.size(); ++e) offset[e + 1] = offset[e] + entities[e].mentions.size();
     struct Ref {
         std::size_t entity, mention, start, end;
     };
     std::vector<Ref> refs;
+    refs.reserve(offset.back());
     for (std::size_t e = 0; e < entities.size(); ++e)
         for (std::size_t m = 0; m < entities[e].mentions.size(); ++m)
             refs.push_back(Ref{e, m, entities[e].mentions[m].start, entities[e].mentions[m].end});
     std::sort(refs.begin(), refs.end(), [](const Ref& a, const Ref& b) {
         return a.start != b.start ? a.start < b.start : a.end - a.start > b.end - b.start;
     });
-    std::vector<std::vector<bool>> keep(entities.size());
-    for (std::size_t e = 0; e < entities.size(); ++e) keep[e].assign(entities[e].mentions.size(), true);
+    std::vector<char> keep(offset.back(), 1);
+    auto drop = [&](const Ref& r) { keep[offset[r.entity] + r.mention] = 0; };
     std::size_t kept = refs.size();  // the last kept mention
     for (std::size_t r = 0; r < refs.size(); ++r) {
         if (kept < refs.size() && refs[r].start < refs[kept].end) {
             if (refs[r].end - refs[r].start > refs[kept].end - refs[kept].start) {
-                keep[refs[kept].entity][refs[kept].mention] = false;
+                drop(refs[kept]);
                 kept = r;
             } else {
-                keep[refs[r].entity][refs[r].mention] = false;
+                drop(refs[r]);
             }
             continue;
         }
         kept = r;
     }
+    // Each entity keeps its mentions vector, the dropped ones taken out in place.
     std::vector<Entity> out;
     out.reserve(entities.size());
     for (std::size_t e = 0; e < entities.size(); ++e) {
-        Entity entity{entities[e].kind, std::move(entities[e].name), {}};
-        for (std::size_t m = 0; m < entities[e].mentions.size(); ++m)
-            if (keep[e][m]) entity.mentions.push_back(std::move(entities[e].mentions[m]));
-        if (!entity.mentions.empty()) out.push_back(std::move(entity));
+        std::vector<Mention>& mentions = entities[e].mentions;
+        std::size_t n = 0;
+        for (std::size_t m = 0; m < mentions.size(); ++m) {
+            if (!keep[offset[e] + m]) continue;
+            if (n != m) mentions[n] = std::move(mentions[m]);
+            ++n;
+        }
+        mentions.erase(mentions.begin() + static_cast<std::ptrdiff_t>(n), mentions.end());
+        if (n > 0) out.push_back(std::move(entities[e]));
     }
     sort_entities(out);
     return out;

@@ -33,15 +33,18 @@ void Scanner::prepare_words() {
         }
         if (t.elided_start < t.start)
             w.particle = elided_particle(text_.substr(t.elided_start, t.start - t.elided_start));
-        const std::size_t prev_end = i == 0 ? 0 : tokens_[i - 1].end;
-        w.gap = i == 0 ? 0 : scan_gap(text_.substr(prev_end, t.elided_start - prev_end));
+        if (i > 0) {
+            const std::size_t prev_end = tokens_[i - 1].end;
+            const std::string_view gap = text_.substr(prev_end, t.elided_start - prev_end);
+            w.gap = gap.size() == 1 && gap[0] == ' ' ? std::uint16_t{kSpace} : scan_gap(gap);  // most gaps: no call
+        }
         w.cap = t.capitalised && !t.numeric;
         w.acronym = t.all_caps && t.folded.size() <= 6;
         // Only capitalised tokens ask (is_common answers for the others).
         w.common = t.stop || (w.cap && lex_.common_words.contains(w.key));
-        const std::size_t next_start = i + 1 < n_ ? tokens_[i + 1].elided_start : text_.size();
-        const bool dot_after = t.end < next_start && text_[t.end] == '.';
         if (w.cap && w.particle.empty()) {
+            const std::size_t next_start = i + 1 < n_ ? tokens_[i + 1].elided_start : text_.size();
+            const bool dot_after = t.end < next_start && text_[t.end] == '.';
             // French typography puts no dot after an abbreviation that ends with the
             // word's last letter: "Mme", "Mlle", "Mgr" (Monseigneur), but "M." (Monsieur).
             if (w.key == "mme" || w.key == "mmes" || w.key == "mlle" || w.key == "mlles" || w.key == "mgr" ||
@@ -145,14 +148,6 @@ void Scanner::teach_acronyms() {
 bool Scanner::is_common(std::size_t i) const {
     const Word& w = words_[i];
     return w.common || (!w.cap && lex_.common_words.contains(w.key));
-}
-
-bool Scanner::first_name_start(std::size_t i) const {
-    const Word& w = words_[i];
-    if (!w.cap) return false;
-    std::int8_t& known = first_name_memo_[i];  // asked by several rules for the same token
-    if (known < 0) known = first_name_start_uncached(i) ? 1 : 0;
-    return known != 0;
 }
 
 bool Scanner::first_name_start_uncached(std::size_t i) const {
@@ -353,8 +348,7 @@ bool Scanner::town_then_surname(std::size_t i, std::size_t r_last, const Lexicon
 // "le ministère de l'Intérieur", "le ministère des Affaires étrangères":
 // a lower-case head noun of an organisation, "de" and a capitalised name with
 // its adjectives. Returns the last token, or 0 when `i` opens none.
-std::size_t Scanner::lower_org_last(std::size_t i) const {
-    if (words_[i].cap || !lower_org_heads().count(words_[i].key)) return 0;
+std::size_t Scanner::lower_org_last_at(std::size_t i) const {
     std::size_t j = i + 1;
     if (j >= n_ || !joinable(j) || words_[j].cap) return 0;
     const std::string_view de = words_[j].key;

@@ -12,11 +12,9 @@
 
 namespace depeche::recogniser_detail {
 
-namespace {
-
-// Titles French writes before "de" and a surname. Ranks, nobility and forms of
-// address only: offices ("le président de Renault", "le maire de Lyon", "le
-// ministre de l'Intérieur") take "de" and the body or place they head.
+// Ranks, nobility and forms of address only: offices ("le président de
+// Renault", "le maire de Lyon", "le ministre de l'Intérieur") take "de" and
+// the body or place they head.
 const WordSet& titles_before_de() {
     static const WordSet words = words_of(
         "general marechal amiral colonel lieutenant commandant capitaine duc duchesse comte comtesse vicomte "
@@ -24,6 +22,8 @@ const WordSet& titles_before_de() {
         "mademoiselle");
     return words;
 }
+
+namespace {
 
 // Initials read as letters, not as a person's: "av. J.-C." (Jésus-Christ),
 // "N. Y.", "U. S.", "D. C." (places), "S. A." (société anonyme), "S. M." (Sa
@@ -130,9 +130,7 @@ std::size_t Scanner::surname_last(std::size_t k, std::size_t limit, bool fief) c
 
 // "le général de Gaulle": at the title token `i`, the person named from its
 // "de" on. Returns the token after the name, or 0 when the pattern is absent.
-std::size_t Scanner::scan_title_de(std::size_t i) {
-    // "la comtesse d'Haussonville" may end the text: the elided name is token i + 1.
-    if (i + 1 >= n_ || !titles_before_de().count(words_[i].key) || !words_[i].particle.empty()) return 0;
+std::size_t Scanner::scan_title_de_at(std::size_t i) {
     // The title heads its noun phrase: after a determiner, a capital ("M. le
     // duc") or punctuation. After a noun, "général" is an adjective: "le
     // directeur général de Pfizer", "son quartier général de Liverpool".

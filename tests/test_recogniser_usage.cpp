@@ -91,3 +91,12 @@ TEST_CASE("a full stop with no space after it still ends the name", "[entities]"
     CHECK(names("La société Booking.com et J.-P. Dupont.", *real) ==
           "person:J.-P. Dupont[J.-P. Dupont] | org:Booking.com[Booking.com]");
 }
+
+TEST_CASE("a word glued across two full stops is cut at both, the words around it untouched", "[entities]") {
+    REAL_LEXICONS_OR_SKIP();
+    // The scan reads the cut pieces in place of the word, the other tokens as
+    // the analyser made them: every mention's offsets still point at its text
+    // (people() checks them).
+    CHECK(people("Il a vu Pierre Dupont.Jeudi.Ensuite Marie Durand.Puis M. Martin est parti.", *real) ==
+          "Pierre Dupont: <>Pierre Dupont | Marie Durand: <>Marie Durand | Martin: <M. >Martin");
+}
