@@ -26,6 +26,15 @@ std::string show(const std::vector<FacetCount>& counts) {
 
 // The facet slot of a test document: its date id, persons (keyed by
 // entity_key, as build_document keys them) and mentioned values.
+// What a spy should show for `counts` (value -> count): by count, then value.
+std::string show_counted(const std::map<std::string, Xapian::doccount>& counts) {
+    std::vector<FacetCount> out;
+    for (const auto& [v, c] : counts) out.push_back({v, c});
+    std::stable_sort(out.begin(), out.end(),
+                     [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+    return show(out);
+}
+
 std::string facet_slot(const std::string& date_id, const std::vector<std::string>& persons,
                        const std::vector<std::string>& mentioned) {
     std::vector<std::string> keys;
@@ -157,13 +166,6 @@ TEST_CASE("the facet spy agrees with its definition over many documents", "[face
             for (const auto& v : mentioned_facet_values(views, g)) ++seen[g][v];
         }
     }
-    auto expected = [](const std::map<std::string, Xapian::doccount>& counts) {
-        std::vector<FacetCount> out;
-        for (const auto& [v, c] : counts) out.push_back({v, c});
-        std::stable_sort(out.begin(), out.end(),
-                         [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-        return show(out);
-    };
     for (DateGranularity g : grains) {
         Xapian::Enquire enquire(db);
         enquire.set_query(Xapian::Query("T"));
@@ -171,8 +173,8 @@ TEST_CASE("the facet spy agrees with its definition over many documents", "[face
         enquire.add_matchspy(&spy);
         enquire.get_mset(0, 1, db.get_doccount());
         const Facets f = spy.result(0);
-        CHECK(show(f.date) == expected(published[g]));
-        CHECK(show(f.mentioned) == expected(seen[g]));
+        CHECK(show(f.date) == show_counted(published[g]));
+        CHECK(show(f.mentioned) == show_counted(seen[g]));
         // Spellings of one name merge (one entity key): the counts add up.
         std::set<std::string> keys;
         Xapian::doccount total = 0, counted = 0;
@@ -395,21 +397,14 @@ TEST_CASE("the facet spy counts on-disk databases, one shard or several, whateve
         whole.commit();
         for (auto& part : parts) part.commit();
     }
-    auto expected = [](const std::map<std::string, Xapian::doccount>& counts) {
-        std::vector<FacetCount> out;
-        for (const auto& [v, c] : counts) out.push_back({v, c});
-        std::stable_sort(out.begin(), out.end(),
-                         [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-        return show(out);
-    };
     Xapian::Database whole(whole_path), both;
     for (const auto& path : part_paths) both.add_database(Xapian::Database(path));
     REQUIRE(whole.get_doccount() == 900);
     for (const Xapian::Database* db : {&whole, &both}) {
         const Facets f = facets_of_all(*db, DateGranularity::month);
-        CHECK(show(f.person) == expected(persons));
-        CHECK(show(f.place) == expected(places));
-        CHECK(show(f.date) == expected(dates));
+        CHECK(show(f.person) == show_counted(persons));
+        CHECK(show(f.place) == show_counted(places));
+        CHECK(show(f.date) == show_counted(dates));
     }
     std::filesystem::remove_all(dir);
 }
