@@ -299,3 +299,34 @@ TEST_CASE("the terms of each hit are those Enquire::get_matching_terms gives", "
         }
     }
 }
+
+TEST_CASE("ranked hits and totals are those of one weighted pass over every match", "[search][facets]") {
+    // Whatever search() does to count facets cheaply (a spy, a pass of its
+    // own), the page, the scores and the total are those of one pass that
+    // weighs every match.
+    const Xapian::Database db = corpus();
+    for (const char* q : {"ministre", "président", "ministre OR football", "\"premier ministre\"",
+                          "gouvernement NOT football", "ministre lieu:Paris", "élections NEAR/5 président"}) {
+        for (const auto& [offset, limit] :
+             std::vector<std::pair<std::size_t, std::size_t>>{{0, 1}, {0, 10}, {2, 3}, {7, 20}, {1000, 10}}) {
+            INFO("query: " << q << ", offset " << offset << ", limit " << limit);
+            SearchRequest request = query(q);
+            request.offset = offset;
+            request.limit = limit;
+            const SearchResult got = run(request);
+
+            Xapian::Enquire enquire(db);
+            enquire.set_query(parse_query(q, db, lexicons(), false));
+            enquire.set_sort_by_relevance_then_value(schema::kSlotId, false);
+            const Xapian::MSet mset = enquire.get_mset(offset, limit, db.get_doccount());
+            CHECK(got.total == mset.get_matches_estimated());
+            CHECK(got.total == mset.get_matches_lower_bound());
+            REQUIRE(got.hits.size() == mset.size());
+            std::size_t i = 0;
+            for (auto it = mset.begin(); it != mset.end(); ++it, ++i) {
+                CHECK(got.hits[i].id == it.get_document().get_value(schema::kSlotId));
+                CHECK(got.hits[i].score == it.get_weight());
+            }
+        }
+    }
+}
