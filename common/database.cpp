@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "analyzer.hpp"
+#include "facet_column.hpp"
 #include "schema.hpp"
 
 namespace depeche {
@@ -195,6 +196,22 @@ void Archive::open() {
         for (const auto& m : missing_) why += (why.empty() ? "" : "; ") + m;
         throw SetupError("no database could be reached: " + why);
     }
+}
+
+std::shared_ptr<const FacetColumn> Archive::facet_column() {
+    std::error_code ec;
+    if (paths_.size() != 1 || db_.size() != 1 || !std::filesystem::is_directory(paths_.front(), ec)) {
+        column_note_ = "no facet column: the archive is not one local database folder";
+        return nullptr;
+    }
+    if (column_ && column_->in_step_with(db_)) return column_;
+    column_ = FacetColumn::open(paths_.front(), column_note_);
+    if (column_ && !column_->in_step_with(db_)) {
+        column_note_ = paths_.front() + ": the facet column is stale (written before the last commit)";
+        column_.reset();
+    }
+    if (column_) column_note_.clear();
+    return column_;
 }
 
 void Archive::recover(const Xapian::NetworkError& error) {

@@ -3,11 +3,14 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace depeche {
+
+class FacetColumn;
 
 /// A failure that stops the run (missing, locked or incompatible database):
 /// `main` prints its message and exits 1.
@@ -48,6 +51,15 @@ public:
     Archive(std::vector<std::string> paths, BuildVersions versions, bool allow_partial);
 
     const Xapian::Database& db() const { return db_; }
+    /// The facet column (facet_column.hpp) of the database as db() reads it
+    /// now, or null: there is one only when the archive is one local folder
+    /// whose column is in step with it (FacetColumn::in_step_with). The file
+    /// is read again when it is not, so a column rebuilt or a reopen is
+    /// seen. Call it inside read(), after any reopen.
+    std::shared_ptr<const FacetColumn> facet_column();
+    /// Why facet_column() gave none the last time (empty when it gave one).
+    const std::string& facet_column_note() const { return column_note_; }
+
     /// The databases left out, each "NAME: why".
     const std::vector<std::string>& missing() const { return missing_; }
 
@@ -82,6 +94,8 @@ private:
     bool allow_partial_;
     Xapian::Database db_;
     std::vector<std::string> missing_;
+    std::shared_ptr<const FacetColumn> column_;
+    std::string column_note_;
 };
 
 /// Records `versions` in the metadata of `db` (before its first commit).

@@ -30,10 +30,6 @@ std::vector<FacetCount> sorted(Tally entries, std::size_t limit) {
     return out;
 }
 
-std::vector<FacetCount> sorted(const std::unordered_map<std::string, Xapian::doccount>& counts, std::size_t limit) {
-    return sorted(Tally(counts.begin(), counts.end()), limit);
-}
-
 std::size_t length_for(DateGranularity g) {
     switch (g) {
         case DateGranularity::year:
@@ -46,6 +42,11 @@ std::size_t length_for(DateGranularity g) {
     return 7;
 }
 
+// How many bytes of a "YYYYMMDD" date id tell its period at `g`.
+std::size_t period_bytes(DateGranularity g) {
+    return length_for(g) == 4 ? 4 : length_for(g) == 7 ? 6 : 8;
+}
+
 // How many bytes of `s` are not ASCII: "Élysée" has more than "Elysée".
 std::size_t non_ascii(std::string_view s) {
     return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0x80) != 0; }));
@@ -54,47 +55,31 @@ std::size_t non_ascii(std::string_view s) {
 // Spellings of one name across dispatches ("Édouard Philippe", "Edouard
 // Philippe") share an entity key: count them as one value, shown in the
 // spelling that keeps the most accents (then the first in byte order), a
-// choice that depends on neither the query nor the indexing order.
-// `names[i]` has count `counts[i]` and its key's id (schema::facet_id) in
-// `key_ids[i]`: keys are told apart by id, as the spy counts names (64-bit
-// ids: see facet_id for why collisions are negligible).
-template <typename Names>
-Tally merged_by_key(const Names& names, const std::vector<std::uint64_t>& key_ids,
-                    const std::vector<Xapian::doccount>& counts) {
+// choice that depends on neither the query, the indexing order nor the order
+// of `names`. Keys are told apart by their ids (schema::facet_id), as the
+// spies count names (64-bit ids: see facet_id for why collisions are
+// negligible).
+Tally merged_by_key(const std::vector<NameTally>& names) {
     Tally merged;
     std::vector<std::size_t> accents;  // non_ascii of each shown spelling
     IdTable at;                        // key id -> index in merged
-    for (std::size_t i = 0; i < counts.size(); ++i) {
-        const std::string_view name = names[static_cast<std::uint32_t>(i)];
+    for (const NameTally& n : names) {
         bool added = false;
-        const std::uint32_t m = at.index(key_ids[i], added);
+        const std::uint32_t m = at.index(n.key_id, added);
         if (added) {
-            merged.emplace_back(name, counts[i]);
-            accents.push_back(non_ascii(name));
+            merged.emplace_back(n.name, n.count);
+            accents.push_back(non_ascii(n.name));
             continue;
         }
         auto& [shown, total] = merged[m];
-        total += counts[i];
-        const std::size_t a = non_ascii(name);
-        if (a > accents[m] || (a == accents[m] && name < shown)) {
-            shown = name;
+        total += n.count;
+        const std::size_t a = non_ascii(n.name);
+        if (a > accents[m] || (a == accents[m] && n.name < shown)) {
+            shown = n.name;
             accents[m] = a;
         }
     }
     return merged;
-}
-
-// The same merge for names counted without their keys (the built-in spies).
-Tally merged_by_key(const std::unordered_map<std::string, Xapian::doccount>& counts) {
-    std::vector<std::string_view> names;
-    std::vector<std::uint64_t> key_ids;
-    std::vector<Xapian::doccount> by_name;
-    for (const auto& [name, count] : counts) {
-        names.push_back(name);
-        key_ids.push_back(schema::facet_id(entity_key(name)));
-        by_name.push_back(count);
-    }
-    return merged_by_key(names, key_ids, by_name);
 }
 
 }  // namespace
@@ -118,6 +103,27 @@ std::vector<std::string> mentioned_facet_values(const std::vector<std::string_vi
     for (std::string_view v : values) out.push_back(date_facet_value(v, granularity));
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+std::string published_facet_value(std::uint64_t key, DateGranularity granularity) {
+    // Only the period's bytes count ("YYYYMM" at month granularity): a date
+    // and its month give one value, however the day reads.
+    char bytes[sizeof key];
+    std::memcpy(bytes, &key, sizeof key);
+    std::memset(bytes + period_bytes(granularity), '0', sizeof bytes - period_bytes(granularity));
+    const std::string date_id(bytes, sizeof bytes);
+    const PartialDate d{std::stoi(date_id.substr(0, 4)), std::stoi(date_id.substr(4, 2)),
+                        std::stoi(date_id.substr(6, 2))};
+    return date_facet_value(to_iso(d), granularity);
+}
+
+Facets facets_of(FacetTallies tallies, std::size_t limit) {
+    Facets out;
+    std::vector<FacetCount>* into[] = {&out.person, &out.place, &out.org};
+    for (std::size_t k = 0; k < 3; ++k) *into[k] = sorted(merged_by_key(tallies.names[k]), limit);
+    out.date = sorted(std::move(tallies.date), limit);
+    out.mentioned = sorted(std::move(tallies.mentioned), limit);
     return out;
 }
 
@@ -296,8 +302,13 @@ Facets BuiltinFacetSpies::result(std::size_t limit) const {
         auto& into = counts[static_cast<int>(target)];
         for (auto it = spy->values_begin(); it != spy->values_end(); ++it) into[*it] += it.get_termfreq();
     }
-    return {sorted(merged_by_key(counts[0]), limit), sorted(merged_by_key(counts[1]), limit),
-            sorted(merged_by_key(counts[2]), limit), sorted(counts[3], limit), sorted(counts[4], limit)};
+    FacetTallies tallies;
+    for (std::size_t k = 0; k < 3; ++k)
+        for (const auto& [name, count] : counts[k])
+            tallies.names[k].push_back({name, schema::facet_id(entity_key(name)), count});
+    tallies.date.assign(counts[3].begin(), counts[3].end());
+    tallies.mentioned.assign(counts[4].begin(), counts[4].end());
+    return facets_of(std::move(tallies), limit);
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
@@ -342,7 +353,7 @@ Facets FacetSpy::result(std::size_t limit) const {
     // At year granularity only "YYYY" matters, at month "YYYYMM": counts
     // added up by those bytes first format a few hundred dates, not every day
     // of the archive (to_iso's snprintf was 14M instructions on 100k dispatches).
-    const std::size_t kept = length_for(granularity_) == 4 ? 4 : length_for(granularity_) == 7 ? 6 : 8;
+    const std::size_t kept = period_bytes(granularity_);
     std::unordered_map<std::uint64_t, Xapian::doccount> by_period;
     for (std::size_t n = 0; n < date_keys_.size(); ++n) {
         const std::uint64_t key = date_keys_[n];
@@ -355,25 +366,19 @@ Facets FacetSpy::result(std::size_t limit) const {
         by_period[period] += count;
     }
     std::unordered_map<std::string, Xapian::doccount> date;
-    for (const auto& [key, count] : by_period) {
-        char bytes[sizeof key];
-        std::memcpy(bytes, &key, sizeof key);
-        const std::string date_id(bytes, sizeof bytes);
-        const PartialDate d{std::stoi(date_id.substr(0, 4)), std::stoi(date_id.substr(4, 2)),
-                            std::stoi(date_id.substr(6, 2))};
-        date[date_facet_value(to_iso(d), granularity_)] += count;
+    for (const auto& [key, count] : by_period) date[published_facet_value(key, granularity_)] += count;
+    FacetTallies tallies;
+    for (std::size_t k = 0; k < 3; ++k) {
+        const Names& names = names_[k];
+        tallies.names[k].reserve(names.counts.size());
+        for (std::uint32_t n = 0; n < names.counts.size(); ++n)
+            tallies.names[k].push_back({names[n], names.key_ids[n], names.counts[n]});
     }
-    Facets out;
-    std::vector<FacetCount>* into[] = {&out.person, &out.place, &out.org};
-    for (std::size_t k = 0; k < 3; ++k)
-        *into[k] = sorted(merged_by_key(names_[k], names_[k].key_ids, names_[k].counts), limit);
-    out.date = sorted(date, limit);
-    Tally mentioned;
-    mentioned.reserve(mentioned_counts_.size());
+    tallies.date.assign(date.begin(), date.end());
+    tallies.mentioned.reserve(mentioned_counts_.size());
     for (std::uint32_t id = 0; id < mentioned_counts_.size(); ++id)
-        if (mentioned_counts_[id]) mentioned.emplace_back(mentioned_[id], mentioned_counts_[id]);
-    out.mentioned = sorted(std::move(mentioned), limit);
-    return out;
+        if (mentioned_counts_[id]) tallies.mentioned.emplace_back(mentioned_[id], mentioned_counts_[id]);
+    return facets_of(std::move(tallies), limit);
 }
 
 }  // namespace depeche

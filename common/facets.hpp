@@ -39,6 +39,33 @@ std::string date_facet_value(std::string_view timex_value, DateGranularity granu
 std::vector<std::string> mentioned_facet_values(const std::vector<std::string_view>& values,
                                                 DateGranularity granularity);
 
+/// The facet value of a publication date given as the facet slot's first 8
+/// bytes ("YYYYMMDD", 00 for an unknown month or day) read as a native
+/// integer, at `granularity`. Throws std::invalid_argument when the bytes are
+/// not digits (no depeche index writes such a slot).
+std::string published_facet_value(std::uint64_t date_key, DateGranularity granularity);
+
+/// What a spy counted, before merging and sorting: a name with its count and
+/// its entity key's facet_id; a date value with its count. Views into the
+/// spy (or the column) that counted them. Every count is at least 1, and the
+/// names and values of one list are distinct.
+struct NameTally {
+    std::string_view name;
+    std::uint64_t key_id = 0;
+    Xapian::doccount count = 0;
+};
+struct FacetTallies {
+    std::vector<NameTally> names[3];  // person, place, org
+    std::vector<std::pair<std::string_view, Xapian::doccount>> date, mentioned;
+};
+
+/// The Facets of `tallies`, `limit` values per facet at most (0: all): names
+/// merged by entity key (shown in the spelling with the most accents, then
+/// the first in byte order), every facet sorted by count (descending) then
+/// value. Every spy's result goes through here, so they agree by
+/// construction.
+Facets facets_of(FacetTallies tallies, std::size_t limit);
+
 /// The spread facet (schema::SpreadFacet) of a date facet at a granularity.
 schema::SpreadFacet published_facet(DateGranularity granularity);
 schema::SpreadFacet mentioned_facet(DateGranularity granularity);

@@ -1,5 +1,7 @@
 #include "indexer.hpp"
 
+#include "facet_column.hpp"
+
 #include "pipeline.hpp"
 
 #include "database.hpp"
@@ -65,6 +67,7 @@ DeleteReport run_delete(const std::string& database, const std::vector<std::stri
         ++report.deleted;
     }
     db.commit();
+    write_facet_column(db, database);
     return report;
 }
 
@@ -188,9 +191,11 @@ private:
 
 }  // namespace
 
-IndexReport run_index(const IndexOptions& options, const Lexicons& lexicons,
-                      const std::function<void(const Reject&)>& on_reject,
-                      const std::function<void(const std::string&)>& on_warning) {
+namespace {
+
+IndexReport index_into(const IndexOptions& options, const Lexicons& lexicons,
+                       const std::function<void(const Reject&)>& on_reject,
+                       const std::function<void(const std::string&)>& on_warning) {
     // A database this job creates is built faster as parts written in
     // parallel and merged at the end (parts.cpp); one that exists is updated
     // in place, in input order, by one writer.
@@ -263,6 +268,23 @@ IndexReport run_index(const IndexOptions& options, const Lexicons& lexicons,
     commit();
     report.files = counts.files;
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return report;
+}
+
+}  // namespace
+
+IndexReport run_index(const IndexOptions& options, const Lexicons& lexicons,
+                      const std::function<void(const Reject&)>& on_reject,
+                      const std::function<void(const std::string&)>& on_warning) {
+    const auto started = std::chrono::steady_clock::now();
+    IndexReport report = index_into(options, lexicons, on_reject, on_warning);
+    // The facet column after the last commit (and the merge): a crash before
+    // it is written leaves the previous column, whose revision no longer
+    // matches, so searches count from the facet slots until the next run.
+    if (options.on_event) options.on_event("column-begin", report);
+    write_facet_column(options.database);
+    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (options.on_event) options.on_event("column-end", report);
     return report;
 }
 

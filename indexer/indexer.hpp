@@ -61,8 +61,10 @@ struct IndexReport {
 /// does not exist) with more than one thread is built as parts in parallel
 /// and merged at the end (parts.cpp), an existing one is updated in place in
 /// input order. Bad records go to `on_reject`
-/// and never stop the run; `on_warning` hears about skipped files. Throws
-/// SetupError when the database cannot be opened or written.
+/// and never stop the run; `on_warning` hears about skipped files. After the
+/// last commit it writes the database's facet column (write_facet_column;
+/// events "column-begin" and "column-end"). Throws SetupError when the
+/// database cannot be opened or written.
 IndexReport run_index(const IndexOptions& options, const Lexicons& lexicons,
                       const std::function<void(const Reject&)>& on_reject,
                       const std::function<void(const std::string&)>& on_warning);
@@ -72,7 +74,8 @@ struct DeleteReport {
     std::vector<std::string> unknown;  ///< ids not in the database
 };
 
-/// Deletes the dispatches with these ids from `database` and commits.
+/// Deletes the dispatches with these ids from `database`, commits, and
+/// rewrites its facet column.
 /// Throws SetupError when the database cannot be opened.
 DeleteReport run_delete(const std::string& database, const std::vector<std::string>& ids, const Lexicons& lexicons);
 

@@ -5,6 +5,7 @@
 #include <boost/program_options.hpp>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -14,6 +15,8 @@
 #include <thread>
 
 #include "cli.hpp"
+#include "database.hpp"
+#include "facet_column.hpp"
 #include "indexer.hpp"
 #include "progress.hpp"
 
@@ -25,6 +28,7 @@ namespace {
 const char* const kUsage = R"(Usage: depeche-index [options] INPUT...
        depeche-index [--db DIR] --delete ID...
        depeche-index [--db DIR] --delete-from FILE
+       depeche-index [--db DIR] --facet-column
 
 Indexes French dispatches into a depeche database: French analysis (word
 breaking, elisions, accents, stop words, stemming), people, places,
@@ -52,6 +56,13 @@ N jobs can index an archive into N databases in parallel, each id in exactly
 one of them; search them together with depeche-search --db A --db B ...
 --delete removes the dispatches with the ids given (instead of inputs), and
 --delete-from the ids listed in FILE, one per line; unknown ids are reported.
+
+Every run ends by writing DB/depeche-facets, the facet column: each
+dispatch's facet values as small integers, which depeche-search counts much
+faster than the values themselves. It is derived from the database and used
+only while in step with it (same database, same commit): after any other
+change (xapian-compact, a run killed before it) searches count without it,
+with the same results, until --facet-column (with no input) rebuilds it.
 
 )";
 
@@ -110,6 +121,20 @@ int delete_dispatches(const po::variables_map& vm, const std::string& database, 
     return report.unknown.empty() ? kExitOk : kExitRejected;
 }
 
+// --facet-column: the column of an existing database, rebuilt alone.
+int rebuild_facet_column(const std::string& database, const std::string& lexicon_dir, bool quiet) {
+    const Lexicons lexicons = load_lexicons(find_lexicon_dir(lexicon_dir), LexiconUse::names);
+    const Xapian::Database db = open_for_reading({database}, current_versions(lexicons.version));
+    const auto started = std::chrono::steady_clock::now();
+    const std::uint64_t bytes = write_facet_column(db, database);
+    if (!quiet)
+        std::fprintf(stderr, "depeche-index: facet column of %u dispatches, %.1f MB, in %.2f s: %s/%s\n",
+                     db.get_doccount(), bytes / 1e6,
+                     std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
+                     database.c_str(), kFacetColumnFile);
+    return kExitOk;
+}
+
 int run(int argc, char** argv) {
     po::options_description options("Options");
     // clang-format off
@@ -122,6 +147,7 @@ int run(int argc, char** argv) {
         ("shard", po::value<std::string>()->value_name("I/N"), "keep only the dispatches of shard I of N (1 <= I <= N)")
         ("delete", "remove the dispatches whose ids are given instead of inputs")
         ("delete-from", po::value<std::string>()->value_name("FILE"), "remove the dispatches whose ids FILE lists, one per line")
+        ("facet-column", "only (re)build the facet column of the database (DB/depeche-facets)")
         ("lexicons", po::value<std::string>()->value_name("DIR"), "lexicon folder (default: the installed one)")
         ("stats-json", po::value<std::string>()->value_name("FILE"), "write the run's figures to FILE as JSON")
         ("quiet,q", "print nothing but errors (no progress line, no summary)");
@@ -134,6 +160,10 @@ int run(int argc, char** argv) {
     const std::string database = vm.count("db") ? vm["db"].as<std::string>() : default_database();
     const std::string lexicon_dir = vm.count("lexicons") ? vm["lexicons"].as<std::string>() : "";
     if (vm.count("delete") || vm.count("delete-from")) return delete_dispatches(vm, database, lexicon_dir, quiet);
+    if (vm.count("facet-column")) {
+        if (vm.count("input")) throw UsageError("--facet-column takes no input");
+        return rebuild_facet_column(database, lexicon_dir, quiet);
+    }
     if (!vm.count("input")) throw UsageError("no input given");
     IndexOptions index;
     index.read.inputs = vm["input"].as<std::vector<std::string>>();

@@ -122,7 +122,8 @@ int run(int argc, char** argv) {
     request.facet_limit = vm["facet-limit"].as<std::size_t>();
     request.date_facet = parse_granularity(vm["date-facet"].as<std::string>());
     request.any = vm.count("any") != 0;
-    SearchResult result = archive.read([&](const Xapian::Database& db) { return search(db, lexicons, request); });
+    SearchResult result =
+        archive.read([&](const Xapian::Database& db) { return search(db, lexicons, request, archive.facet_column()); });
     result.missing = archive.missing();
     std::cout << (json ? render_json(result) : render_text(result, isatty(STDOUT_FILENO) != 0));
     for (const auto& m : result.missing)

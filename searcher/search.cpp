@@ -167,7 +167,8 @@ bool has_words(const Xapian::Query& query) {
 
 }  // namespace
 
-SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const SearchRequest& request) {
+SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const SearchRequest& request,
+                    const std::shared_ptr<const FacetColumn>& column) {
     SearchResult result;
     result.query = request.query;
     result.offset = request.offset;
@@ -195,14 +196,21 @@ SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const 
                 break;
         }
         // checkatleast = every document: the total and the facets are exact.
-        // Our own spy reads one packed slot per facet; a remote server knows
-        // only Xapian's built-in spies, which read one slot per value.
+        // The column spy reads a few ordinals per match by docid; without a
+        // column in step, our own spy reads one packed slot per match; a
+        // remote server knows only Xapian's built-in spies, which read one
+        // slot per value.
         FacetSpy spy(request.date_facet);
+        std::optional<ColumnFacetSpy> column_spy;
+        if (!builtin_facets && column && column->in_step_with(db)) column_spy.emplace(column, request.date_facet);
         std::optional<BuiltinFacetSpies> builtin;
         Xapian::MSet mset;
         enquire.clear_matchspies();
         if (!builtin_facets) {
-            enquire.add_matchspy(&spy);
+            if (column_spy)
+                enquire.add_matchspy(&*column_spy);
+            else
+                enquire.add_matchspy(&spy);
             try {
                 mset = enquire.get_mset(request.offset, request.limit, everything);
             } catch (const Xapian::UnimplementedError&) {
@@ -238,7 +246,9 @@ SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const 
         std::size_t i = 0;
         for (auto it = mset.begin(); it != mset.end(); ++it, ++i)
             result.hits.push_back(make_hit(it, matching[i], phrases, ++rank));
-        result.facets = builtin ? builtin->result(request.facet_limit) : spy.result(request.facet_limit);
+        result.facets = builtin      ? builtin->result(request.facet_limit)
+                        : column_spy ? column_spy->result(request.facet_limit)
+                                     : spy.result(request.facet_limit);
         break;
     }
     return result;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "document.hpp"
+#include "facet_column.hpp"
 #include "facets.hpp"
 #include "lexicon.hpp"
 #include "snippet.hpp"
@@ -56,9 +57,12 @@ struct SearchResult {
     Facets facets;
 };
 
-/// Runs `request` on `db`. Throws QueryError for a malformed query or an
-/// impossible date.
-SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const SearchRequest& request);
+/// Runs `request` on `db`. Facets are counted from `column` when it is in
+/// step with `db` (FacetColumn::in_step_with), from the facet slots
+/// otherwise: the result is the same either way. Throws QueryError for a
+/// malformed query or an impossible date.
+SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const SearchRequest& request,
+                    const std::shared_ptr<const FacetColumn>& column = nullptr);
 
 /// The terms of `query` that each hit of `mset` indexes, in mset order: the
 /// sets Enquire::get_matching_terms gives, found by walking one posting list

@@ -1,0 +1,178 @@
+#include "facet_column.hpp"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <new>
+
+#include "facet_column_format.hpp"
+
+namespace depeche {
+
+using namespace column_format;
+
+std::shared_ptr<const FacetColumn> FacetColumn::open(const std::string& folder, std::string& why) {
+    if (!kNativeLayout) {
+        why = "facet columns are read on little-endian machines only";
+        return nullptr;
+    }
+    const std::string path = (std::filesystem::path(folder) / kFacetColumnFile).string();
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        why = path + ": no facet column";
+        return nullptr;
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || static_cast<std::uint64_t>(st.st_size) < sizeof(ColumnHeader)) {
+        ::close(fd);
+        why = path + ": truncated facet column";
+        return nullptr;
+    }
+    const auto file_size = static_cast<std::uint64_t>(st.st_size);
+    void* map = ::mmap(nullptr, file_size, PROT_READ, MAP_SHARED, fd, 0);
+    ::close(fd);  // the mapping keeps the file
+    if (map == MAP_FAILED) {
+        why = path + ": cannot map the facet column";
+        return nullptr;
+    }
+    std::shared_ptr<FacetColumn> column(new FacetColumn);
+    column->map_ = map;
+    column->map_size_ = file_size;
+    const auto* base = static_cast<const char*>(map);
+    ColumnHeader h;
+    std::memcpy(&h, base, sizeof h);
+    if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || h.version != kVersion || h.dictionaries != kDictionaries ||
+        h.uuid_size > kUuidBytes || h.file_size != file_size) {
+        why = path + ": not a facet column of this version, or truncated";
+        return nullptr;
+    }
+    // Every array must lie inside the file, aligned; sizes are at most 2^32
+    // values of at most 16 bytes, so no product below overflows.
+    const auto fits = [&](std::uint64_t at, std::uint64_t bytes) {
+        return at % 8 == 0 && at >= sizeof h && at <= file_size && bytes <= file_size - at;
+    };
+    const std::uint64_t docs = std::uint64_t(h.lastdocid) + 1;
+    for (unsigned d = 0; d < kDictionaries; ++d) {
+        const ColumnSection& s = h.sections[d];
+        const bool names = d <= kDictOrgs;
+        if (s.size > UINT32_MAX || s.ordinal_count > UINT32_MAX || !fits(s.ends, 4 * s.size) ||
+            !fits(s.bytes, s.byte_count) || (names && !fits(s.ids, 16 * s.size)) || !fits(s.offsets, 4 * docs) ||
+            !fits(s.ordinals, 4 * s.ordinal_count)) {
+            why = path + ": corrupt facet column (section " + std::to_string(d) + ")";
+            return nullptr;
+        }
+        Dictionary& dict = column->dict_[d];
+        dict.size = static_cast<std::uint32_t>(s.size);
+        dict.ends = reinterpret_cast<const std::uint32_t*>(base + s.ends);
+        dict.bytes = base + s.bytes;
+        dict.byte_count = s.byte_count;
+        dict.ids = names ? reinterpret_cast<const unsigned char*>(base + s.ids) : nullptr;
+        List& list = column->list_[d];
+        list.offsets = reinterpret_cast<const std::uint32_t*>(base + s.offsets);
+        list.ordinals = reinterpret_cast<const std::uint32_t*>(base + s.ordinals);
+        list.count = static_cast<std::uint32_t>(s.ordinal_count);
+    }
+    column->uuid_.assign(h.uuid, h.uuid_size);
+    column->revision_ = static_cast<Xapian::rev>(h.revision);
+    column->lastdocid_ = h.lastdocid;
+    return column;
+}
+
+FacetColumn::~FacetColumn() {
+    if (map_) ::munmap(map_, map_size_);
+}
+
+bool FacetColumn::in_step_with(const Xapian::Database& db) const {
+    try {
+        // get_revision throws for several databases and for remote ones.
+        return db.size() == 1 && db.get_revision() == revision_ && db.get_lastdocid() == lastdocid_ &&
+               db.get_uuid() == uuid_;
+    } catch (const Xapian::Error&) {
+        return false;
+    }
+}
+
+std::string_view FacetColumn::value(ColumnDictionary d, std::uint32_t n) const {
+    const Dictionary& dict = dict_[d];
+    if (n >= dict.size) return {};
+    const std::uint64_t begin = n ? dict.ends[n - 1] : 0, end = dict.ends[n];
+    if (begin > end || end > dict.byte_count) return {};
+    return {dict.bytes + begin, static_cast<std::size_t>(end - begin)};
+}
+
+std::uint64_t FacetColumn::name_id(ColumnDictionary d, std::uint32_t n) const {
+    const Dictionary& dict = dict_[d];
+    if (!dict.ids || n >= dict.size) return 0;
+    std::uint64_t id;
+    std::memcpy(&id, dict.ids + 16 * std::size_t(n), sizeof id);
+    return id;
+}
+
+std::uint64_t FacetColumn::key_id(ColumnDictionary d, std::uint32_t n) const {
+    const Dictionary& dict = dict_[d];
+    if (!dict.ids || n >= dict.size) return 0;
+    std::uint64_t id;
+    std::memcpy(&id, dict.ids + 16 * std::size_t(n) + 8, sizeof id);
+    return id;
+}
+
+ColumnFacetSpy::ColumnFacetSpy(std::shared_ptr<const FacetColumn> column, DateGranularity granularity)
+    : column_(std::move(column)), lastdocid_(column_->lastdocid()) {
+    const auto by = [granularity](ColumnDictionary year) {
+        return static_cast<ColumnDictionary>(year + static_cast<unsigned>(granularity));
+    };
+    const ColumnDictionary counted[kCounted] = {kDictPersons, kDictPlaces, kDictOrgs, by(kDictPublishedYear),
+                                                by(kDictMentionedYear)};
+    for (unsigned i = 0; i < kCounted; ++i) {
+        const ColumnDictionary d = counted[i];
+        // calloc: large arrays come as fresh zero pages from the system, so
+        // only the pages a count lands on are ever touched.
+        auto* counts =
+            static_cast<std::uint32_t*>(std::calloc(std::max<std::size_t>(1, column_->size(d)), sizeof(std::uint32_t)));
+        if (!counts) throw std::bad_alloc();
+        counted_[i] = {d,     column_->offsets(d), column_->ordinals(d), column_->ordinal_count(d), column_->size(d),
+                       counts};
+    }
+}
+
+ColumnFacetSpy::~ColumnFacetSpy() {
+    for (const Counted& c : counted_) std::free(c.counts);
+}
+
+void ColumnFacetSpy::operator()(const Xapian::Document& doc, double) {
+    const Xapian::docid did = doc.get_docid();
+    if (did == 0 || did > lastdocid_) return;
+    for (unsigned i = 0; i < kCounted; ++i) {
+        const Counted c = counted_[i];
+        const std::uint32_t first = c.offsets[did - 1], last = c.offsets[did];
+        if (first > last || last > c.ordinal_count) continue;  // a corrupt file counts nothing wrong
+        for (std::uint32_t at = first; at < last; ++at) {
+            const std::uint32_t o = c.ordinals[at];
+            if (o >= c.size) continue;
+            if (c.counts[o]++ == 0) seen_[i].push_back(o);
+        }
+    }
+}
+
+Facets ColumnFacetSpy::result(std::size_t limit) const {
+    FacetTallies tallies;
+    for (unsigned k = 0; k < 3; ++k) {
+        const Counted& c = counted_[k];
+        tallies.names[k].reserve(seen_[k].size());
+        for (const std::uint32_t o : seen_[k])
+            tallies.names[k].push_back(
+                {column_->value(c.dictionary, o), column_->key_id(c.dictionary, o), c.counts[o]});
+    }
+    for (const std::uint32_t o : seen_[3])
+        tallies.date.emplace_back(column_->value(counted_[3].dictionary, o), counted_[3].counts[o]);
+    for (const std::uint32_t o : seen_[4])
+        tallies.mentioned.emplace_back(column_->value(counted_[4].dictionary, o), counted_[4].counts[o]);
+    return facets_of(std::move(tallies), limit);
+}
+
+}  // namespace depeche

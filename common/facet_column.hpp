@@ -1,0 +1,163 @@
+#pragma once
+// The facet column: every document's facet values as small integers
+// (ordinals into per-database dictionaries), in one file beside the Xapian
+// database, so that counting facets over a match reads a few integers by
+// docid instead of the document's facet slot. A derived, optional file:
+// Xapian stays the source of truth, and a column that is not provably in
+// step with its database is not used (FacetSpy counts instead).
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "facets.hpp"
+
+namespace depeche {
+
+/// The column's file name inside the database folder.
+inline constexpr const char* kFacetColumnFile = "depeche-facets";
+
+/// The column's dictionaries (ordinal -> value) and per-document lists.
+enum ColumnDictionary : unsigned {
+    kDictPersons,
+    kDictPlaces,
+    kDictOrgs,
+    kDictPublishedYear,
+    kDictPublishedMonth,
+    kDictPublishedDay,
+    kDictMentionedYear,
+    kDictMentionedMonth,
+    kDictMentionedDay,
+    kDictionaries
+};
+
+/// A column file mapped read only. Every integer is little-endian; a file
+/// that is truncated, of another format or version, or whose sections do not
+/// fit reads as no column (open() says why); values a section holds are
+/// bounds-checked where they are read, so no byte of the file can make a
+/// read go astray. Thread-safe once open (it is never written).
+class FacetColumn {
+public:
+    /// Maps `<folder>/depeche-facets`. Null, with `why` set, when there is
+    /// none or it cannot be used.
+    static std::shared_ptr<const FacetColumn> open(const std::string& folder, std::string& why);
+    ~FacetColumn();
+    FacetColumn(const FacetColumn&) = delete;
+    FacetColumn& operator=(const FacetColumn&) = delete;
+
+    /// True when the column describes `db` as it is: `db` is one database
+    /// (not several opened as one: a match spy is handed docids within each
+    /// part, with nothing telling the part) with this uuid, revision and last
+    /// docid. Any commit changes the revision, so a column written before
+    /// the last commit is never in step.
+    bool in_step_with(const Xapian::Database& db) const;
+
+    std::string_view uuid() const { return uuid_; }
+    Xapian::rev revision() const { return revision_; }
+    Xapian::docid lastdocid() const { return lastdocid_; }
+
+    /// The number of values of a dictionary.
+    std::uint32_t size(ColumnDictionary d) const { return dict_[d].size; }
+    /// The value of ordinal `n` (n < size(d)); "" if its bytes are out of bounds.
+    std::string_view value(ColumnDictionary d, std::uint32_t n) const;
+    /// The key's facet_id of name `n` of a names dictionary.
+    std::uint64_t key_id(ColumnDictionary d, std::uint32_t n) const;
+    /// The facet_id of name `n` of a names dictionary.
+    std::uint64_t name_id(ColumnDictionary d, std::uint32_t n) const;
+
+    /// The ordinals of document `did` in dictionary `d` (empty when it has
+    /// none, or `did` is past the last docid). Published dates have one at
+    /// most.
+    struct Span {
+        const std::uint32_t* begin = nullptr;
+        const std::uint32_t* end = nullptr;
+    };
+    /// The raw arrays of a dictionary's lists (for ColumnFacetSpy, which
+    /// checks every value it reads).
+    const std::uint32_t* offsets(ColumnDictionary d) const { return list_[d].offsets; }
+    const std::uint32_t* ordinals(ColumnDictionary d) const { return list_[d].ordinals; }
+    std::uint32_t ordinal_count(ColumnDictionary d) const { return list_[d].count; }
+    Span list(ColumnDictionary d, Xapian::docid did) const {
+        const List& l = list_[d];
+        if (did == 0 || did > lastdocid_) return {};
+        const std::uint32_t first = l.offsets[did - 1], last = l.offsets[did];
+        if (first > last || last > l.count) return {};  // a corrupt file counts nothing wrong
+        return {l.ordinals + first, l.ordinals + last};
+    }
+
+private:
+    FacetColumn() = default;
+    struct Dictionary {
+        std::uint32_t size = 0;
+        const std::uint32_t* ends = nullptr;  // where each value's bytes end
+        const char* bytes = nullptr;
+        std::uint64_t byte_count = 0;
+        const unsigned char* ids = nullptr;  // names only: facet_id then key's facet_id, 16 bytes a name
+    };
+    struct List {
+        const std::uint32_t* offsets = nullptr;  // lastdocid + 1 of them
+        const std::uint32_t* ordinals = nullptr;
+        std::uint32_t count = 0;
+    };
+    void* map_ = nullptr;
+    std::size_t map_size_ = 0;
+    std::string uuid_;
+    Xapian::rev revision_ = 0;
+    Xapian::docid lastdocid_ = 0;
+    Dictionary dict_[kDictionaries];
+    List list_[kDictionaries];
+};
+
+/// Builds the column of `db` (one database, read at its current revision)
+/// and writes it into `folder` (the database's folder) atomically: a
+/// temporary file in the same folder, flushed to disk, renamed over the old
+/// one. Returns the file's size in bytes. Throws SetupError when it cannot be
+/// written (the database is left as it was; searches count without it).
+std::uint64_t write_facet_column(const Xapian::Database& db, const std::string& folder);
+
+/// Opens the database folder `folder` and writes its column.
+std::uint64_t write_facet_column(const std::string& folder);
+
+/// A match spy that counts facets from a FacetColumn in step with the
+/// database searched (FacetColumn::in_step_with): per match the document's
+/// docid and a few ordinals, counted in flat arrays. result() gives exactly
+/// what FacetSpy's gives. The count arrays are allocated zeroed by the
+/// system (pages touched only where a count is), so a small match set costs
+/// little however large the dictionaries.
+class ColumnFacetSpy : public Xapian::MatchSpy {
+public:
+    ColumnFacetSpy(std::shared_ptr<const FacetColumn> column, DateGranularity granularity);
+    ~ColumnFacetSpy() override;
+    ColumnFacetSpy(const ColumnFacetSpy&) = delete;
+    ColumnFacetSpy& operator=(const ColumnFacetSpy&) = delete;
+    void operator()(const Xapian::Document& doc, double weight) override;
+    std::string name() const override { return "depeche::ColumnFacetSpy"; }
+
+    /// The counts, `limit` values per facet at most (0: all).
+    Facets result(std::size_t limit) const;
+
+private:
+    // The dictionaries counted: three names, the publication date and the
+    // mentioned dates at the granularity asked. Their arrays are copied here
+    // once, so that a match reads them from locals (counts written through
+    // one pointer would otherwise make the compiler reload the others).
+    static constexpr unsigned kCounted = 5;
+    struct Counted {
+        ColumnDictionary dictionary;
+        const std::uint32_t* offsets;
+        const std::uint32_t* ordinals;
+        std::uint32_t ordinal_count;
+        std::uint32_t size;     // ordinals at or past it are corrupt
+        std::uint32_t* counts;  // by ordinal, calloc'd
+    };
+    std::shared_ptr<const FacetColumn> column_;
+    Xapian::docid lastdocid_;
+    Counted counted_[kCounted] = {};
+    std::vector<std::uint32_t> seen_[kCounted];  // ordinals counted at least once, in order of first count
+};
+
+}  // namespace depeche

@@ -1,0 +1,62 @@
+#pragma once
+// The facet column file's layout, shared by its writer and its reader (not a
+// public header: FacetColumn is the interface).
+//
+// A fixed header, then sections, each at an offset that is a multiple of 8
+// from the start of the file (the file is mapped at a page boundary, so every
+// integer array is aligned for its type). Every integer is little-endian.
+//
+//   header      ColumnHeader
+//   for each dictionary (ColumnDictionary order), as its ColumnSection says:
+//     ends      uint32[size]: where each value's bytes end in `bytes`
+//     bytes     the values' bytes, one after another
+//     ids       names only: per value its facet_id then its key's facet_id (uint64 each)
+//     offsets   uint32[lastdocid + 1]: document d's ordinals are ordinals[offsets[d-1], offsets[d])
+//     ordinals  uint32[ordinal_count]
+
+#include <cstdint>
+
+#include "facet_column.hpp"
+
+namespace depeche::column_format {
+
+inline constexpr char kMagic[8] = {'D', 'P', 'C', 'H', 'F', 'C', 'O', 'L'};
+/// Bumped whenever the layout or the meaning of a value changes: a column of
+/// another version is not used.
+inline constexpr std::uint32_t kVersion = 1;
+inline constexpr std::size_t kUuidBytes = 64;
+
+struct ColumnSection {
+    std::uint64_t size;  // values in the dictionary
+    std::uint64_t ends;  // offsets in the file of each array (0: none)
+    std::uint64_t bytes;
+    std::uint64_t byte_count;
+    std::uint64_t ids;
+    std::uint64_t offsets;
+    std::uint64_t ordinals;
+    std::uint64_t ordinal_count;
+};
+
+struct ColumnHeader {
+    char magic[8];
+    std::uint32_t version;
+    std::uint32_t uuid_size;
+    char uuid[kUuidBytes];
+    std::uint64_t revision;
+    std::uint32_t lastdocid;
+    std::uint32_t dictionaries;  // kDictionaries
+    std::uint64_t file_size;     // the whole file's: any truncation or tail shows
+    ColumnSection sections[kDictionaries];
+};
+
+// The file is read and written as raw structs: only where their layout is
+// the file's (little-endian, no padding).
+static_assert(sizeof(ColumnSection) == 64);
+static_assert(sizeof(ColumnHeader) == 8 + 4 + 4 + kUuidBytes + 8 + 4 + 4 + 8 + 64 * kDictionaries);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+inline constexpr bool kNativeLayout = false;
+#else
+inline constexpr bool kNativeLayout = true;
+#endif
+
+}  // namespace depeche::column_format

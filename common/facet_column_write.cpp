@@ -1,0 +1,259 @@
+// Building and writing the facet column (facet_column.hpp).
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "database.hpp"
+#include "facet_column.hpp"
+#include "facet_column_format.hpp"
+#include "schema.hpp"
+
+namespace depeche {
+namespace {
+
+using namespace column_format;
+
+constexpr DateGranularity kGranularities[] = {DateGranularity::year, DateGranularity::month, DateGranularity::day};
+
+// One dictionary being built, with its per-document lists.
+struct Built {
+    std::vector<std::uint32_t> ends;
+    std::string bytes;
+    std::vector<std::uint64_t> ids;  // names: facet_id, key's facet_id, ...
+    std::vector<std::uint32_t> offsets{0};
+    std::vector<std::uint32_t> ordinals;
+
+    void add_value(std::string_view v) {
+        bytes.append(v);
+        if (bytes.size() > UINT32_MAX) throw SetupError("a facet dictionary passes 4 GB");
+        ends.push_back(static_cast<std::uint32_t>(bytes.size()));
+    }
+    void end_document() {
+        if (ordinals.size() > UINT32_MAX) throw SetupError("a facet list passes 2^32 values");
+        offsets.push_back(static_cast<std::uint32_t>(ordinals.size()));
+    }
+};
+
+// A date dictionary numbered by value string (StringIds keeps the bytes).
+struct Dates {
+    StringIds values;
+    Built built;
+    std::uint32_t ordinal(const std::string& value) {
+        bool added = false;
+        const std::uint32_t n = values.id(value, added);
+        if (added) built.add_value(value);
+        return n;
+    }
+};
+
+// Everything the column holds, built from the facet slots in docid order with
+// the value logic FacetSpy applies per match, so that counting ordinals
+// gives FacetSpy's counts.
+class Builder {
+public:
+    void document(std::string_view packed) {
+        schema::FacetSlotReader slot(packed);
+        for (unsigned k = 0; k < 3; ++k) {
+            // Names by their id, as FacetSpy: the strings of the first sight.
+            const auto list = static_cast<schema::FacetList>(k);
+            Built& b = names_[k];
+            for (std::size_t i = 0; i < slot.size(list); ++i) {
+                bool added = false;
+                const std::uint32_t n = name_ids_[k].index(slot.id(list, i), added);
+                if (added) {
+                    const schema::FacetSlot::Name name = slot.name(list, i);
+                    b.add_value(name.name);
+                    b.ids.push_back(slot.id(list, i));
+                    b.ids.push_back(schema::facet_id(name.key));
+                }
+                b.ordinals.push_back(n);
+            }
+        }
+        const std::string_view published = slot.published();
+        if (published.size() == 8) {
+            std::uint64_t key;
+            std::memcpy(&key, published.data(), sizeof key);
+            auto [at, added] = published_of_key_.try_emplace(key);
+            if (added)
+                for (unsigned g = 0; g < 3; ++g)
+                    at->second[g] = published_[g].ordinal(published_facet_value(key, kGranularities[g]));
+            for (unsigned g = 0; g < 3; ++g) published_[g].built.ordinals.push_back(at->second[g]);
+        }
+        // Mentioned dates: each facet value once, and past kSpreadLimit the
+        // first ones in byte order (FacetSpy::count_mentioned).
+        const std::size_t n = slot.size(schema::kListMentioned);
+        for (unsigned g = 0; g < 3; ++g) {
+            Dates& dates = mentioned_[g];
+            const std::size_t first = dates.built.ordinals.size();
+            for (std::size_t i = 0; i < n; ++i) {
+                bool added = false;
+                const std::uint32_t raw = raw_mentioned_[g].index(slot.id(schema::kListMentioned, i), added);
+                if (added)
+                    mentioned_of_raw_[g].push_back(
+                        dates.ordinal(date_facet_value(slot.mentioned(i), kGranularities[g])));
+                const std::uint32_t o = mentioned_of_raw_[g][raw];
+                auto& mine = dates.built.ordinals;
+                if (std::find(mine.begin() + static_cast<std::ptrdiff_t>(first), mine.end(), o) == mine.end())
+                    mine.push_back(o);
+            }
+            auto& mine = dates.built.ordinals;
+            if (mine.size() - first > schema::kSpreadLimit) {
+                std::sort(mine.begin() + static_cast<std::ptrdiff_t>(first), mine.end(),
+                          [&](auto a, auto b) { return dates.values[a] < dates.values[b]; });
+                mine.resize(first + schema::kSpreadLimit);
+            }
+        }
+        end_document();
+    }
+    // A document without a facet slot (or a docid no document has).
+    void end_document() {
+        for (Built* b : all()) b->end_document();
+    }
+    std::vector<Built*> all() {
+        return {&names_[0],           &names_[1],           &names_[2],
+                &published_[0].built, &published_[1].built, &published_[2].built,
+                &mentioned_[0].built, &mentioned_[1].built, &mentioned_[2].built};
+    }
+
+private:
+    Built names_[3];
+    IdTable name_ids_[3];
+    Dates published_[3];
+    std::unordered_map<std::uint64_t, std::array<std::uint32_t, 3>> published_of_key_;
+    Dates mentioned_[3];
+    IdTable raw_mentioned_[3];
+    std::vector<std::uint32_t> mentioned_of_raw_[3];
+};
+
+// Appends to a file descriptor, padding each section to 8 bytes.
+class Output {
+public:
+    Output(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
+    std::uint64_t section(const void* data, std::size_t bytes) {
+        static const char zeros[8] = {};
+        const std::uint64_t at = at_;
+        write(data, bytes);
+        if (at_ % 8) write(zeros, 8 - at_ % 8);
+        return at;
+    }
+    void write(const void* data, std::size_t bytes) {
+        const char* p = static_cast<const char*>(data);
+        while (bytes > 0) {
+            const ssize_t n = ::write(fd_, p, bytes);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) throw SetupError(path_ + ": cannot write the facet column: " + std::strerror(errno));
+            p += n;
+            bytes -= static_cast<std::size_t>(n);
+            at_ += static_cast<std::uint64_t>(n);
+        }
+    }
+    std::uint64_t at() const { return at_; }
+
+private:
+    int fd_;
+    std::string path_;
+    std::uint64_t at_ = 0;
+};
+
+void write_file(const std::string& path, const ColumnHeader& prototype, Builder& builder) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) throw SetupError(path + ": cannot create the facet column: " + std::strerror(errno));
+    try {
+        ColumnHeader h = prototype;
+        Output out(fd, path);
+        out.section(&h, sizeof h);  // rewritten with the offsets at the end
+        const std::vector<Built*> all = builder.all();
+        for (unsigned d = 0; d < kDictionaries; ++d) {
+            const Built& b = *all[d];
+            ColumnSection& s = h.sections[d];
+            s.size = b.ends.size();
+            s.ends = out.section(b.ends.data(), 4 * b.ends.size());
+            s.bytes = out.section(b.bytes.data(), b.bytes.size());
+            s.byte_count = b.bytes.size();
+            s.ids = d <= kDictOrgs ? out.section(b.ids.data(), 8 * b.ids.size()) : 0;
+            s.offsets = out.section(b.offsets.data(), 4 * b.offsets.size());
+            s.ordinals = out.section(b.ordinals.data(), 4 * b.ordinals.size());
+            s.ordinal_count = b.ordinals.size();
+        }
+        h.file_size = out.at();
+        if (::pwrite(fd, &h, sizeof h, 0) != static_cast<ssize_t>(sizeof h) || ::fsync(fd) != 0)
+            throw SetupError(path + ": cannot write the facet column: " + std::strerror(errno));
+    } catch (...) {
+        ::close(fd);
+        ::unlink(path.c_str());
+        throw;
+    }
+    if (::close(fd) != 0) {
+        ::unlink(path.c_str());
+        throw SetupError(path + ": cannot write the facet column: " + std::strerror(errno));
+    }
+}
+
+}  // namespace
+
+std::uint64_t write_facet_column(const Xapian::Database& db, const std::string& folder) {
+    if (!kNativeLayout) throw SetupError("facet columns are written on little-endian machines only");
+    ColumnHeader h{};
+    std::memcpy(h.magic, kMagic, sizeof kMagic);
+    h.version = kVersion;
+    h.dictionaries = kDictionaries;
+    const std::string uuid = db.get_uuid();
+    if (uuid.size() > kUuidBytes) throw SetupError(folder + ": database uuid too long for a facet column");
+    h.uuid_size = static_cast<std::uint32_t>(uuid.size());
+    std::memcpy(h.uuid, uuid.data(), uuid.size());
+    h.revision = db.get_revision();
+    h.lastdocid = db.get_lastdocid();
+
+    // Docids in order, each slot read once from the value stream; docids
+    // without a slot (deleted, or no facet) get empty lists.
+    Builder builder;
+    Xapian::docid next = 1;
+    try {
+        for (auto it = db.valuestream_begin(schema::kSlotFacets); it != db.valuestream_end(schema::kSlotFacets); ++it) {
+            const Xapian::docid did = it.get_docid();
+            for (; next < did; ++next) builder.end_document();
+            builder.document(*it);
+            ++next;
+        }
+    } catch (const std::invalid_argument&) {
+        throw SetupError(folder + ": a facet slot holds a publication date that is not digits: no facet column");
+    }
+    for (; next <= h.lastdocid; ++next) builder.end_document();
+
+    // Written beside the database, then renamed over the old column: a
+    // reader sees the old file or the new one, whole.
+    const std::filesystem::path target = std::filesystem::path(folder) / kFacetColumnFile;
+    const std::string temporary = target.string() + ".tmp-" + std::to_string(::getpid());
+    write_file(temporary, h, builder);
+    if (::rename(temporary.c_str(), target.c_str()) != 0) {
+        const std::string why = std::strerror(errno);
+        ::unlink(temporary.c_str());
+        throw SetupError(target.string() + ": cannot move the facet column into place: " + why);
+    }
+    // The rename itself is durable once the folder is flushed.
+    const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
+    std::error_code ec;
+    return std::filesystem::file_size(target, ec);
+}
+
+std::uint64_t write_facet_column(const std::string& folder) {
+    try {
+        return write_facet_column(Xapian::Database(folder), folder);
+    } catch (const Xapian::Error& e) {
+        throw SetupError(folder + ": cannot build the facet column: " + e.get_msg());
+    }
+}
+
+}  // namespace depeche
