@@ -144,8 +144,7 @@ ColumnFacetSpy::~ColumnFacetSpy() {
     for (const Counted& c : counted_) std::free(c.counts);
 }
 
-void ColumnFacetSpy::operator()(const Xapian::Document& doc, double) {
-    const Xapian::docid did = doc.get_docid();
+void ColumnFacetSpy::count(Xapian::docid did) {
     if (did == 0 || did > lastdocid_) return;
     for (unsigned i = 0; i < kCounted; ++i) {
         const Counted c = counted_[i];

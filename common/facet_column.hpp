@@ -134,7 +134,10 @@ public:
     ~ColumnFacetSpy() override;
     ColumnFacetSpy(const ColumnFacetSpy&) = delete;
     ColumnFacetSpy& operator=(const ColumnFacetSpy&) = delete;
-    void operator()(const Xapian::Document& doc, double weight) override;
+    void operator()(const Xapian::Document& doc, double) override { count(doc.get_docid()); }
+    /// Counts the document `did` of the database the column describes (as
+    /// a walk of the match set hands it, MatchWalk).
+    void count(Xapian::docid did);
     std::string name() const override { return "depeche::ColumnFacetSpy"; }
 
     /// The counts, `limit` values per facet at most (0: all).

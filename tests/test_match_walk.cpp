@@ -1,0 +1,111 @@
+#include "match_walk.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "corpus_db.hpp"
+#include "query.hpp"
+
+using namespace depeche;
+using depeche::testing::corpus_database;
+using depeche::testing::lexicons;
+using depeche::testing::temp_path;
+
+namespace {
+
+// The match set as Enquire gives it: every match, in docid order.
+std::vector<Xapian::docid> enquire_matches(const Xapian::Database& db, const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount() + 1);
+    std::vector<Xapian::docid> out(mset.begin(), mset.end());
+    return out;
+}
+
+std::vector<Xapian::docid> walked(MatchWalk& walk) {
+    std::vector<Xapian::docid> out;
+    for (Xapian::docid d; (d = walk.next());) out.push_back(d);
+    CHECK(walk.next() == 0);  // and stays at its end
+    return out;
+}
+
+// A random query over `terms`: the operators the walk evaluates, nested.
+Xapian::Query random_query(std::mt19937& rng, const std::vector<std::string>& terms, int depth) {
+    using Q = Xapian::Query;
+    const int pick = std::uniform_int_distribution<int>(0, depth > 0 ? 11 : 2)(rng);
+    if (pick <= 1) return Q(terms[std::uniform_int_distribution<std::size_t>(0, terms.size() - 1)(rng)]);
+    if (pick == 2) return std::uniform_int_distribution<int>(0, 3)(rng) ? Q::MatchAll : Q::MatchNothing;
+    if (pick == 11) return Q(Q::OP_SCALE_WEIGHT, random_query(rng, terms, depth - 1), 2.5);
+    static const Q::op ops[] = {Q::OP_AND,       Q::OP_OR,      Q::OP_AND_NOT, Q::OP_FILTER,
+                                Q::OP_AND_MAYBE, Q::OP_SYNONYM, Q::OP_MAX,     Q::OP_OR};
+    const Q::op op = ops[pick - 3];
+    std::vector<Q> children;
+    const int n = std::uniform_int_distribution<int>(2, 4)(rng);
+    for (int i = 0; i < n; ++i) children.push_back(random_query(rng, terms, depth - 1));
+    return Q(op, children.begin(), children.end());
+}
+
+}  // namespace
+
+TEST_CASE("the walk matches what Enquire matches: the query language on corpus/", "[walk]") {
+    const Xapian::Database db(corpus_database());
+    for (const char* q : {"", "ministre", "président OR football", "gouvernement NOT football", "NOT ministre",
+                          "ministre lieu:Paris", "date:2015..2017", "ministre -président", "+ministre président",
+                          "(élections OR vote) AND (président OR ministre) NOT football", "mot_absent",
+                          "ministre mot_absent", "mot_absent OR ministre", "personne:Obama OR org:ONU"}) {
+        INFO("query: " << q);
+        const Xapian::Query query = parse_query(q, db, lexicons(), false);
+        INFO(query.get_description());
+        auto walk = MatchWalk::build(db, query);
+        REQUIRE(walk);
+        CHECK(walked(*walk) == enquire_matches(db, query));
+    }
+    // Positions, wildcards: no walk.
+    for (const char* q : {"\"premier ministre\"", "élections NEAR président", "minist*"}) {
+        INFO("query: " << q);
+        CHECK_FALSE(MatchWalk::build(db, parse_query(q, db, lexicons(), false)));
+    }
+    CHECK_FALSE(MatchWalk::build(db, Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("ministre"),
+                                                   Xapian::Query(Xapian::Query::OP_VALUE_GE, 1, "2016"))));
+}
+
+TEST_CASE("the walk matches what Enquire matches: random queries over two parts with gaps", "[walk]") {
+    // Two glass databases of uneven sizes, some documents deleted, opened as
+    // one (Xapian interleaves their docids), and each on its own.
+    std::mt19937 rng(20261127);
+    const std::vector<std::string> vocabulary = {"a", "b", "c", "d", "e", "f", "g", "h"};
+    std::vector<std::string> paths = {temp_path("depeche-walk"), temp_path("depeche-walk")};
+    for (std::size_t part = 0; part < 2; ++part) {
+        Xapian::WritableDatabase w(paths[part], Xapian::DB_CREATE_OR_OVERWRITE);
+        const int docs = part == 0 ? 700 : 260;
+        for (int i = 0; i < docs; ++i) {
+            Xapian::Document doc;
+            // Terms of very different frequencies: "a" in half, "h" in 1/128.
+            for (std::size_t t = 0; t < vocabulary.size(); ++t)
+                if (std::uniform_int_distribution<int>(0, (2 << t) - 1)(rng) == 0) doc.add_term(vocabulary[t]);
+            w.add_document(doc);
+        }
+        for (int i = 1; i <= docs; ++i)
+            if (std::uniform_int_distribution<int>(0, 9)(rng) == 0) w.delete_document(i);
+        w.commit();
+    }
+    std::vector<std::string> terms = vocabulary;
+    terms.push_back("absent");
+    Xapian::Database both;
+    for (const auto& p : paths) both.add_database(Xapian::Database(p));
+    const Xapian::Database first(paths[0]);
+    for (int i = 0; i < 400; ++i) {
+        const Xapian::Query query = random_query(rng, terms, 3);
+        INFO(query.get_description());
+        for (const Xapian::Database* db : std::vector<const Xapian::Database*>{&both, &first}) {
+            auto walk = MatchWalk::build(*db, query);
+            REQUIRE(walk);
+            CHECK(walked(*walk) == enquire_matches(*db, query));
+        }
+    }
+}
