@@ -202,15 +202,30 @@ bool same_bytes(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     const char* p = a.data();
     const char* q = b.data();
-    std::size_t n = a.size();
-    for (; n >= 8; p += 8, q += 8, n -= 8) {
+    const std::size_t n = a.size();
+    // The last bytes by overlapping loads, as hash_bytes reads them (most
+    // words are under 8 bytes, where a byte loop cost 20 instructions a token).
+    if (n >= 8) {
         std::uint64_t x, y;
-        std::memcpy(&x, p, 8);
-        std::memcpy(&y, q, 8);
-        if (x != y) return false;
+        for (std::size_t i = 0; i + 8 <= n; i += 8) {
+            std::memcpy(&x, p + i, 8);
+            std::memcpy(&y, q + i, 8);
+            if (x != y) return false;
+        }
+        std::memcpy(&x, p + n - 8, 8);
+        std::memcpy(&y, q + n - 8, 8);
+        return x == y;
     }
-    for (; n > 0; ++p, ++q, --n)
-        if (*p != *q) return false;
+    if (n >= 4) {
+        std::uint32_t x0, x1, y0, y1;
+        std::memcpy(&x0, p, 4);
+        std::memcpy(&x1, p + n - 4, 4);
+        std::memcpy(&y0, q, 4);
+        std::memcpy(&y1, q + n - 4, 4);
+        return x0 == y0 && x1 == y1;
+    }
+    for (std::size_t i = 0; i < n; ++i)
+        if (p[i] != q[i]) return false;
     return true;
 }
 
@@ -456,6 +471,18 @@ std::string fold(std::string_view text) {
     const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
     const auto length = static_cast<int32_t>(text.size());
     for (int32_t i = 0; i < length;) {
+        if (bytes[i] < 0x80) {
+            // An ASCII run is appended whole and lower-cased in place (its
+            // table entries), where one append a byte cost 30 instructions.
+            int32_t run_end = i + 1;
+            while (run_end < length && bytes[run_end] < 0x80) ++run_end;
+            const std::size_t at = out.size();
+            out.append(text.data() + i, static_cast<std::size_t>(run_end - i));
+            for (std::size_t k = at; k < out.size(); ++k)
+                if (out[k] >= 'A' && out[k] <= 'Z') out[k] = static_cast<char>(out[k] + ('a' - 'A'));
+            i = run_end;
+            continue;
+        }
         UChar32 c;
         U8_NEXT(bytes, i, length, c);
         if (c >= 0) append_folded(out, c);
@@ -463,7 +490,68 @@ std::string fold(std::string_view text) {
     return out;
 }
 
+namespace {
+
+// The code points the quick check of is_surely_nfc knows: U+0000..U+07FF (two
+// bytes at most) and U+2000..U+20FF (punctuation, currency: "’", "–", "€").
+constexpr UChar32 kQuickLow = 0x0800, kQuickPunctFirst = 0x2000, kQuickPunctEnd = 0x2100;
+
+// One bit per known code point: set when it is NFC_Quick_Check=Yes with
+// combining class 0, asked of ICU once. UAX #15: a text made only of such code
+// points is in NFC, whatever their order (none composes with the one before,
+// none needs reordering).
+struct QuickNfcTable {
+    std::array<std::uint64_t, (kQuickLow + (kQuickPunctEnd - kQuickPunctFirst)) / 64> bits{};
+
+    static bool inert(UChar32 c) {
+        return u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES && u_getCombiningClass(c) == 0;
+    }
+    QuickNfcTable() {
+        for (UChar32 c = 0; c < kQuickLow; ++c)
+            if (inert(c)) set(static_cast<std::size_t>(c));
+        for (UChar32 c = kQuickPunctFirst; c < kQuickPunctEnd; ++c)
+            if (inert(c)) set(static_cast<std::size_t>(kQuickLow + c - kQuickPunctFirst));
+    }
+    void set(std::size_t i) { bits[i / 64] |= std::uint64_t{1} << (i % 64); }
+    bool yes(UChar32 c) const {
+        std::size_t i;
+        if (c < kQuickLow)
+            i = static_cast<std::size_t>(c);
+        else if (c >= kQuickPunctFirst && c < kQuickPunctEnd)
+            i = static_cast<std::size_t>(kQuickLow + c - kQuickPunctFirst);
+        else
+            return false;
+        return (bits[i / 64] >> (i % 64)) & 1;
+    }
+};
+
+}  // namespace
+
+bool is_surely_nfc(std::string_view text) {
+    static const QuickNfcTable table;
+    const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+    const auto length = static_cast<int32_t>(text.size());
+    for (int32_t i = 0; i < length;) {
+        // ASCII, most of French text, is always NFC: eight bytes at a time.
+        for (std::uint64_t w; i + 8 <= length; i += 8) {
+            std::memcpy(&w, bytes + i, 8);
+            if (w & 0x8080808080808080ULL) break;
+        }
+        // Up to the byte that stopped the 8-byte steps (accents are frequent:
+        // back to those steps after each ASCII byte cost twice as much).
+        while (i < length && bytes[i] < 0x80) ++i;
+        if (i >= length) break;
+        UChar32 c;
+        U8_NEXT(bytes, i, length, c);
+        if (c < 0 || !table.yes(c)) return false;
+    }
+    return true;
+}
+
 std::string to_nfc(std::string_view text) {
+    // ICU's own check cost 9 instructions a byte of every dispatch; nearly
+    // all pass the quick one, and the answer is the same: the text itself.
+    if (is_surely_nfc(text)) return std::string(text);
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
     if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot load the NFC normaliser");
@@ -487,12 +575,9 @@ bool is_valid_utf8(std::string_view text) {
             std::memcpy(&w, s + i, 8);
             if (w & 0x8080808080808080ULL) break;
         }
+        while (i < n && s[i] < 0x80) ++i;  // up to the byte that stopped the 8-byte steps
         if (i >= n) break;
         unsigned char c = s[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
         std::size_t len;
         uint32_t cp;
         if ((c & 0xE0) == 0xC0) {

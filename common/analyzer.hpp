@@ -75,6 +75,13 @@ bool is_stop_word(std::string_view folded);
 /// Returns `text` in Unicode normalisation form C.
 std::string to_nfc(std::string_view text);
 
+/// A quick check that `text` is in NFC, without normalising it: true when
+/// every code point lies in U+0000..U+07FF or U+2000..U+20FF and ICU gives it
+/// NFC_Quick_Check=Yes and combining class 0 (so NFC neither changes it nor
+/// composes it with the one before); false when it cannot tell (any other
+/// code point, invalid UTF-8). True means to_nfc(text) == text.
+bool is_surely_nfc(std::string_view text);
+
 /// True when `text` is valid UTF-8 (no overlongs, no surrogates).
 bool is_valid_utf8(std::string_view text);
 

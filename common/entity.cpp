@@ -29,23 +29,36 @@ std::optional<EntityKind> parse_kind(std::string_view name) {
 
 std::string entity_key(std::string_view name) {
     const std::string folded = fold(name);
-    std::string key;
-    key.reserve(folded.size());
+    // Written through a pointer: the key is never longer than the folded
+    // name (one space stands for one or more bytes it drops), and a name cost
+    // an append call per character.
+    std::string key(folded.size(), '\0');
+    char* const begin = key.data();
+    char* out = begin;
     const auto* bytes = reinterpret_cast<const uint8_t*>(folded.data());
     const auto length = static_cast<int32_t>(folded.size());
     bool pending_space = false;
     for (int32_t i = 0; i < length;) {
-        const int32_t begin = i;
-        UChar32 c;
-        U8_NEXT(bytes, i, length, c);
-        if (c < 0 || !u_isalnum(c)) {
-            pending_space = !key.empty();
+        const int32_t start = i;
+        bool alnum;
+        if (bytes[i] < 0x80) {
+            // u_isalnum's answer for ASCII (letters and decimal digits), without the call.
+            const uint8_t b = bytes[i++];
+            alnum = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+        } else {
+            UChar32 c;
+            U8_NEXT(bytes, i, length, c);
+            alnum = c >= 0 && u_isalnum(c);
+        }
+        if (!alnum) {
+            pending_space = out != begin;
             continue;
         }
-        if (pending_space) key.push_back(' ');
+        if (pending_space) *out++ = ' ';
         pending_space = false;
-        key.append(folded, static_cast<std::size_t>(begin), static_cast<std::size_t>(i - begin));
+        for (int32_t k = start; k < i; ++k) *out++ = static_cast<char>(bytes[k]);  // 1 to 4 bytes: no memcpy call
     }
+    key.resize(static_cast<std::size_t>(out - begin));
     return key;
 }
 

@@ -73,6 +73,23 @@ const unsigned char* next_special(const unsigned char* p, const unsigned char* e
     return end;
 }
 
+// The first `"`, `\` or control character at or after p, end when there is
+// none: next_special for text already known to be well-formed UTF-8, where a
+// byte from 0x80 needs no look and accented letters do not stop the 8-byte steps.
+const unsigned char* next_quote_or_control(const unsigned char* p, const unsigned char* end) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t high = 0x8080808080808080ULL;
+    const auto has_zero = [](std::uint64_t v) { return (v - ones) & ~v & high; };
+    for (std::uint64_t x; end - p >= 8; p += 8) {
+        std::memcpy(&x, p, sizeof x);
+        const std::uint64_t below_space = (x - ones * 0x20) & ~x & high;
+        if ((below_space | has_zero(x ^ (ones * '"')) | has_zero(x ^ (ones * '\\'))) != 0) break;
+    }
+    for (; p < end; ++p)
+        if (*p == '"' || *p == '\\' || *p < 0x20) return p;
+    return end;
+}
+
 int hex_digit(char c) {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -205,7 +222,7 @@ bool Reader::scan_string(std::string* out) {
     const auto push = [out](char c) {
         if (out) out->push_back(c);
     };
-    while ((p = next_special(p, end)) < end) {
+    while ((p = valid_utf8_ ? next_quote_or_control(p, end) : next_special(p, end)) < end) {
         const unsigned char c = *p;
         if (c >= 0x80 || c < 0x20) return false;  // invalid UTF-8; raw control characters are not JSON
         append(run, p);

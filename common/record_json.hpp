@@ -31,6 +31,9 @@ void append_number(std::string& out, std::uint64_t value);
 class Reader {
 public:
     explicit Reader(std::string_view in) : in_(in) {}
+    /// With `valid_utf8` true the caller promises `in` is well-formed UTF-8
+    /// (is_valid_utf8): strings are then read without checking it again.
+    Reader(std::string_view in, bool valid_utf8) : in_(in), valid_utf8_(valid_utf8) {}
 
     /// Consumes exactly `literal` (punctuation and keys: `{"id":`).
     bool expect(std::string_view literal);
@@ -70,6 +73,7 @@ private:
 
     std::string_view in_;
     std::size_t pos_ = 0;
+    bool valid_utf8_ = false;
 };
 
 }  // namespace depeche::record_json

@@ -148,6 +148,8 @@ Class derive(char32_t code_point) {
 struct Tables {
     std::array<Class, kLatinEnd> latin;
     std::array<Class, kPunctuationEnd - kPunctuationBegin> punctuation;
+    // By byte: an ASCII kLetter or kDigit (one test a byte in a word's ASCII run).
+    std::array<bool, 256> ascii_word;
 };
 
 const Tables& tables() {
@@ -155,6 +157,8 @@ const Tables& tables() {
         Tables t{};
         for (char32_t c = 0; c < kLatinEnd; ++c) t.latin[c] = derive(c);
         for (char32_t c = kPunctuationBegin; c < kPunctuationEnd; ++c) t.punctuation[c - kPunctuationBegin] = derive(c);
+        for (std::size_t b = 0; b < 0x80; ++b)
+            t.ascii_word[b] = t.latin[b] == Class::kLetter || t.latin[b] == Class::kDigit;
         return t;
     }();
     return t;
@@ -214,11 +218,10 @@ Chunk fast_chunk(const uint8_t* bytes, std::size_t n, std::size_t& i, const Tabl
                 last = k;
                 // The rest of a word is mostly ASCII letters: through them
                 // without the switch (they only extend the word).
-                while (i < n && bytes[i] < 0x80) {
-                    const Class a = t.latin[bytes[i]];
-                    if (a != Class::kLetter && a != Class::kDigit) break;
-                    last = a;
-                    ++i;
+                if (i < n && t.ascii_word[bytes[i]]) {
+                    while (++i < n && t.ascii_word[bytes[i]]) {
+                    }
+                    last = t.latin[bytes[i - 1]];
                 }
                 break;
             case Class::kMidLetter:

@@ -112,6 +112,50 @@ TEST_CASE("NFC and UTF-8 validation", "[analysis]") {
     CHECK_FALSE(depeche::is_valid_utf8("\xED\xA0\x80"));  // surrogate
 }
 
+TEST_CASE("the quick NFC check answers yes only for NFC text", "[analysis]") {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    REQUIRE(U_SUCCESS(status));
+    auto icu_nfc = [&](const std::string& s) {
+        UErrorCode st = U_ZERO_ERROR;
+        const bool yes = nfc->isNormalizedUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())), st);
+        return U_SUCCESS(st) && yes;
+    };
+    auto utf8 = [](UChar32 c) {
+        std::string s;
+        icu::UnicodeString(c).toUTF8String(s);
+        return s;
+    };
+    CHECK(depeche::is_surely_nfc("L'Élysée a démenti « jeudi » – l’Œuvre coûte 3 € (ß, Ø, ſ)."));
+    CHECK(depeche::is_surely_nfc(""));
+    CHECK_FALSE(depeche::is_surely_nfc("e\xCC\x81t\xC3\xA9"));  // a combining accent
+    CHECK_FALSE(depeche::is_surely_nfc("\xC3"));                // invalid UTF-8
+    CHECK_FALSE(depeche::is_surely_nfc("\xE6\xBC\xA2"));        // beyond the known code points: no answer
+    // Each code point it knows, after and before a letter it could compose with, and doubled.
+    std::vector<UChar32> pool;
+    for (UChar32 c = 1; c < 0x2200; ++c) {
+        if (c < 0x800 || c >= 0x2000) pool.push_back(c);  // the ones it knows, and the next ones
+        for (const std::string& s : {"e" + utf8(c), utf8(c) + "e", utf8(c) + utf8(c)})
+            if (depeche::is_surely_nfc(s)) {
+                INFO("U+" << std::hex << c);
+                CHECK(icu_nfc(s));
+            }
+    }
+    // Random strings of them: yes never where ICU says no, and most NFC text passes.
+    std::mt19937 rng(5);
+    int yes = 0;
+    for (int n = 0; n < 20000; ++n) {
+        std::string s;
+        for (int k = 0; k < 4; ++k) s += utf8(pool[rng() % pool.size()]);
+        if (depeche::is_surely_nfc(s)) {
+            ++yes;
+            INFO(s);
+            CHECK(icu_nfc(s));
+        }
+    }
+    CHECK(yes > 2000);
+}
+
 TEST_CASE("Stems::skip changes the stems alone, and the stem cache serves both", "[analysis]") {
     const std::vector<std::string> texts = {
         "L'Élysée a démenti jeudi : qu’Emmanuel Macron ne recevra pas les armées.",

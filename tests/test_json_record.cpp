@@ -258,6 +258,13 @@ TEST_CASE("JSON Lines records: the cases the nlohmann reading settles", "[reader
     check("\xEF\xBB\xBF{\"date\":\"2015-01\",\"text\":\"a\",\"id\":\"x\"}", "ok|x|2015-01||a|{}");
     check(R"({"date":"2015-01","text":"a","id":"x"} x)", "reject|broken JSON");
     check(" \"texte\" ", "reject|JSON record is not an object");
+    // Text and title are trimmed and put in NFC, whether written raw or escaped;
+    // NFC text, escapes among its accents (read without a second UTF-8 check), is kept as is.
+    check(
+        "{\"date\":\"2015-01\",\"id\":\"x\",\"title\":\" E\xCC\x81t\xC3\xA9\\t\",\"text\":\"\\u0065\\u0301t\\u00e9 \"}",
+        "ok|x|2015-01|\xC3\x89t\xC3\xA9|\xC3\xA9t\xC3\xA9|{}");
+    check("{\"date\":\"2015-01\",\"id\":\"x\",\"text\":\"\xC3\x89t\xC3\xA9 \\\"\xE2\x80\x99\\\\ \xE2\x82\xAC\"}",
+          "ok|x|2015-01||\xC3\x89t\xC3\xA9 \"\xE2\x80\x99\\ \xE2\x82\xAC|{}");
     // Too deep is said before broken, wherever the break is.
     check("{\"a\":" + std::string(40, '['), "reject|JSON nested deeper than 32 levels");
     check("{\"a\":" + std::string(31, '[') + std::string(31, ']') + R"(,"date":"2015-01","text":"a","id":"x"})",
