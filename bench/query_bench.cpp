@@ -2,9 +2,10 @@
 //
 //   query_bench DB QUERIES.jsonl OUT.jsonl [--warmup N]
 //
-// Loads the lexicons and opens DB once (not timed), then runs every query of
-// QUERIES (bench/queries.py's file: "q", "person", "place", "org", "from",
-// "to") twice, each timed on its own:
+// Loads the lexicons and opens DB once (not timed; with its facet column when
+// in step, as depeche-search does), then runs every query of QUERIES
+// (bench/queries.py's file: "q", "person", "place", "org", "from", "to")
+// twice, each timed on its own:
 //
 //   ms_facets  depeche::search() as depeche-search runs it: 10 hits with
 //              snippets, the exact total and exact facets (persons, places,
@@ -80,11 +81,12 @@ struct Outcome {
     std::string error;  ///< the QueryError, if any
 };
 
-Outcome with_facets(const Xapian::Database& db, const Lexicons& lexicons, const SearchRequest& request) {
+Outcome with_facets(const Xapian::Database& db, const Lexicons& lexicons, const SearchRequest& request,
+                    const std::shared_ptr<const FacetColumn>& column) {
     const auto start = Clock::now();
     Outcome out;
     try {
-        const SearchResult result = search(db, lexicons, request);
+        const SearchResult result = search(db, lexicons, request, column);
         g_sink = g_sink + render_json(result).size();
         out.total = result.total;
     } catch (const QueryError& e) {  // timed, counted as no match
@@ -149,13 +151,21 @@ int main(int argc, char** argv) {
         }
         const int warmup = args.size() == 5 ? std::stoi(args[4]) : 1;
         const Lexicons lexicons = load_lexicons(find_lexicon_dir(""), LexiconUse::names);
-        const Xapian::Database db = open_for_reading({args[0]}, current_versions(lexicons.version));
+        // Opened as depeche-search opens it: its facet column is used when
+        // in step with it.
+        Archive archive({args[0]}, current_versions(lexicons.version), false);
+        const Xapian::Database& db = archive.db();
+        const std::shared_ptr<const FacetColumn> column = archive.facet_column();
+        std::cerr << "query_bench: "
+                  << (column ? "facets from the facet column"
+                             : "facets from the facet slots: " + archive.facet_column_note())
+                  << '\n';
         const auto queries = read_queries(args[1]);
         for (int w = 0; w < warmup; ++w)
-            for (const auto& q : queries) with_facets(db, lexicons, q.request);
+            for (const auto& q : queries) with_facets(db, lexicons, q.request, column);
         std::vector<Outcome> plain, faceted;
         for (const auto& q : queries) plain.push_back(without_facets(db, lexicons, q.request));
-        for (const auto& q : queries) faceted.push_back(with_facets(db, lexicons, q.request));
+        for (const auto& q : queries) faceted.push_back(with_facets(db, lexicons, q.request, column));
         std::ofstream out(args[2], std::ios::binary | std::ios::trunc);
         for (std::size_t i = 0; i < queries.size(); ++i) {
             nlohmann::ordered_json j = {{"qid", queries[i].qid},
