@@ -1,6 +1,7 @@
 // Building and writing the facet column (facet_column.hpp).
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -197,6 +198,24 @@ void write_file(const std::string& path, const ColumnHeader& prototype, Builder&
     }
 }
 
+// Removes the temporary columns (`<column>.tmp-PID`) of writers that are no
+// longer running: a run killed between writing its column and renaming it
+// leaves one, which nothing else would ever remove. A live writer's file is
+// left alone.
+void remove_stale_temporaries(const std::filesystem::path& target) {
+    const std::string stem = target.filename().string() + ".tmp-";
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(target.parent_path(), ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.compare(0, stem.size(), stem) != 0) continue;
+        const std::string digits = name.substr(stem.size());
+        if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 9)
+            continue;
+        const pid_t pid = static_cast<pid_t>(std::stol(digits));
+        if (pid == ::getpid() || (::kill(pid, 0) != 0 && errno == ESRCH)) std::filesystem::remove(entry.path(), ec);
+    }
+}
+
 }  // namespace
 
 std::uint64_t write_facet_column(const Xapian::Database& db, const std::string& folder) {
@@ -231,6 +250,7 @@ std::uint64_t write_facet_column(const Xapian::Database& db, const std::string& 
     // Written beside the database, then renamed over the old column: a
     // reader sees the old file or the new one, whole.
     const std::filesystem::path target = std::filesystem::path(folder) / kFacetColumnFile;
+    remove_stale_temporaries(target);
     const std::string temporary = target.string() + ".tmp-" + std::to_string(::getpid());
     write_file(temporary, h, builder);
     if (::rename(temporary.c_str(), target.c_str()) != 0) {

@@ -17,8 +17,11 @@ at a kill point and checks that:
     re-run takes up the killed job's parts).
 Kill points, printed for each trial: inside a commit (just after the job
 reports "commit-begin"), while writing --rejects (just after a reported
-reject), right after a commit, at the start, at random times and, for a new
-database, during the merge (just after "merge-begin").
+reject), right after a commit, at the start, at random times, while writing
+the facet column (just after "column-begin") and, for a new database, during
+the merge (just after "merge-begin"). After every kill, and after the re-run,
+the facets counted through the database's facet column (if it is in step)
+must equal those counted without it.
 
 Usage: crash_test.py INDEX_BINARY SEARCH_BINARY SOURCE_DIR [TRIALS]
 """
@@ -118,6 +121,29 @@ def ids_in(search, db):
     return [hit["id"] for hit in result["hits"]], True
 
 
+def facets_agree(search, db):
+    """True when depeche-search counts the same facets with the database's
+    facet column as without it (moved aside): a column out of step is never
+    used, and one in step counts right. True when there is no database."""
+    column = os.path.join(db, "depeche-facets")
+    if not os.path.isdir(db):
+        return True
+
+    def outputs():
+        return [subprocess.run([search, "--db", db, "--json", "--limit", "3", "--facet-limit", "0"] + query,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True).stdout
+                for query in ([], ["ministre"])]
+
+    with_column = outputs()
+    if not os.path.exists(column):
+        return True
+    os.rename(column, column + ".aside")
+    try:
+        return outputs() == with_column
+    finally:
+        os.rename(column + ".aside", column)
+
+
 def allowed_counts(events, new, total):
     """How many dispatches the database may hold after a kill. A new
     database: none until it is renamed into place (just before "merge-end"),
@@ -154,7 +180,8 @@ def main():
         job.proc.wait()
         whole = time.monotonic() - started
 
-        kinds = ["inside a commit", "writing rejects", "after a commit", "at the start", "at a random time"]
+        kinds = ["inside a commit", "writing rejects", "after a commit", "at the start", "at a random time",
+                 "writing the facet column"]
         empty = os.path.join(work, "empty.jsonl")
         open(empty, "w").close()
         failures = 0
@@ -190,13 +217,18 @@ def main():
                     job.read_until(lambda e, n: e == "merge-begin")
                     delay = rng.uniform(0, 0.05)
                     point = f"{delay * 1000:.1f} ms after merge-begin"
+                elif kind == "writing the facet column":
+                    job.read_until(lambda e, n: e == "column-begin")
+                    delay = rng.uniform(0, 0.004)
+                    point = f"{delay * 1000:.1f} ms after column-begin"
                 elif kind == "at the start":
                     delay = rng.uniform(0, 0.2)
                     point = f"{delay * 1000:.0f} ms after start"
                 else:
                     point = f"{delay:.2f} s after start (a whole run took {whole:.2f} s)"
                 status = job.kill(delay)
-                if status == -signal.SIGKILL or kind not in ("at a random time", "during the merge"):
+                if status == -signal.SIGKILL or kind not in ("at a random time", "during the merge",
+                                                              "writing the facet column"):
                     break
                 # The job finished before the kill (the machine is faster
                 # now): try again sooner.
@@ -222,6 +254,7 @@ def main():
                 if sorted(ids) != good[:len(ids)]:
                     problems.append("not a prefix of the input's good records")
             held = "?" if ids is None else len(ids)
+            killed_facets_agree = ids is None or facets_agree(search, db)
             # Re-running the same job completes the database.
             rerun = subprocess.run([index, "--db", db, "--batch-size", str(BATCH), "--threads", "2",
                                     "--rejects", rejects, "--quiet", data],
@@ -231,6 +264,12 @@ def main():
             after, checked = ids_in(search, db)
             if not checked or after is None or sorted(after) != good:
                 problems.append("after the re-run the database does not hold every dispatch exactly once")
+            if not killed_facets_agree:
+                problems.append("after the kill the facet column counts differently")
+            if not facets_agree(search, db):
+                problems.append("after the re-run the facet column counts differently")
+            if any(".tmp-" in name for name in os.listdir(db)):
+                problems.append("the re-run left a temporary facet column behind")
             with open(rejects, encoding="utf-8", errors="replace") as f:
                 if sum(1 for _ in f) != bad:
                     problems.append("the re-run's rejects file misses records")
