@@ -122,7 +122,16 @@ std::uint64_t FacetColumn::key_id(ColumnDictionary d, std::uint32_t n) const {
 }
 
 ColumnFacetSpy::ColumnFacetSpy(std::shared_ptr<const FacetColumn> column, DateGranularity granularity)
-    : column_(std::move(column)), lastdocid_(column_->lastdocid()) {
+    : ColumnFacetSpy(column, granularity, 0) {
+    // Listing costs a test and a branch a value counted, scanning a few
+    // instructions an ordinal of the dictionaries: past as many values as
+    // the dictionaries hold, the scan is the cheaper.
+    for (const Counted& c : counted_) listed_budget_ += c.size;
+}
+
+ColumnFacetSpy::ColumnFacetSpy(std::shared_ptr<const FacetColumn> column, DateGranularity granularity,
+                               std::uint64_t listed_values)
+    : column_(std::move(column)), lastdocid_(column_->lastdocid()), listed_budget_(listed_values) {
     const auto by = [granularity](ColumnDictionary year) {
         return static_cast<ColumnDictionary>(year + static_cast<unsigned>(granularity));
     };
@@ -144,32 +153,54 @@ ColumnFacetSpy::~ColumnFacetSpy() {
     for (const Counted& c : counted_) std::free(c.counts);
 }
 
-void ColumnFacetSpy::count(Xapian::docid did) {
-    if (did == 0 || did > lastdocid_) return;
+void ColumnFacetSpy::count_listing(Xapian::docid did) {
+    std::uint64_t values = 0;
     for (unsigned i = 0; i < kCounted; ++i) {
-        const Counted c = counted_[i];
+        const Counted& c = counted_[i];
         const std::uint32_t first = c.offsets[did - 1], last = c.offsets[did];
         if (first > last || last > c.ordinal_count) continue;  // a corrupt file counts nothing wrong
+        values += last - first;
         for (std::uint32_t at = first; at < last; ++at) {
             const std::uint32_t o = c.ordinals[at];
             if (o >= c.size) continue;
             if (c.counts[o]++ == 0) seen_[i].push_back(o);
         }
     }
+    // This match's values are counted and listed: from the next match on,
+    // counting may stop listing, as result() then scans the counts.
+    if (values >= listed_budget_) {
+        listing_ = false;
+        for (auto& seen : seen_) std::vector<std::uint32_t>().swap(seen);
+    } else {
+        listed_budget_ -= values;
+    }
 }
 
 Facets ColumnFacetSpy::result(std::size_t limit) const {
+    // The ordinals counted, as listed or found by a scan: facets_of's
+    // result does not depend on their order (it merges names by key choosing
+    // a spelling by its bytes, and sorts by count then value, a total order).
+    std::vector<std::uint32_t> scanned[kCounted];
+    const std::vector<std::uint32_t>* counted[kCounted];
+    for (unsigned i = 0; i < kCounted; ++i) {
+        counted[i] = &seen_[i];
+        if (listing_) continue;
+        const Counted& c = counted_[i];
+        for (std::uint32_t o = 0; o < c.size; ++o)
+            if (c.counts[o]) scanned[i].push_back(o);
+        counted[i] = &scanned[i];
+    }
     FacetTallies tallies;
     for (unsigned k = 0; k < 3; ++k) {
         const Counted& c = counted_[k];
-        tallies.names[k].reserve(seen_[k].size());
-        for (const std::uint32_t o : seen_[k])
+        tallies.names[k].reserve(counted[k]->size());
+        for (const std::uint32_t o : *counted[k])
             tallies.names[k].push_back(
                 {column_->value(c.dictionary, o), column_->key_id(c.dictionary, o), c.counts[o]});
     }
-    for (const std::uint32_t o : seen_[3])
+    for (const std::uint32_t o : *counted[3])
         tallies.date.emplace_back(column_->value(counted_[3].dictionary, o), counted_[3].counts[o]);
-    for (const std::uint32_t o : seen_[4])
+    for (const std::uint32_t o : *counted[4])
         tallies.mentioned.emplace_back(column_->value(counted_[4].dictionary, o), counted_[4].counts[o]);
     return facets_of(std::move(tallies), limit);
 }

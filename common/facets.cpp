@@ -61,18 +61,25 @@ std::size_t non_ascii(std::string_view s) {
 // negligible).
 Tally merged_by_key(const std::vector<NameTally>& names) {
     Tally merged;
-    std::vector<std::size_t> accents;  // non_ascii of each shown spelling
-    IdTable at;                        // key id -> index in merged
+    merged.reserve(names.size());
+    // non_ascii of each shown spelling, counted only when a second spelling
+    // of its key comes (most keys have one: reading every name's bytes cost
+    // more than the rest of the merge).
+    constexpr std::size_t kUncounted = SIZE_MAX;
+    std::vector<std::size_t> accents;
+    accents.reserve(names.size());
+    IdTable at(names.size());  // key id -> index in merged
     for (const NameTally& n : names) {
         bool added = false;
         const std::uint32_t m = at.index(n.key_id, added);
         if (added) {
             merged.emplace_back(n.name, n.count);
-            accents.push_back(non_ascii(n.name));
+            accents.push_back(kUncounted);
             continue;
         }
         auto& [shown, total] = merged[m];
         total += n.count;
+        if (accents[m] == kUncounted) accents[m] = non_ascii(shown);
         const std::size_t a = non_ascii(n.name);
         if (a > accents[m] || (a == accents[m] && n.name < shown)) {
             shown = n.name;
@@ -223,7 +230,12 @@ void StringIds::grow() {
     }
 }
 
-IdTable::IdTable() : slots_(64, Slot{0, 0}) {}
+IdTable::IdTable(std::size_t expected) {
+    // Twice as many slots as ids, as add() keeps them: no rehash on the way.
+    std::size_t slots = 64;
+    while (slots < 2 * expected) slots *= 2;
+    slots_.assign(slots, Slot{0, 0});
+}
 
 std::uint32_t IdTable::add(Slot& slot, std::uint64_t id, bool& added) {
     added = true;

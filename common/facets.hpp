@@ -102,7 +102,8 @@ private:
 /// thread-safe.
 class IdTable {
 public:
-    IdTable();
+    /// A table sized for `expected` ids without growing (it grows past them).
+    explicit IdTable(std::size_t expected = 0);
     /// The number of `id`, numbering it if new (`added` says which).
     std::uint32_t index(std::uint64_t id, bool& added) {
         const std::size_t mask = slots_.size() - 1;

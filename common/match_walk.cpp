@@ -11,9 +11,9 @@ using Node = MatchWalk::Node;
 using NodePtr = std::unique_ptr<Node>;
 constexpr Xapian::doccount kNoBound = std::numeric_limits<Xapian::doccount>::max();
 
-// Every node remembers its last answer, so that an operator may ask a child
-// again for a target it has already passed (an AND going round its children)
-// at no cost, and stops for good at its end.
+// Every operator remembers its last answer, so that an operator may ask a
+// child again for a target it has already passed (an AND going round its
+// children) at no cost, and stops for good at its end.
 class Memo : public Node {
 public:
     Xapian::docid skip_to(Xapian::docid target) final {
@@ -30,28 +30,32 @@ private:
     bool ended_ = false;
 };
 
-// A term's posting list ("" for every document).
-class Postings final : public Memo {
+// A term's posting list ("" for every document), the leaf of every walk and
+// most often its root: one call a match, the iterator always on the docid
+// it remembers (read once a posting: Xapian's operator* is a call).
+class Postings final : public Node {
 public:
     Postings(const Xapian::Database& db, const std::string& term)
         : it_(db.postlist_begin(term)), end_(db.postlist_end(term)) {
         bound = term.empty() ? db.get_doccount() : db.get_termfreq(term);
+        current_ = it_ == end_ ? 0 : *it_;
+    }
+
+    Xapian::docid skip_to(Xapian::docid target) override {
+        // current_ is 0 at the end, and targets are at least 1.
+        if (current_ >= target || current_ == 0) return current_;
+        // The next document is the common case of a walk: a step, not a seek.
+        if (current_ + 1 == target)
+            ++it_;
+        else
+            it_.skip_to(target);
+        current_ = it_ == end_ ? 0 : *it_;
+        return current_;
     }
 
 private:
-    Xapian::docid advance(Xapian::docid target) override {
-        if (it_ == end_) return 0;
-        if (*it_ < target) {
-            // The next document is the common case of a walk: a step, not a seek.
-            if (*it_ + 1 == target)
-                ++it_;
-            else
-                it_.skip_to(target);
-            if (it_ == end_) return 0;
-        }
-        return *it_;
-    }
     Xapian::PostingIterator it_, end_;
+    Xapian::docid current_;
 };
 
 // Every child matches: each in turn is asked for the candidate, and a child
