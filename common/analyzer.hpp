@@ -85,6 +85,13 @@ bool is_surely_nfc(std::string_view text);
 /// True when `text` is valid UTF-8 (no overlongs, no surrogates).
 bool is_valid_utf8(std::string_view text);
 
+/// is_valid_utf8 and, in the same pass, is_surely_nfc (false when not valid).
+struct Utf8Check {
+    bool valid = false;
+    bool surely_nfc = false;
+};
+Utf8Check check_utf8(std::string_view text);
+
 /// Increase when a change to the analyser changes the terms it produces:
 /// databases record it and refuse to be searched by a different one.
 inline constexpr int analyser_version = 2;

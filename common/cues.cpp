@@ -1,6 +1,7 @@
 #include "cues.hpp"
 
 #include <initializer_list>
+#include <iterator>
 
 namespace depeche::cues {
 
@@ -294,6 +295,13 @@ bool is_nationality_adjective(std::string_view w) {
 bool is_roman_ordinal(std::string_view text) {
     // Every numeral starts with one of its letters: most capitals stop here.
     if (text.empty() || std::string_view("IVXLCDM").find(text[0]) == std::string_view::npos) return false;
+    // A numeral found below is the whole of the word's leading numeral letters, and the suffix starts right
+    // after them: words whose numeral is one letter other than I, V, X ("Le", "Des", "Macron", "Comme") or
+    // whose next byte starts no suffix cannot be one. This answers most capitals without the suffix loop.
+    std::size_t k = 1;
+    while (k < text.size() && std::string_view("IVXLCDM").find(text[k]) != std::string_view::npos) ++k;
+    if (k == text.size() || (text[k] != 'e' && text[k] != 'r' && text[k] != '\xC3')) return false;
+    if (k == 1 && text[0] != 'I' && text[0] != 'V' && text[0] != 'X') return false;
     for (std::string_view suffix : {"e", "eme", "\xC3\xA8me", "er", "re", "\xC3\xA8re"}) {
         if (text.size() <= suffix.size() || text.substr(text.size() - suffix.size()) != suffix) continue;
         const std::string_view numeral = text.substr(0, text.size() - suffix.size());
@@ -414,8 +422,11 @@ std::uint16_t scan_gap(std::string_view g) {
 
 // The folded elision of a token ("d", "l", "qu"), from its bytes before the apostrophe.
 std::string_view elided_particle(std::string_view elided) {
-    static const char* const kParticles[] = {"l", "d",  "j",     "m",      "n",      "s",     "t",
-                                             "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"};
+    // The one-letter particles first (kOneLetter of them).
+    static constexpr std::string_view kParticles[] = {"l", "d",  "j",     "m",      "n",      "s",     "t",
+                                                      "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"};
+    constexpr std::size_t kOneLetter = 8;
+    static_assert(kParticles[kOneLetter - 1].size() == 1 && kParticles[kOneLetter].size() > 1);
     std::size_t n = 0;
     char lower[8];
     for (char c : elided) {
@@ -423,8 +434,14 @@ std::string_view elided_particle(std::string_view elided) {
         lower[n++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
     }
     const std::string_view p(lower, n);
-    for (std::string_view k : kParticles)
-        if (k == p) return k;
+    // Most elisions are one letter ("l'", "d'"): found without comparing strings.
+    if (n == 1) {
+        for (std::size_t k = 0; k < kOneLetter; ++k)
+            if (kParticles[k][0] == lower[0]) return kParticles[k];
+        return {};
+    }
+    for (std::size_t k = kOneLetter; k < std::size(kParticles); ++k)
+        if (p == kParticles[k]) return kParticles[k];
     return {};
 }
 

@@ -17,7 +17,8 @@ namespace depeche::cues {
 /// the scanner asks about nearly every token, and nearly every token is in
 /// no cue list. A word can only be a member when some member has its first
 /// byte and its length, and some member its last byte and its length (a bit
-/// per length, lengths from 31 on sharing one).
+/// per length modulo 32: no comparison, where capping at 31 cost two
+/// instructions of every test).
 class WordSet {
 public:
     void insert(std::string_view w) {
@@ -35,7 +36,7 @@ public:
     auto end() const { return words_.end(); }
 
 private:
-    static std::uint32_t length_bit(std::size_t n) { return std::uint32_t{1} << (n < 31 ? n : 31); }
+    static std::uint32_t length_bit(std::size_t n) { return std::uint32_t{1} << (n & 31); }
     static unsigned char first(std::string_view w) { return w.empty() ? 0 : static_cast<unsigned char>(w.front()); }
     static unsigned char last(std::string_view w) { return w.empty() ? 0 : static_cast<unsigned char>(w.back()); }
     std::unordered_set<std::string_view> words_;

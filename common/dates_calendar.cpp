@@ -66,8 +66,41 @@ std::optional<PartialDate> parse_iso_date(std::string_view text) {
     return date;
 }
 
+namespace {
+
+// snprintf's "%04ld", "%04ld-%02ld" or "%04ld-%02ld-%02ld" (m == 0: the year alone, d == 0: no day) for a year in
+// 0..9999 and a month and day in 0..99, written without parsing a format: snprintf cost about 1,400
+// instructions a date, 1% of depeche-extract. Returns the bytes written to `buf` (10 at most), 0 outside those
+// bounds.
+std::size_t write_ymd(long y, long m, long d, char* buf) {
+    if (y < 0 || y > 9999 || m < 0 || m > 99 || d < 0 || d > 99) return 0;
+    const auto two = [buf](std::size_t at, long v) {
+        buf[at] = static_cast<char>('0' + v / 10);
+        buf[at + 1] = static_cast<char>('0' + v % 10);
+    };
+    two(0, y / 100);
+    two(2, y % 100);
+    std::size_t size = 4;
+    if (m != 0) {
+        buf[4] = '-';
+        two(5, m);
+        size = 7;
+        if (d != 0) {
+            buf[7] = '-';
+            two(8, d);
+            size = 10;
+        }
+    }
+    return size;
+}
+
+}  // namespace
+
 std::string to_iso(const PartialDate& date) {
+    const bool month = date.month >= 1 && date.month <= 12, day = month && date.day >= 1 && date.day <= 31;
     char buf[40];
+    if (const std::size_t n = write_ymd(date.year, month ? date.month : 0, day ? date.day : 0, buf))
+        return std::string(buf, n);
     if (date.month < 1 || date.month > 12)
         std::snprintf(buf, sizeof buf, "%04d", date.year);
     else if (date.day < 1 || date.day > 31)
@@ -85,6 +118,7 @@ namespace depeche::dates_detail {
 std::string iso_ymd(long y, long m, long d) {
     if (y < kMinYear || y > kMaxYear) return {};
     char buf[64];
+    if (const std::size_t n = write_ymd(y, m, m != 0 ? d : 0, buf)) return std::string(buf, n);
     if (m == 0)
         std::snprintf(buf, sizeof buf, "%04ld", y);
     else if (d == 0)

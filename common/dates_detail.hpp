@@ -117,7 +117,26 @@ struct Word {
 
 enum Unit { day_unit = 1, week_unit = 2, month_unit = 3, year_unit = 4 };
 
-const Word* lookup(std::string_view folded);
+// The grammar's first test, inline: a word can only be one of its words when some word has its first byte
+// and its length and some word its last byte and its length (a bit per length, lengths from 31 on sharing
+// one). The date scan asks about every token and nearly every token fails here; the call to the table cost
+// about 30 instructions a token.
+struct WordBits {
+    std::uint32_t first[256];
+    std::uint32_t last[256];
+};
+extern const WordBits kGrammarBits;                    // filled from the table when the program loads (dates_words.cpp)
+const Word* lookup_in_table(std::string_view folded);  // `folded` not empty
+
+inline const Word* lookup(std::string_view folded) {
+    const std::size_t n = folded.size();
+    if (n == 0) return nullptr;
+    const std::uint32_t bit = std::uint32_t{1} << (n < 31 ? n : 31);
+    if (!(kGrammarBits.first[static_cast<unsigned char>(folded.front())] & bit) ||
+        !(kGrammarBits.last[static_cast<unsigned char>(folded.back())] & bit))
+        return nullptr;
+    return lookup_in_table(folded);
+}
 
 inline bool has_kind(std::string_view folded, Kind kind) {
     const Word* w = lookup(folded);

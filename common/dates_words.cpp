@@ -54,6 +54,13 @@ public:
         if (2 * ++size_ > slots_.size()) throw std::logic_error("dates: a word table is too full");
     }
 
+    // The first and last byte tests of find, for the inline lookup().
+    WordBits bits() const {
+        WordBits b{};
+        for (std::size_t c = 0; c < 256; ++c) b.first[c] = first_[c], b.last[c] = last_[c];
+        return b;
+    }
+
     // `word` is not empty.
     const Word* find(std::string_view word) const {
         const std::size_t n = word.size();
@@ -155,8 +162,10 @@ const WordTable kGrammar = make_grammar();
 
 }  // namespace
 
-const Word* lookup(std::string_view folded) {
-    return folded.empty() ? nullptr : kGrammar.find(folded);
+const WordBits kGrammarBits = kGrammar.bits();
+
+const Word* lookup_in_table(std::string_view folded) {
+    return kGrammar.find(folded);
 }
 
 // Abbreviated months, only taken after a day number ("12 sept. 2015", "3 Sept"; see Scanner::month_at for

@@ -29,16 +29,24 @@ std::string_view trim(std::string_view s) {
 
 // A JSON string field trimmed and in NFC: the field's own string, moved,
 // when neither changes it (nearly every text: copying it was 2% of an extraction).
-std::string nfc_field(std::string& value) {
+// `surely_nfc`: is_surely_nfc is known true of the field (see parse_json_record).
+std::string nfc_field(std::string& value, bool surely_nfc) {
     const std::string_view trimmed = trim(value);
-    if (trimmed.size() == value.size() && is_surely_nfc(value)) return std::move(value);
+    if (trimmed.size() == value.size() && (surely_nfc || is_surely_nfc(value))) return std::move(value);
     return to_nfc(trimmed);
 }
 
-// Problems shared by both formats, checked before any parsing.
-std::optional<std::string> byte_problem(std::string_view line) {
+// Problems shared by both formats, checked before any parsing. `surely_nfc`,
+// when given: is_surely_nfc(line), found in the same pass.
+std::optional<std::string> byte_problem(std::string_view line, bool* surely_nfc = nullptr) {
     if (line.find('\0') != std::string_view::npos) return "NUL byte in the record";
-    if (!is_valid_utf8(line)) return "invalid UTF-8";
+    if (surely_nfc) {
+        const Utf8Check check = check_utf8(line);
+        if (!check.valid) return "invalid UTF-8";
+        *surely_nfc = check.surely_nfc;
+    } else if (!is_valid_utf8(line)) {
+        return "invalid UTF-8";
+    }
     return std::nullopt;
 }
 
@@ -91,7 +99,8 @@ struct JsonField {
 
 struct JsonFields {
     JsonField id, date, title, text;
-    std::string extra;  // the other members as written, comma-separated
+    std::string extra;            // the other members as written, comma-separated
+    bool unicode_escape = false;  // some string read held a \u escape (Reader::read_unicode_escape)
 };
 
 enum class Scan { ok, not_object, broken };
@@ -160,6 +169,7 @@ Scan scan_record(std::string_view line, JsonFields& fields) {
         if (!in.take('}')) return Scan::broken;
     }
     in.skip_space();
+    fields.unicode_escape = in.read_unicode_escape();
     return in.at_end() ? Scan::ok : Scan::broken;
 }
 
@@ -318,9 +328,13 @@ Result parse_line_record(std::string_view line) {
 // a seventh of depeche-extract): the same articles and the same reasons,
 // which tests/test_json_record.cpp checks against the nlohmann reading.
 Result parse_json_record(std::string_view line) {
-    if (auto problem = byte_problem(line)) return *problem;
+    bool line_nfc = false;
+    if (auto problem = byte_problem(line, &line_nfc)) return *problem;
     JsonFields fields;
     const Scan scan = scan_record(line, fields);
+    // A string unescaped from a line whose code points all pass is_surely_nfc's test passes it too: its
+    // code points are the line's, the ASCII of its escapes, and those of its \u escapes (then asked again).
+    const bool fields_nfc = line_nfc && !fields.unicode_escape;
     if (scan != Scan::ok && too_deep(line))
         return "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
     if (scan == Scan::broken) return std::string("broken JSON");
@@ -335,14 +349,14 @@ Result parse_json_record(std::string_view line) {
     if (!date) return reason;
     if (!fields.text.given()) return std::string("missing \"text\"");
     if (fields.text.kind != Kind::string) return std::string("\"text\" is not a string");
-    std::string text = nfc_field(fields.text.value);
+    std::string text = nfc_field(fields.text.value, fields_nfc);
     if (text.empty()) return std::string("empty text");
     Article article;
     article.published = *date;
     article.text = std::move(text);
     if (fields.title.given()) {
         if (fields.title.kind != Kind::string) return std::string("\"title\" is not a string");
-        article.title = nfc_field(fields.title.value);
+        article.title = nfc_field(fields.title.value, fields_nfc);
     }
     if (fields.id.given()) {
         if (fields.id.kind != Kind::string && fields.id.kind != Kind::integer)

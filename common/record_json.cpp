@@ -126,6 +126,39 @@ int hex4(const unsigned char* p) {
     return value;
 }
 
+// The escape of a byte below 0x20, `"` or `\` as nlohmann writes it, at p; returns its end (6 bytes at most).
+char* write_escape(char* p, unsigned char c) {
+    *p++ = '\\';
+    switch (c) {
+        case '"':
+        case '\\':
+            *p++ = static_cast<char>(c);
+            break;
+        case '\b':
+            *p++ = 'b';
+            break;
+        case '\f':
+            *p++ = 'f';
+            break;
+        case '\n':
+            *p++ = 'n';
+            break;
+        case '\r':
+            *p++ = 'r';
+            break;
+        case '\t':
+            *p++ = 't';
+            break;
+        default: {
+            static constexpr char kHex[] = "0123456789abcdef";
+            const char u[] = {'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+            std::memcpy(p, u, sizeof u);
+            p += sizeof u;
+        }
+    }
+    return p;
+}
+
 }  // namespace
 
 void append_string(std::string& out, std::string_view value) {
@@ -144,44 +177,38 @@ void append_string(std::string& out, std::string_view value) {
             out += nlohmann::json(std::string(value)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
             return;
         }
-        out.append(reinterpret_cast<const char*>(run), reinterpret_cast<const char*>(p));
-        out.push_back('\\');
-        switch (c) {
-            case '"':
-            case '\\':
-                out.push_back(static_cast<char>(c));
-                break;
-            case '\b':
-                out.push_back('b');
-                break;
-            case '\f':
-                out.push_back('f');
-                break;
-            case '\n':
-                out.push_back('n');
-                break;
-            case '\r':
-                out.push_back('r');
-                break;
-            case '\t':
-                out.push_back('t');
-                break;
-            default: {
-                static constexpr char kHex[] = "0123456789abcdef";
-                const char u[] = {'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
-                out.append(u, sizeof u);
-            }
-        }
+        out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
+        char escape[6];
+        out.append(escape, static_cast<std::size_t>(write_escape(escape, c) - escape));
         run = ++p;
     }
-    out.append(reinterpret_cast<const char*>(run), reinterpret_cast<const char*>(p));
+    out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
     out.push_back('"');
+}
+
+char* write_string(char* out, std::string_view value) {
+    *out++ = '"';
+    const auto* p = reinterpret_cast<const unsigned char*>(value.data());
+    const auto* const end = p + value.size();
+    const auto* run = p;  // start of the bytes not yet written
+    while ((p = next_special(p, end)) < end) {
+        const unsigned char c = *p;
+        if (c >= 0x80) return nullptr;  // invalid UTF-8: append_string's replacement
+        std::memcpy(out, run, static_cast<std::size_t>(p - run));
+        out += p - run;
+        out = write_escape(out, c);
+        run = ++p;
+    }
+    std::memcpy(out, run, static_cast<std::size_t>(p - run));
+    out += p - run;
+    *out++ = '"';
+    return out;
 }
 
 void append_number(std::string& out, std::uint64_t value) {
     char buf[24];
     const auto r = std::to_chars(buf, buf + sizeof buf, value);
-    out.append(buf, r.ptr);
+    out.append(buf, static_cast<std::size_t>(r.ptr - buf));
 }
 
 bool Reader::expect(std::string_view literal) {
@@ -217,7 +244,7 @@ bool Reader::scan_string(std::string* out) {
     const auto* p = begin + pos_;
     const auto* run = p;
     const auto append = [out](const unsigned char* from, const unsigned char* to) {
-        if (out) out->append(reinterpret_cast<const char*>(from), reinterpret_cast<const char*>(to));
+        if (out) out->append(reinterpret_cast<const char*>(from), static_cast<std::size_t>(to - from));
     };
     const auto push = [out](char c) {
         if (out) out->push_back(c);
@@ -254,6 +281,7 @@ bool Reader::scan_string(std::string* out) {
                 push('\t');
                 break;
             case 'u': {
+                unicode_escape_ = true;
                 if (end - p < 6) return false;
                 const int unit = hex4(p + 2);
                 if (unit < 0 || (unit >= 0xDC00 && unit <= 0xDFFF)) return false;  // a low surrogate alone

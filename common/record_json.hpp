@@ -19,6 +19,19 @@ namespace depeche::record_json {
 /// raw; invalid UTF-8 becomes U+FFFD the way nlohmann replaces it.
 void append_string(std::string& out, std::string_view value);
 
+/// The most bytes append_string writes for a well-formed UTF-8 string of
+/// `size` bytes: every byte escaped as \u00xx, and the two quotes.
+constexpr std::size_t max_string_bytes(std::size_t size) {
+    return 6 * size + 2;
+}
+
+/// append_string's bytes written at `out`, which has room for
+/// max_string_bytes(value.size()): returns their end, or nullptr when `value`
+/// is not well-formed UTF-8 (append_string then replaces it as nlohmann does;
+/// what was written is to be dropped). For writers that size their output
+/// once (append_entities_json), where each append was a library call.
+char* write_string(char* out, std::string_view value);
+
 /// Appends an unsigned number in decimal, as nlohmann writes it.
 void append_number(std::string& out, std::uint64_t value);
 
@@ -67,6 +80,9 @@ public:
     bool at_end() const { return pos_ == in_.size(); }
     /// The byte offset of the cursor.
     std::size_t position() const { return pos_; }
+    /// True once a string read (or checked) held a \u escape: only those can
+    /// bring into a string a code point its JSON text does not hold as such.
+    bool read_unicode_escape() const { return unicode_escape_; }
 
 private:
     bool scan_string(std::string* out);  // string(), or only checked when out is null
@@ -74,6 +90,7 @@ private:
     std::string_view in_;
     std::size_t pos_ = 0;
     bool valid_utf8_ = false;
+    bool unicode_escape_ = false;
 };
 
 }  // namespace depeche::record_json

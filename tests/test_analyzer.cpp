@@ -156,6 +156,27 @@ TEST_CASE("the quick NFC check answers yes only for NFC text", "[analysis]") {
     CHECK(yes > 2000);
 }
 
+TEST_CASE("check_utf8 answers is_valid_utf8 and is_surely_nfc in one pass", "[analysis]") {
+    // Code points of every length and NFC answer, and bytes that break UTF-8, in random strings.
+    const std::vector<std::string> pieces = {
+        "a",    " ",        "\xC3\xA9",     "\xCC\x81", "\xE2\x80\x99", "\xE6\xBC\xA2", "\xF0\x9F\x98\x80", "\xC3",
+        "\x80", "\xC0\xAF", "\xED\xA0\x80", "e",        "\xE2\x82\xAC"};
+    std::mt19937 rng(7);
+    int valid = 0, nfc = 0;
+    for (int n = 0; n < 20000; ++n) {
+        std::string s;
+        for (int k = 0, size = static_cast<int>(rng() % 24); k < size; ++k) s += pieces[rng() % pieces.size()];
+        const depeche::Utf8Check check = depeche::check_utf8(s);
+        INFO(s);
+        CHECK(check.valid == depeche::is_valid_utf8(s));
+        CHECK(check.surely_nfc == (check.valid && depeche::is_surely_nfc(s)));
+        valid += check.valid;
+        nfc += check.surely_nfc;
+    }
+    CHECK(valid > 1000);
+    CHECK(nfc > 500);
+}
+
 TEST_CASE("Stems::skip changes the stems alone, and the stem cache serves both", "[analysis]") {
     const std::vector<std::string> texts = {
         "L'Élysée a démenti jeudi : qu’Emmanuel Macron ne recevra pas les armées.",

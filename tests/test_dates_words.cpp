@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -172,4 +173,31 @@ TEST_CASE("spans still open after the cheap test on the word after de, du, entre
     // Not a span, but the date after "de" is still read on its own.
     CHECK(mentions("2015-06-01", "la fin de la guerre de 2003 à Bagdad") == "2003=2003");
     CHECK(mentions("2015-06-01", "le chef de l'Etat et le ministre de la Défense") == "");
+}
+
+TEST_CASE("to_iso and iso_ymd write the bytes snprintf wrote, in and out of their fast path's bounds", "[dates]") {
+    // The snprintf formats the fast path replaced, as references.
+    const auto printed = [](const char* format, auto... values) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, format, values...);
+        return std::string(buf);
+    };
+    const auto reference_to_iso = [&](const depeche::PartialDate& d) {
+        if (d.month < 1 || d.month > 12) return printed("%04d", d.year);
+        if (d.day < 1 || d.day > 31) return printed("%04d-%02d", d.year, d.month);
+        return printed("%04d-%02d-%02d", d.year, d.month, d.day);
+    };
+    const auto reference_ymd = [&](long y, long m, long d) {
+        if (y < kMinYear || y > kMaxYear) return std::string();
+        if (m == 0) return printed("%04ld", y);
+        if (d == 0) return printed("%04ld-%02ld", y, m);
+        return printed("%04ld-%02ld-%02ld", y, m, d);
+    };
+    for (int y : {-12345, -1, 0, 7, 99, 999, 1000, 1999, 2015, 9999, 10000, 123456})
+        for (int m = -3; m <= 102; ++m)
+            for (int d : {-5, -1, 0, 1, 9, 10, 28, 31, 32, 99, 100, 1000}) {
+                CAPTURE(y, m, d);
+                CHECK(depeche::to_iso({y, m, d}) == reference_to_iso({y, m, d}));
+                CHECK(iso_ymd(y, m, d) == reference_ymd(y, m, d));
+            }
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
 #include "cues.hpp"
 #include "dates_detail.hpp"
@@ -574,6 +575,50 @@ TEST_CASE("cue tests: roman ordinals, plain keys, gaps", "[entities]") {
     CHECK(scan_gap("") == 0);
     CHECK(scan_gap(". ") == (kDot | kStop | kSpace));
     CHECK(scan_gap("-") == kHyphen);
+}
+
+TEST_CASE("roman ordinals: the quick rejection agrees with the suffix loop on every short word", "[entities]") {
+    // The suffix loop alone, as is_roman_ordinal was before its quick rejection.
+    const auto reference = [](std::string_view text) {
+        if (text.empty() || std::string_view("IVXLCDM").find(text[0]) == std::string_view::npos) return false;
+        for (std::string_view suffix : {"e", "eme", "\xC3\xA8me", "er", "re", "\xC3\xA8re"}) {
+            if (text.size() <= suffix.size() || text.substr(text.size() - suffix.size()) != suffix) continue;
+            const std::string_view numeral = text.substr(0, text.size() - suffix.size());
+            if (numeral.size() == 1 && numeral != "I" && numeral != "V" && numeral != "X") return false;
+            for (char ch : numeral)
+                if (std::string_view("IVXLCDM").find(ch) == std::string_view::npos) return false;
+            return true;
+        }
+        return false;
+    };
+    const std::vector<std::string> pieces = {"I", "V", "X", "L", "C", "D", "M", "e", "r", "m", "\xC3\xA8", "a"};
+    std::vector<std::string> words = {""};
+    std::size_t checked = 0;
+    for (int length = 1; length <= 5; ++length) {
+        std::vector<std::string> longer;
+        for (const std::string& w : words)
+            for (const std::string& p : pieces) longer.push_back(w + p);
+        words = std::move(longer);
+        for (const std::string& w : words) {
+            CAPTURE(w);
+            CHECK(depeche::cues::is_roman_ordinal(w) == reference(w));
+            ++checked;
+        }
+    }
+    CHECK(checked > 200000);
+}
+
+TEST_CASE("elided particles: every particle in either case, nothing else", "[entities]") {
+    using depeche::cues::elided_particle;
+    for (std::string_view p : {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"}) {
+        std::string upper(p);
+        for (char& c : upper) c = static_cast<char>(c - 'a' + 'A');
+        CHECK(elided_particle(p) == p);
+        CHECK(elided_particle(upper) == p);
+        CHECK(elided_particle(std::string(p) + "'") == p);  // stops at the apostrophe
+    }
+    for (std::string_view w : {"", "a", "b", "x", "q", "que", "lorsque", "jusq", "quoiquu", "aujourd", "\xC3\xA0"})
+        CHECK(elided_particle(w).empty());
 }
 
 TEST_CASE("date words: the quick reject never drops a word", "[entities]") {
