@@ -293,24 +293,18 @@ bool is_nationality_adjective(std::string_view w) {
 }
 
 bool is_roman_ordinal(std::string_view text) {
-    // Every numeral starts with one of its letters: most capitals stop here.
-    if (text.empty() || std::string_view("IVXLCDM").find(text[0]) == std::string_view::npos) return false;
-    // A numeral found below is the whole of the word's leading numeral letters, and the suffix starts right
-    // after them: words whose numeral is one letter other than I, V, X ("Le", "Des", "Macron", "Comme") or
-    // whose next byte starts no suffix cannot be one. This answers most capitals without the suffix loop.
+    // The numeral is the word's leading numeral letters, and the rest is one
+    // of the ordinal suffixes, whole: "XIXe", "XIXème", "Ier", "Ire". Most
+    // capitals stop at the first letter.
+    constexpr std::string_view numerals = "IVXLCDM";
+    if (text.empty() || numerals.find(text[0]) == std::string_view::npos) return false;
     std::size_t k = 1;
-    while (k < text.size() && std::string_view("IVXLCDM").find(text[k]) != std::string_view::npos) ++k;
-    if (k == text.size() || (text[k] != 'e' && text[k] != 'r' && text[k] != '\xC3')) return false;
+    while (k < text.size() && numerals.find(text[k]) != std::string_view::npos) ++k;
+    // One letter only for I, V, X: "Ve République", but "Le", "De", "Me" are words.
     if (k == 1 && text[0] != 'I' && text[0] != 'V' && text[0] != 'X') return false;
-    for (std::string_view suffix : {"e", "eme", "\xC3\xA8me", "er", "re", "\xC3\xA8re"}) {
-        if (text.size() <= suffix.size() || text.substr(text.size() - suffix.size()) != suffix) continue;
-        const std::string_view numeral = text.substr(0, text.size() - suffix.size());
-        // One letter only for I, V, X: "Ve République", but "Le", "De", "Me" are words.
-        if (numeral.size() == 1 && numeral != "I" && numeral != "V" && numeral != "X") return false;
-        for (char ch : numeral)
-            if (std::string_view("IVXLCDM").find(ch) == std::string_view::npos) return false;
-        return true;
-    }
+    const std::string_view suffix = text.substr(k);
+    for (std::string_view s : {"e", "eme", "\xC3\xA8me", "er", "re", "\xC3\xA8re"})
+        if (suffix == s) return true;
     return false;
 }
 

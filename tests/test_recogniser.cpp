@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <regex>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -577,20 +578,19 @@ TEST_CASE("cue tests: roman ordinals, plain keys, gaps", "[entities]") {
     CHECK(scan_gap("-") == kHyphen);
 }
 
-TEST_CASE("roman ordinals: the quick rejection agrees with the suffix loop on every short word", "[entities]") {
-    // The suffix loop alone, as is_roman_ordinal was before its quick rejection.
-    const auto reference = [](std::string_view text) {
-        if (text.empty() || std::string_view("IVXLCDM").find(text[0]) == std::string_view::npos) return false;
-        for (std::string_view suffix : {"e", "eme", "\xC3\xA8me", "er", "re", "\xC3\xA8re"}) {
-            if (text.size() <= suffix.size() || text.substr(text.size() - suffix.size()) != suffix) continue;
-            const std::string_view numeral = text.substr(0, text.size() - suffix.size());
-            if (numeral.size() == 1 && numeral != "I" && numeral != "V" && numeral != "X") return false;
-            for (char ch : numeral)
-                if (std::string_view("IVXLCDM").find(ch) == std::string_view::npos) return false;
-            return true;
-        }
-        return false;
+TEST_CASE("roman ordinals: every short word as a pattern reads it", "[entities]") {
+    // The definition, written another way: numeral letters, then a whole
+    // suffix; a one-letter numeral only I, V or X.
+    const std::regex ordinal("[IVXLCDM]+(e|eme|\xC3\xA8me|er|re|\xC3\xA8re)");
+    const auto reference = [&](const std::string& w) {
+        if (!std::regex_match(w, ordinal)) return false;
+        const std::size_t letters = w.find_first_not_of("IVXLCDM");
+        return letters > 1 || w[0] == 'I' || w[0] == 'V' || w[0] == 'X';
     };
+    for (const char* w : {"XIXe", "XIXème", "XIXeme", "XXIe", "Ier", "Ire", "Ière", "IIIe", "Vème", "Xe"})
+        CHECK(depeche::cues::is_roman_ordinal(w));
+    for (const char* w : {"Mme", "Me", "Le", "De", "Ce", "Dème", "Cère", "Ive", "XIXèmes", "XIX", "Xavier"})
+        CHECK_FALSE(depeche::cues::is_roman_ordinal(w));
     const std::vector<std::string> pieces = {"I", "V", "X", "L", "C", "D", "M", "e", "r", "m", "\xC3\xA8", "a"};
     std::vector<std::string> words = {""};
     std::size_t checked = 0;
