@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,51 @@ std::vector<Xapian::docid> walked(MatchWalk& walk) {
     std::vector<Xapian::docid> out;
     for (Xapian::docid d; (d = walk.next());) out.push_back(d);
     CHECK(walk.next() == 0);  // and stays at its end
+    return out;
+}
+
+// Whether a document with `terms` matches `query`, decided on the document
+// alone: the meaning of each operator the walk evaluates, written without
+// posting lists.
+bool matches(const Xapian::Query& query, const std::set<std::string>& terms) {
+    using Q = Xapian::Query;
+    const std::size_t n = query.get_num_subqueries();
+    switch (query.get_type()) {
+        case Q::LEAF_MATCH_ALL:
+            return true;
+        case Q::LEAF_TERM:
+            return terms.count(*query.get_terms_begin()) > 0;
+        case Q::OP_AND:
+        case Q::OP_FILTER:
+            for (std::size_t i = 0; i < n; ++i)
+                if (!matches(query.get_subquery(i), terms)) return false;
+            return true;
+        case Q::OP_OR:
+        case Q::OP_SYNONYM:
+        case Q::OP_MAX:
+            for (std::size_t i = 0; i < n; ++i)
+                if (matches(query.get_subquery(i), terms)) return true;
+            return false;
+        case Q::OP_AND_NOT:
+            if (!matches(query.get_subquery(0), terms)) return false;
+            for (std::size_t i = 1; i < n; ++i)
+                if (matches(query.get_subquery(i), terms)) return false;
+            return true;
+        case Q::OP_AND_MAYBE:
+        case Q::OP_SCALE_WEIGHT:
+            return matches(query.get_subquery(0), terms);
+        default:
+            return false;  // LEAF_MATCH_NOTHING
+    }
+}
+
+// The match set decided document by document.
+std::vector<Xapian::docid> brute_force(const Xapian::Database& db, const Xapian::Query& query) {
+    std::vector<Xapian::docid> out;
+    for (auto d = db.postlist_begin(""); d != db.postlist_end(""); ++d) {
+        const std::set<std::string> terms(db.termlist_begin(*d), db.termlist_end(*d));
+        if (matches(query, terms)) out.push_back(*d);
+    }
     return out;
 }
 
@@ -76,7 +122,11 @@ TEST_CASE("the walk matches what Enquire matches: the query language on corpus/"
 
 TEST_CASE("the walk matches what Enquire matches: random queries over two parts with gaps", "[walk]") {
     // Two glass databases of uneven sizes, some documents deleted, opened as
-    // one (Xapian interleaves their docids), and each on its own.
+    // one (Xapian interleaves their docids), and each on its own. The walk
+    // is checked against each document's terms rather than Enquire: on one
+    // of these queries ("(... MAX ...) AND_NOT ((h AND_MAYBE a) AND (e
+    // SYNONYM e SYNONYM c))") Xapian 1.4.22's matcher returned a document
+    // holding h and c in a sanitizer build and not in a plain one.
     std::mt19937 rng(20261127);
     const std::vector<std::string> vocabulary = {"a", "b", "c", "d", "e", "f", "g", "h"};
     std::vector<std::string> paths = {temp_path("depeche-walk"), temp_path("depeche-walk")};
@@ -105,7 +155,7 @@ TEST_CASE("the walk matches what Enquire matches: random queries over two parts 
         for (const Xapian::Database* db : std::vector<const Xapian::Database*>{&both, &first}) {
             auto walk = MatchWalk::build(*db, query);
             REQUIRE(walk);
-            CHECK(walked(*walk) == enquire_matches(*db, query));
+            CHECK(walked(*walk) == brute_force(*db, query));
         }
     }
 }
