@@ -135,9 +135,9 @@ std::vector<std::string> words_to_keep(const Xapian::Database& db, const Lexicon
     return kept;
 }
 
-Hit make_hit(const Xapian::MSetIterator& it, const std::set<std::string>& matching, const QueryPhrases& phrases,
-             std::size_t rank) {
-    const StoredDispatch d = parse_stored_record(it.get_document().get_data());
+Hit make_hit(const Xapian::Document& doc, double weight, const std::set<std::string>& matching,
+             const QueryPhrases& phrases, std::size_t rank) {
+    const StoredDispatch d = parse_stored_record(doc.get_data());
     SnippetMarks marks;
     for (const std::string& t : matching)
         if (!phrases.phrase_only.count(t)) marks.terms.insert(t);
@@ -146,7 +146,7 @@ Hit make_hit(const Xapian::MSetIterator& it, const std::set<std::string>& matchi
     Hit hit;
     hit.id = d.id;
     hit.rank = rank;
-    hit.score = it.get_weight();
+    hit.score = weight;
     hit.date = d.date;
     hit.title = d.title;
     hit.snippet = make_snippet(d.text, marks);
@@ -155,6 +155,88 @@ Hit make_hit(const Xapian::MSetIterator& it, const std::set<std::string>& matchi
     hit.orgs = names_of(d.entities, EntityKind::org);
     return hit;
 }
+
+// The page of a date-sorted browse, kept while the match set is walked: the
+// order is the sort value (schema::kSlotDateId: "YYYYMMDD" then the id), and
+// the facet column gives each match's publication day, so that only the
+// dispatches whose day can still enter the page are kept, and only those
+// read their sort value at the end (the day's ties broken by the id).
+class DatePage {
+public:
+    DatePage(const FacetColumn& column, bool newest_first, std::size_t size)
+        : column_(column), newest_first_(newest_first), size_(size), keys_(column.size(kDictPublishedDay), kUnknown) {}
+
+    void offer(Xapian::docid did) {
+        if (size_ == 0) return;
+        const std::uint64_t key = key_of(did);
+        if (best_.size() < size_) {
+            best_.push_back(key);
+            std::push_heap(best_.begin(), best_.end(), Before{newest_first_});
+        } else if (before(key, best_.front())) {
+            std::pop_heap(best_.begin(), best_.end(), Before{newest_first_});
+            best_.back() = key;
+            std::push_heap(best_.begin(), best_.end(), Before{newest_first_});
+        } else if (before(best_.front(), key)) {
+            return;  // after the page's last day: it cannot enter
+        }
+        kept_.emplace_back(key, did);
+        if (kept_.size() >= 2 * size_ + 16) prune();  // amortised: at least size_ + 16 offers between prunes
+    }
+
+    /// The docids of [offset, offset + limit) in the sort order.
+    std::vector<Xapian::docid> page(const Xapian::Database& db, std::size_t offset, std::size_t limit) {
+        prune();
+        std::vector<std::pair<std::string, Xapian::docid>> sorted;
+        sorted.reserve(kept_.size());
+        for (const auto& [key, did] : kept_)
+            sorted.emplace_back(db.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotDateId), did);
+        std::sort(sorted.begin(), sorted.end(),
+                  [&](const auto& a, const auto& b) { return newest_first_ ? a.first > b.first : a.first < b.first; });
+        std::vector<Xapian::docid> out;
+        for (std::size_t i = offset; i < sorted.size() && i < offset + limit; ++i) out.push_back(sorted[i].second);
+        return out;
+    }
+
+private:
+    static constexpr std::uint64_t kUnknown = ~std::uint64_t{0};
+
+    // The day as YYYYMMDD (00 for an unknown month or day, as the sort value
+    // spells it), 0 for a dispatch without one (an empty sort value).
+    std::uint64_t key_of(Xapian::docid did) {
+        const FacetColumn::Span day = column_.list(kDictPublishedDay, did);
+        if (day.begin == day.end || *day.begin >= keys_.size()) return 0;
+        std::uint64_t& key = keys_[*day.begin];
+        if (key == kUnknown) {
+            key = 0;
+            int digits = 0;
+            for (char c : column_.value(kDictPublishedDay, *day.begin))
+                if (c >= '0' && c <= '9' && digits < 8) key = key * 10 + static_cast<std::uint64_t>(c - '0'), ++digits;
+            for (; digits < 8; ++digits) key *= 10;
+        }
+        return key;
+    }
+    // True when day `a` comes before day `b` in the page; as the heap's
+    // order, it keeps the page's last day on top.
+    struct Before {
+        bool newest_first;
+        bool operator()(std::uint64_t a, std::uint64_t b) const { return newest_first ? a > b : a < b; }
+    };
+    bool before(std::uint64_t a, std::uint64_t b) const { return Before{newest_first_}(a, b); }
+    // Drops what comes after the page's last day.
+    void prune() {
+        if (size_ == 0 || best_.size() < size_) return;
+        const std::uint64_t last = best_.front();
+        kept_.erase(std::remove_if(kept_.begin(), kept_.end(), [&](const auto& k) { return before(last, k.first); }),
+                    kept_.end());
+    }
+
+    const FacetColumn& column_;
+    bool newest_first_;
+    std::size_t size_;
+    std::vector<std::uint64_t> keys_;  // by day ordinal, kUnknown until first read
+    std::vector<std::uint64_t> best_;  // the days of the best `size_` so far, the page's last on top
+    std::vector<std::pair<std::uint64_t, Xapian::docid>> kept_;
+};
 
 // True when the query has a weighted word (a surface word or a stem), false
 // when it is only filters (entity and date fields): those browse.
@@ -215,9 +297,21 @@ SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const 
         // for Enquire's pass), when the query is one the walk evaluates.
         // Sorted by date, Enquire reads every match to sort it anyway: the
         // spy rides along.
+        // Browsing by date (no words: every weight is 0), the walk keeps the
+        // page itself from the column's publication days (DatePage).
+        const bool browse_by_date = order != SortOrder::relevance && !has_words(query);
         std::unique_ptr<MatchWalk> walk;
-        if (column_spy && order == SortOrder::relevance) walk = MatchWalk::build(db, query);
-        if (walk) {
+        if (column_spy && (order == SortOrder::relevance || browse_by_date)) walk = MatchWalk::build(db, query);
+        std::optional<std::vector<Xapian::docid>> dated;  // the page, when the walk kept it
+        if (walk && browse_by_date) {
+            DatePage page(*column, order == SortOrder::date_desc, request.offset + request.limit);
+            result.total = 0;
+            for (Xapian::docid did; (did = walk->next()); ++result.total) {
+                column_spy->count(did);
+                page.offer(did);
+            }
+            dated = page.page(db, request.offset, request.limit);
+        } else if (walk) {
             mset = enquire.get_mset(request.offset, request.limit);
             result.total = 0;
             for (Xapian::docid did; (did = walk->next()); ++result.total) column_spy->count(did);
@@ -249,18 +343,25 @@ SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const 
         }
         std::size_t rank = request.offset;
         const QueryPhrases phrases = phrases_of(query);
+        // The page's documents and weights, and the terms each matches.
         // Through a remote database a posting list would cross the network:
         // there, each hit's term list, as Enquire reads it.
+        std::vector<std::pair<Xapian::Document, double>> docs;
         std::vector<std::set<std::string>> matching;
-        if (builtin_facets) {
-            for (auto it = mset.begin(); it != mset.end(); ++it)
-                matching.emplace_back(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
+        if (dated) {
+            for (const Xapian::docid did : *dated)
+                docs.emplace_back(db.get_document(did, Xapian::DOC_ASSUME_VALID), 0.0);
+            matching = matching_terms(db, query, *dated);
         } else {
-            matching = matching_terms(db, query, mset);
+            for (auto it = mset.begin(); it != mset.end(); ++it) {
+                docs.emplace_back(it.get_document(), it.get_weight());
+                if (builtin_facets)
+                    matching.emplace_back(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
+            }
+            if (!builtin_facets) matching = matching_terms(db, query, mset);
         }
-        std::size_t i = 0;
-        for (auto it = mset.begin(); it != mset.end(); ++it, ++i)
-            result.hits.push_back(make_hit(it, matching[i], phrases, ++rank));
+        for (std::size_t i = 0; i < docs.size(); ++i)
+            result.hits.push_back(make_hit(docs[i].first, docs[i].second, matching[i], phrases, ++rank));
         result.facets = builtin      ? builtin->result(request.facet_limit)
                         : column_spy ? column_spy->result(request.facet_limit)
                                      : spy.result(request.facet_limit);
@@ -271,9 +372,14 @@ SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const 
 
 std::vector<std::set<std::string>> matching_terms(const Xapian::Database& db, const Xapian::Query& query,
                                                   const Xapian::MSet& mset) {
-    std::vector<std::set<std::string>> terms(mset.size());
-    std::vector<std::pair<Xapian::docid, std::size_t>> hits;  // (docid, index in mset)
-    for (auto it = mset.begin(); it != mset.end(); ++it) hits.emplace_back(*it, hits.size());
+    return matching_terms(db, query, std::vector<Xapian::docid>(mset.begin(), mset.end()));
+}
+
+std::vector<std::set<std::string>> matching_terms(const Xapian::Database& db, const Xapian::Query& query,
+                                                  const std::vector<Xapian::docid>& docids) {
+    std::vector<std::set<std::string>> terms(docids.size());
+    std::vector<std::pair<Xapian::docid, std::size_t>> hits;  // (docid, index in docids)
+    for (const Xapian::docid did : docids) hits.emplace_back(did, hits.size());
     if (hits.empty()) return terms;
     std::sort(hits.begin(), hits.end());
     for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {

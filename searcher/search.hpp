@@ -70,6 +70,9 @@ SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const 
 /// term list (hundreds of terms) of every hit. For local databases.
 std::vector<std::set<std::string>> matching_terms(const Xapian::Database& db, const Xapian::Query& query,
                                                   const Xapian::MSet& mset);
+/// The same for the documents `docids`, in their order.
+std::vector<std::set<std::string>> matching_terms(const Xapian::Database& db, const Xapian::Query& query,
+                                                  const std::vector<Xapian::docid>& docids);
 
 /// The stored dispatch with this id, if any.
 std::optional<StoredDispatch> find_dispatch(const Xapian::Database& db, const std::string& id);

@@ -351,3 +351,34 @@ TEST_CASE("ranked hits and totals are those of one weighted pass over every matc
         }
     }
 }
+
+TEST_CASE("browsing by date with the facet column gives Enquire's page, total and facets", "[search][facets]") {
+    // With a column, a browse (no words) keeps its page while walking the
+    // match set (the column's publication days, then the sort values of the
+    // last day's dispatches): the same as Enquire's date sort.
+    for (const char* q :
+         {"", "lieu:Paris", "date:2016..2018", "NOT lieu:Paris", "personne:Obama OR org:ONU", "lieu:Nowhere"}) {
+        for (const SortOrder order : {SortOrder::date_desc, SortOrder::date}) {
+            for (const auto& [offset, limit] : std::vector<std::pair<std::size_t, std::size_t>>{
+                     {0, 1}, {0, 10}, {3, 5}, {40, 20}, {0, 0}, {1000, 10}}) {
+                INFO("query: " << q << ", " << (order == SortOrder::date ? "oldest" : "newest") << " first, offset "
+                               << offset << ", limit " << limit);
+                SearchRequest request = query(q);
+                request.sort = order;
+                request.offset = offset;
+                request.limit = limit;
+                const SearchResult plain = run(request), walked = run(request, true);
+                CHECK(ids(walked) == ids(plain));
+                CHECK(walked.total == plain.total);
+                for (std::size_t i = 0; i < walked.hits.size() && i < plain.hits.size(); ++i) {
+                    CHECK(walked.hits[i].rank == plain.hits[i].rank);
+                    CHECK(walked.hits[i].score == plain.hits[i].score);
+                    CHECK(walked.hits[i].snippet.text == plain.hits[i].snippet.text);
+                }
+                CHECK(walked.facets.person == plain.facets.person);
+                CHECK(walked.facets.date == plain.facets.date);
+                CHECK(walked.facets.mentioned == plain.facets.mentioned);
+            }
+        }
+    }
+}
