@@ -295,10 +295,10 @@ SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const 
         // match set is then walked over its posting lists for the total and
         // the facets (a few tens of instructions a match, against hundreds
         // for Enquire's pass), when the query is one the walk evaluates.
-        // Sorted by date, Enquire reads every match to sort it anyway: the
-        // spy rides along.
         // Browsing by date (no words: every weight is 0), the walk keeps the
-        // page itself from the column's publication days (DatePage).
+        // page itself from the column's publication days (DatePage). Sorted
+        // by date with words, Enquire reads and weighs every match anyway:
+        // the spy rides along.
         const bool browse_by_date = order != SortOrder::relevance && !has_words(query);
         std::unique_ptr<MatchWalk> walk;
         if (column_spy && (order == SortOrder::relevance || browse_by_date)) walk = MatchWalk::build(db, query);
