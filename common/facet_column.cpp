@@ -56,6 +56,14 @@ std::shared_ptr<const FacetColumn> FacetColumn::open(const std::string& folder, 
     const auto fits = [&](std::uint64_t at, std::uint64_t bytes) {
         return at % 8 == 0 && at >= sizeof h && at <= file_size && bytes <= file_size - at;
     };
+    // Strings whose arrays were checked to fit.
+    const auto strings = [base](Strings& to, std::uint64_t size, std::uint64_t ends, std::uint64_t bytes,
+                                std::uint64_t byte_count) {
+        to.size = static_cast<std::uint32_t>(size);
+        to.ends = reinterpret_cast<const std::uint32_t*>(base + ends);
+        to.bytes = base + bytes;
+        to.byte_count = byte_count;
+    };
     const std::uint64_t docs = std::uint64_t(h.lastdocid) + 1;
     for (unsigned d = 0; d < kDictionaries; ++d) {
         const ColumnSection& s = h.sections[d];
@@ -67,15 +75,20 @@ std::shared_ptr<const FacetColumn> FacetColumn::open(const std::string& folder, 
             return nullptr;
         }
         Dictionary& dict = column->dict_[d];
-        dict.size = static_cast<std::uint32_t>(s.size);
-        dict.ends = reinterpret_cast<const std::uint32_t*>(base + s.ends);
-        dict.bytes = base + s.bytes;
-        dict.byte_count = s.byte_count;
+        strings(dict, s.size, s.ends, s.bytes, s.byte_count);
         dict.ids = names ? reinterpret_cast<const unsigned char*>(base + s.ids) : nullptr;
         List& list = column->list_[d];
         list.offsets = reinterpret_cast<const std::uint32_t*>(base + s.offsets);
         list.ordinals = reinterpret_cast<const std::uint32_t*>(base + s.ordinals);
         list.count = static_cast<std::uint32_t>(s.ordinal_count);
+    }
+    for (unsigned k = 0; k < kNameDictionaries; ++k) {
+        const ColumnKeys& s = h.keys[k];
+        if (s.count > UINT32_MAX || !fits(s.ends, 4 * s.count) || !fits(s.bytes, s.byte_count)) {
+            why = path + ": corrupt facet column (keys " + std::to_string(k) + ")";
+            return nullptr;
+        }
+        strings(column->keys_[k], s.count, s.ends, s.bytes, s.byte_count);
     }
     column->uuid_.assign(h.uuid, h.uuid_size);
     column->revision_ = static_cast<Xapian::rev>(h.revision);
@@ -98,11 +111,38 @@ bool FacetColumn::in_step_with(const Xapian::Database& db) const {
 }
 
 std::string_view FacetColumn::value(ColumnDictionary d, std::uint32_t n) const {
-    const Dictionary& dict = dict_[d];
-    if (n >= dict.size) return {};
-    const std::uint64_t begin = n ? dict.ends[n - 1] : 0, end = dict.ends[n];
-    if (begin > end || end > dict.byte_count) return {};
-    return {dict.bytes + begin, static_cast<std::size_t>(end - begin)};
+    return dict_[d].at(n);
+}
+
+std::string_view FacetColumn::Strings::at(std::uint32_t n) const {
+    if (n >= size) return {};
+    const std::uint64_t begin = n ? ends[n - 1] : 0, end = ends[n];
+    if (begin > end || end > byte_count) return {};
+    return {bytes + begin, static_cast<std::size_t>(end - begin)};
+}
+
+std::vector<std::string> FacetColumn::keys_ending_with(ColumnDictionary d, std::string_view key) const {
+    std::vector<std::string> found;
+    if (d > kDictOrgs || key.empty()) return found;
+    const Strings& keys = keys_[d];
+    // A key ends with " " + key when its reversed bytes start with the
+    // reversed key and a space: those are one run of the sorted keys.
+    std::string start(key.rbegin(), key.rend());
+    start += ' ';
+    std::uint32_t lo = 0, hi = keys.size;
+    while (lo < hi) {
+        const std::uint32_t mid = lo + (hi - lo) / 2;
+        if (keys.at(mid) < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (std::uint32_t n = lo; n < keys.size; ++n) {
+        const std::string_view reversed = keys.at(n);
+        if (reversed.compare(0, start.size(), start) != 0) break;
+        found.emplace_back(reversed.rbegin(), reversed.rend());
+    }
+    return found;
 }
 
 std::uint64_t FacetColumn::name_id(ColumnDictionary d, std::uint32_t n) const {

@@ -69,6 +69,13 @@ public:
     /// The facet_id of name `n` of a names dictionary.
     std::uint64_t name_id(ColumnDictionary d, std::uint32_t n) const;
 
+    /// The keys of the names of a names dictionary's kind (persons, places
+    /// or organisations: the database's terms of that kind, less their
+    /// prefix) that end with the words `key`: every known key `X + " " +
+    /// key`, in no particular order. What entity_query finds by reading
+    /// every such term, by a binary search of the keys reversed.
+    std::vector<std::string> keys_ending_with(ColumnDictionary d, std::string_view key) const;
+
     /// The ordinals of document `did` in dictionary `d` (empty when it has
     /// none, or `did` is past the last docid). Published dates have one at
     /// most.
@@ -91,11 +98,15 @@ public:
 
 private:
     FacetColumn() = default;
-    struct Dictionary {
+    struct Strings {
         std::uint32_t size = 0;
         const std::uint32_t* ends = nullptr;  // where each value's bytes end
         const char* bytes = nullptr;
         std::uint64_t byte_count = 0;
+        /// Value `n`; "" when n >= size or its bytes are out of bounds.
+        std::string_view at(std::uint32_t n) const;
+    };
+    struct Dictionary : Strings {
         const unsigned char* ids = nullptr;  // names only: facet_id then key's facet_id, 16 bytes a name
     };
     struct List {
@@ -110,6 +121,7 @@ private:
     Xapian::docid lastdocid_ = 0;
     Dictionary dict_[kDictionaries];
     List list_[kDictionaries];
+    Strings keys_[3];  // reversed name keys: persons, places, organisations
 };
 
 /// Builds the column of `db` (one database, read at its current revision)

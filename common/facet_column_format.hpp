@@ -13,6 +13,12 @@
 //     ids       names only: per value its facet_id then its key's facet_id (uint64 each)
 //     offsets   uint32[lastdocid + 1]: document d's ordinals are ordinals[offsets[d-1], offsets[d])
 //     ordinals  uint32[ordinal_count]
+//   for each names dictionary (persons, places, organisations), as its
+//   ColumnKeys says, the keys of the database's terms of that kind
+//   (entity_key, the term less its prefix), each with its bytes reversed,
+//   sorted by those bytes:
+//     ends      uint32[count]
+//     bytes     the reversed keys, one after another
 
 #include <cstdint>
 
@@ -23,7 +29,7 @@ namespace depeche::column_format {
 inline constexpr char kMagic[8] = {'D', 'P', 'C', 'H', 'F', 'C', 'O', 'L'};
 /// Bumped whenever the layout or the meaning of a value changes: a column of
 /// another version is not used.
-inline constexpr std::uint32_t kVersion = 1;
+inline constexpr std::uint32_t kVersion = 2;
 inline constexpr std::size_t kUuidBytes = 64;
 
 struct ColumnSection {
@@ -37,6 +43,14 @@ struct ColumnSection {
     std::uint64_t ordinal_count;
 };
 
+struct ColumnKeys {
+    std::uint64_t count;
+    std::uint64_t ends;
+    std::uint64_t bytes;
+    std::uint64_t byte_count;
+};
+inline constexpr unsigned kNameDictionaries = 3;  // kDictPersons, kDictPlaces, kDictOrgs
+
 struct ColumnHeader {
     char magic[8];
     std::uint32_t version;
@@ -47,12 +61,15 @@ struct ColumnHeader {
     std::uint32_t dictionaries;  // kDictionaries
     std::uint64_t file_size;     // the whole file's: any truncation or tail shows
     ColumnSection sections[kDictionaries];
+    ColumnKeys keys[kNameDictionaries];
 };
 
 // The file is read and written as raw structs: only where their layout is
 // the file's (little-endian, no padding).
 static_assert(sizeof(ColumnSection) == 64);
-static_assert(sizeof(ColumnHeader) == 8 + 4 + 4 + kUuidBytes + 8 + 4 + 4 + 8 + 64 * kDictionaries);
+static_assert(sizeof(ColumnKeys) == 32);
+static_assert(sizeof(ColumnHeader) ==
+              8 + 4 + 4 + kUuidBytes + 8 + 4 + 4 + 8 + 64 * kDictionaries + 32 * kNameDictionaries);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
 inline constexpr bool kNativeLayout = false;
 #else

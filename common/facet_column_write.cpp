@@ -118,6 +118,23 @@ public:
     void end_document() {
         for (Built* b : all()) b->end_document();
     }
+    // The keys of the database's name terms of each kind, reversed and
+    // sorted (FacetColumn::keys_ending_with).
+    void name_keys(const Xapian::Database& db) {
+        const EntityKind kinds[kNameDictionaries] = {EntityKind::person, EntityKind::place, EntityKind::org};
+        for (unsigned k = 0; k < kNameDictionaries; ++k) {
+            const std::string prefix = schema::entity_prefix(kinds[k]);
+            std::vector<std::string> reversed;
+            for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+                const std::string& term = *it;
+                reversed.emplace_back(term.rbegin(), term.rend() - static_cast<std::ptrdiff_t>(prefix.size()));
+            }
+            std::sort(reversed.begin(), reversed.end());
+            for (const auto& r : reversed) keys_[k].add_value(r);
+        }
+    }
+    const Built& keys(unsigned k) const { return keys_[k]; }
+
     std::vector<Built*> all() {
         return {&names_[0],           &names_[1],           &names_[2],
                 &published_[0].built, &published_[1].built, &published_[2].built,
@@ -126,6 +143,7 @@ public:
 
 private:
     Built names_[3];
+    Built keys_[kNameDictionaries];
     IdTable name_ids_[3];
     Dates published_[3];
     std::unordered_map<std::uint64_t, std::array<std::uint32_t, 3>> published_of_key_;
@@ -183,6 +201,14 @@ void write_file(const std::string& path, const ColumnHeader& prototype, Builder&
             s.offsets = out.section(b.offsets.data(), 4 * b.offsets.size());
             s.ordinals = out.section(b.ordinals.data(), 4 * b.ordinals.size());
             s.ordinal_count = b.ordinals.size();
+        }
+        for (unsigned k = 0; k < kNameDictionaries; ++k) {
+            const Built& b = builder.keys(k);
+            ColumnKeys& s = h.keys[k];
+            s.count = b.ends.size();
+            s.ends = out.section(b.ends.data(), 4 * b.ends.size());
+            s.bytes = out.section(b.bytes.data(), b.bytes.size());
+            s.byte_count = b.bytes.size();
         }
         h.file_size = out.at();
         if (::pwrite(fd, &h, sizeof h, 0) != static_cast<ssize_t>(sizeof h) || ::fsync(fd) != 0)
@@ -246,6 +272,7 @@ std::uint64_t write_facet_column(const Xapian::Database& db, const std::string& 
         throw SetupError(folder + ": a facet slot holds a publication date that is not digits: no facet column");
     }
     for (; next <= h.lastdocid; ++next) builder.end_document();
+    builder.name_keys(db);
 
     // Written beside the database, then renamed over the old column: a
     // reader sees the old file or the new one, whole.

@@ -94,14 +94,18 @@ private:
 
 class EntityProcessor : public ProcessorBase {
 public:
-    EntityProcessor(std::string& error, EntityKind kind, const Xapian::Database& db, const Lexicons& lexicons)
-        : ProcessorBase(error), kind_(kind), db_(db), lexicons_(lexicons) {}
+    EntityProcessor(std::string& error, EntityKind kind, const Xapian::Database& db, const Lexicons& lexicons,
+                    const FacetColumn* names)
+        : ProcessorBase(error), kind_(kind), db_(db), lexicons_(lexicons), names_(names) {}
 
 private:
-    Xapian::Query process(const std::string& value) override { return entity_query(kind_, value, db_, lexicons_); }
+    Xapian::Query process(const std::string& value) override {
+        return entity_query(kind_, value, db_, lexicons_, names_);
+    }
     EntityKind kind_;
     const Xapian::Database& db_;
     const Lexicons& lexicons_;
+    const FacetColumn* names_;
 };
 
 class DateProcessor : public ProcessorBase {
@@ -236,7 +240,7 @@ Xapian::Query date_query(std::string_view range, bool mentioned) {
 }
 
 Xapian::Query entity_query(EntityKind kind, std::string_view typed, const Xapian::Database& db,
-                           const Lexicons& lexicons) {
+                           const Lexicons& lexicons, const FacetColumn* names) {
     const std::string prefix = schema::entity_prefix(kind);
     const std::string key = entity_key(typed);
     if (key.empty()) throw QueryError("empty " + std::string(kind_name(kind)) + " name");
@@ -247,9 +251,21 @@ Xapian::Query entity_query(EntityKind kind, std::string_view typed, const Xapian
     // or starts with those words; a place or an organisation only when
     // nothing else is known ("lieu:Paris" must not find "Paris-Saclay").
     if (kind == EntityKind::person || keys.empty()) {
-        for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-            const std::string known = (*it).substr(prefix.size());
-            if (names_same_entity(known, key)) keys.insert(known);
+        if (names) {
+            // The names that start with the words are one run of the terms;
+            // those that end with them, one run of the column's reversed keys.
+            const std::string start = prefix + key + ' ';
+            for (auto it = db.allterms_begin(start); it != db.allterms_end(start); ++it)
+                keys.insert((*it).substr(prefix.size()));
+            static_assert(kDictPlaces == kDictPersons + static_cast<unsigned>(EntityKind::place) &&
+                          kDictOrgs == kDictPersons + static_cast<unsigned>(EntityKind::org));
+            const auto dictionary = static_cast<ColumnDictionary>(kDictPersons + static_cast<unsigned>(kind));
+            for (auto& known : names->keys_ending_with(dictionary, key)) keys.insert(std::move(known));
+        } else {
+            for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+                const std::string known = (*it).substr(prefix.size());
+                if (names_same_entity(known, key)) keys.insert(known);
+            }
         }
     }
     if (keys.empty()) keys.insert(key);
@@ -258,7 +274,8 @@ Xapian::Query entity_query(EntityKind kind, std::string_view typed, const Xapian
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-Xapian::Query parse_query(std::string_view query, const Xapian::Database& db, const Lexicons& lexicons, bool any) {
+Xapian::Query parse_query(std::string_view query, const Xapian::Database& db, const Lexicons& lexicons, bool any,
+                          const FacetColumn* names) {
     bool content = false;
     const std::string rewritten = rewrite_query(query, content);
     if (rewritten.find_first_not_of(" \t\r\n") == std::string::npos) return Xapian::Query::MatchAll;
@@ -281,7 +298,7 @@ Xapian::Query parse_query(std::string_view query, const Xapian::Database& db, co
         if (field.kind == EntityKind::date)
             processors.push_back(std::make_unique<DateProcessor>(field_error, field.mentioned));
         else
-            processors.push_back(std::make_unique<EntityProcessor>(field_error, field.kind, db, lexicons));
+            processors.push_back(std::make_unique<EntityProcessor>(field_error, field.kind, db, lexicons, names));
         parser.add_boolean_prefix(field.name, processors.back().get());
     }
     const unsigned flags =

@@ -10,10 +10,11 @@
 namespace depeche {
 namespace {
 
-Xapian::Query filters_of(const SearchRequest& request, const Xapian::Database& db, const Lexicons& lexicons) {
+Xapian::Query filters_of(const SearchRequest& request, const Xapian::Database& db, const Lexicons& lexicons,
+                         const FacetColumn* column) {
     std::vector<Xapian::Query> filters;
     auto add = [&](EntityKind kind, const std::vector<std::string>& names) {
-        for (const auto& name : names) filters.push_back(entity_query(kind, name, db, lexicons));
+        for (const auto& name : names) filters.push_back(entity_query(kind, name, db, lexicons, column));
     };
     add(EntityKind::person, request.persons);
     add(EntityKind::place, request.places);
@@ -255,7 +256,10 @@ SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const 
     SearchResult result;
     result.query = request.query;
     result.offset = request.offset;
-    const Xapian::Query filter = filters_of(request, db, lexicons);
+    // A column in step with the database also holds its name keys, which
+    // entity queries read instead of every name term.
+    const FacetColumn* const in_step = column && column->in_step_with(db) ? column.get() : nullptr;
+    const Xapian::Query filter = filters_of(request, db, lexicons, in_step);
     std::vector<std::string> words = plain_words(request.query);
     std::string text = request.query;
 
@@ -263,7 +267,7 @@ SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const 
     bool builtin_facets = request.builtin_facets;
     const Xapian::doccount everything = std::max<Xapian::doccount>(db.get_doccount(), 1);
     while (true) {
-        Xapian::Query query = parse_query(text, db, lexicons, request.any);
+        Xapian::Query query = parse_query(text, db, lexicons, request.any, in_step);
         if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
         enquire.set_query(query);
         // Without words to rank by, browse: newest first.
@@ -286,7 +290,7 @@ SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const 
         // slot per value.
         FacetSpy spy(request.date_facet);
         std::optional<ColumnFacetSpy> column_spy;
-        if (!builtin_facets && column && column->in_step_with(db)) column_spy.emplace(column, request.date_facet);
+        if (!builtin_facets && in_step) column_spy.emplace(column, request.date_facet);
         std::optional<BuiltinFacetSpies> builtin;
         Xapian::MSet mset;
         enquire.clear_matchspies();

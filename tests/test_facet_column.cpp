@@ -290,9 +290,81 @@ TEST_CASE("a truncated or damaged column is ignored or counts without crashing",
         if (!column) continue;
         ColumnFacetSpy spy(column, DateGranularity::month);
         spy_facets(db, Xapian::Query::MatchAll, spy, 5);
+        for (const ColumnDictionary d : {kDictPersons, kDictPlaces, kDictOrgs}) column->keys_ending_with(d, "macron");
     }
     write(bytes);
     CHECK(open_column(path));
+}
+
+TEST_CASE("the column's name keys give the names that end with the words typed", "[facet-column]") {
+    const std::string path = temp_path("depeche-column-keys");
+    {
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
+        const char* const persons[] = {"hammond",  "philip hammond",     "richard hammond",   "hammond jr",
+                                       "bhammond", "anne-marie hammond", "anne marie hammond"};
+        for (const char* name : persons) {
+            Xapian::Document doc;
+            doc.add_boolean_term(schema::make_term(schema::entity_prefix(EntityKind::person), name));
+            doc.add_boolean_term(schema::make_term(schema::entity_prefix(EntityKind::place), "saint-denis"));
+            db.add_document(doc);
+        }
+        db.commit();
+    }
+    write_facet_column(path);
+    const auto column = open_column(path);
+    REQUIRE(column);
+    auto ending = [&](ColumnDictionary d, const char* key) {
+        auto keys = column->keys_ending_with(d, key);
+        std::sort(keys.begin(), keys.end());
+        return keys;
+    };
+    using Keys = std::vector<std::string>;
+    CHECK(ending(kDictPersons, "hammond") ==
+          Keys{"anne marie hammond", "anne-marie hammond", "philip hammond", "richard hammond"});
+    CHECK(ending(kDictPersons, "marie hammond") == Keys{"anne marie hammond"});
+    CHECK(ending(kDictPersons, "philip hammond").empty());
+    CHECK(ending(kDictPersons, "jr") == Keys{"hammond jr"});
+    CHECK(ending(kDictPersons, "ammond").empty());
+    CHECK(ending(kDictPersons, "").empty());
+    CHECK(ending(kDictPlaces, "denis").empty());  // on word boundaries: spaces only
+    CHECK(ending(kDictOrgs, "hammond").empty());
+    CHECK(ending(kDictPublishedDay, "hammond").empty());
+}
+
+TEST_CASE("entity queries find with the column's name keys what reading every name term finds", "[facet-column]") {
+    const Xapian::Database db(corpus_database());
+    const auto column = open_column(corpus_database());
+    REQUIRE(column);
+    REQUIRE(column->in_step_with(db));
+    std::size_t typed_count = 0, widened = 0;
+    for (const EntityKind kind : {EntityKind::person, EntityKind::place, EntityKind::org}) {
+        const std::string prefix = schema::entity_prefix(kind);
+        for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+            // Every name known, every run of its first and of its last words,
+            // and a word no name has.
+            const std::string key = (*it).substr(prefix.size());
+            std::vector<std::string> typed{key, key + " zzzqqq", "zzzqqq " + key};
+            for (std::size_t at = key.find(' '); at != std::string::npos; at = key.find(' ', at + 1)) {
+                typed.push_back(key.substr(0, at));
+                typed.push_back(key.substr(at + 1));
+            }
+            for (const auto& t : typed) {
+                INFO(kind_name(kind) << " typed '" << t << "'");
+                const Xapian::Query scanned = entity_query(kind, t, db, lexicons());
+                CHECK(entity_query(kind, t, db, lexicons(), column.get()).get_description() ==
+                      scanned.get_description());
+                ++typed_count;
+                if (scanned.get_num_subqueries() > 1) ++widened;
+            }
+        }
+    }
+    // The corpus has names typed in part that find several names.
+    CHECK(typed_count > 1000);
+    CHECK(widened > 50);
+    // Through the query language, the same.
+    for (const char* q : {"personne:macron", "lieu:denis", "org:nations", "personne:\"le pen\" OR lieu:paris"})
+        CHECK(parse_query(q, db, lexicons(), false, column.get()).get_description() ==
+              parse_query(q, db, lexicons(), false).get_description());
 }
 
 TEST_CASE("depeche-index --facet-column rebuilds the column alone", "[facet-column]") {
