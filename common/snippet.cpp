@@ -1,6 +1,8 @@
 #include "snippet.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <unordered_map>
 
 #include "analyzer.hpp"
@@ -28,13 +30,33 @@ void term_of(std::string& out, std::string_view prefix, std::string_view value) 
 
 constexpr int kNone = -1;
 
+// The tokens a snippet is made of, by reference: the lazy path gathers them
+// from the runs it analysed without copying a Token (two strings each).
+class TokenList {
+public:
+    TokenList() = default;
+    explicit TokenList(const std::vector<Token>& tokens) {
+        refs_.reserve(tokens.size());
+        for (const Token& t : tokens) refs_.push_back(&t);
+    }
+    const Token& operator[](std::size_t i) const { return *refs_[i]; }
+    std::size_t size() const { return refs_.size(); }
+    bool empty() const { return refs_.empty(); }
+    void clear() { refs_.clear(); }
+    void reserve(std::size_t n) { refs_.reserve(n); }
+    void push_back(const Token& t) { refs_.push_back(&t); }
+
+private:
+    std::vector<const Token*> refs_;
+};
+
 // The "word" each token matched as (kNone: none): its folded form, its stem
 // term, its phrase, or the entity range it lies in; interned, so that a token
 // costs no allocation and a window counts its distinct words without a set.
 // gap_before[i] (empty: never) says that tokens of the text were left out just
 // before tokens[i]: no phrase runs across. Returns the number of words.
-std::size_t match_tokens(const std::vector<Token>& tokens, const std::vector<char>& gap_before,
-                         const SnippetMarks& marks, std::vector<int>& matched) {
+std::size_t match_tokens(const TokenList& tokens, const std::vector<char>& gap_before, const SnippetMarks& marks,
+                         std::vector<int>& matched) {
     matched.assign(tokens.size(), kNone);
     std::unordered_map<std::string, int> ids;
     auto intern = [&ids](std::string word) {
@@ -84,8 +106,7 @@ struct Window {
 // window's score needs only the matched tokens and the tokens just before
 // each: tokens left out (unmatched ones, far from any match) change no score,
 // only `last`, which the lazy path finds again.
-Window best_window(const std::vector<Token>& tokens, const std::vector<int>& matched, std::size_t words,
-                   std::size_t max_bytes) {
+Window best_window(const TokenList& tokens, const std::vector<int>& matched, std::size_t words, std::size_t max_bytes) {
     Window best;
     int best_score = -1;
     std::vector<std::size_t> seen_in(words, tokens.size());  // the window (by `first`) that saw a word
@@ -119,8 +140,8 @@ Window best_window(const std::vector<Token>& tokens, const std::vector<int>& mat
 
 // The snippet of the passage from tokens[from] (the text's first token when
 // `from` is 0) to `last`, which `last_of_text` says is the text's last token.
-Snippet compose(std::string_view text, const std::vector<Token>& tokens, const std::vector<int>& matched,
-                std::size_t from, const Token& last, bool last_of_text, std::size_t max_bytes) {
+Snippet compose(std::string_view text, const TokenList& tokens, const std::vector<int>& matched, std::size_t from,
+                const Token& last, bool last_of_text, std::size_t max_bytes) {
     Snippet snippet;
     const std::size_t start = from == 0 ? 0 : tokens[from].elided_start;
     std::size_t end = last.end;
@@ -156,15 +177,32 @@ bool is_blank(char c) {
     return c == ' ' || c == '\n' || c == '\t' || c == '\r';
 }
 
+// The tokens of a block: a stretch of the run that analysed it.
+struct TokenSpan {
+    const Token* first = nullptr;
+    const Token* last = nullptr;  // one past
+    const Token* begin() const { return first; }
+    const Token* end() const { return last; }
+    bool empty() const { return first == last; }
+    std::size_t size() const { return static_cast<std::size_t>(last - first); }
+};
+
 class LazyTokens {
 public:
     explicit LazyTokens(std::string_view text) : text_(text) {
+        // A block is at least kBlockBytes long: the next cut is looked for
+        // from there on, not tested at every byte.
         cuts_.push_back(0);
-        for (std::size_t p = 1; p < text.size(); ++p)
-            if (p - cuts_.back() >= kBlockBytes && is_blank(text[p - 1]) && text[p] > ' ' && text[p] < 0x7F)
+        for (std::size_t p = kBlockBytes; p < text.size();) {
+            if (is_blank(text[p - 1]) && text[p] > ' ' && text[p] < 0x7F) {
                 cuts_.push_back(p);
+                p += kBlockBytes;
+            } else {
+                ++p;
+            }
+        }
         cuts_.push_back(text.size());
-        tokens_.resize(blocks());
+        spans_.resize(blocks());
         done_.resize(blocks(), 0);
     }
 
@@ -178,7 +216,9 @@ public:
     }
 
     /// Analyses the blocks of [first, last] not analysed yet, each run of
-    /// them in one call.
+    /// them in one call. A run's tokens stay where analyse put them (the
+    /// vector moves into runs_, its elements do not): each block's are a
+    /// stretch of them, in order.
     void analyse_blocks(std::size_t first, std::size_t last) {
         last = std::min(last, blocks() - 1);
         for (std::size_t k = first; k <= last;) {
@@ -189,27 +229,68 @@ public:
             std::size_t run_end = k;
             while (run_end + 1 <= last && !done_[run_end + 1]) ++run_end;
             const std::size_t offset = start(k);
-            std::size_t block = k;
-            for (Token& t : analyse(text_.substr(offset, end(run_end) - offset))) {
-                t.start += offset;
-                t.end += offset;
-                t.elided_start += offset;
-                while (t.elided_start >= end(block)) ++block;
-                tokens_[block].push_back(std::move(t));
+            std::vector<Token> run = analyse(text_.substr(offset, end(run_end) - offset));
+            const Token* t = run.data();
+            const Token* const run_last = t + run.size();
+            for (Token* u = run.data(); u != run_last; ++u) {
+                u->start += offset;
+                u->end += offset;
+                u->elided_start += offset;
             }
-            for (; k <= run_end; ++k) done_[k] = 1;
+            for (; k <= run_end; ++k) {
+                const Token* from = t;
+                while (t != run_last && t->elided_start < end(k)) ++t;
+                spans_[k] = {from, t};
+                done_[k] = 1;
+            }
+            runs_.push_back(std::move(run));
         }
     }
 
     bool done(std::size_t block) const { return done_[block] != 0; }
-    std::vector<Token>& tokens(std::size_t block) { return tokens_[block]; }
+    TokenSpan tokens(std::size_t block) const { return spans_[block]; }
 
 private:
     std::string_view text_;
     std::vector<std::size_t> cuts_;  // block k is [cuts_[k], cuts_[k + 1])
-    std::vector<std::vector<Token>> tokens_;
+    std::vector<std::vector<Token>> runs_;
+    std::vector<TokenSpan> spans_;
     std::vector<char> done_;
 };
+
+// out += fold(s), for valid UTF-8 s, cheaply: ASCII (most of a French
+// text) is copied and lower-cased eight bytes at a time, and fold, which
+// folds code point by code point, sees only the runs of other code points.
+void append_fold(std::string& out, std::string_view s) {
+    constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+    const char* p = s.data();
+    const char* const end = p + s.size();
+    while (p < end) {
+        const char* run = p;
+        std::uint64_t x = 0;
+        while (end - p >= 8 && (std::memcpy(&x, p, 8), (x & kHigh) == 0)) p += 8;
+        while (p < end && static_cast<unsigned char>(*p) < 0x80) ++p;
+        if (p > run) {
+            const std::size_t at = out.size();
+            out.append(run, static_cast<std::size_t>(p - run));
+            char* c = &out[at];
+            char* const stop = c + (p - run);
+            for (; stop - c >= 8; c += 8) {
+                // Each byte is below 0x80: adding 0x3F sets its high bit
+                // from 'A' on, adding 0x25 from 'Z' + 1 on, with no carry
+                // into the next byte; upper case letters get 0x20.
+                std::memcpy(&x, c, 8);
+                x |= ((x + 0x3F3F3F3F3F3F3F3FULL) & ~(x + 0x2525252525252525ULL) & kHigh) >> 2;
+                std::memcpy(c, &x, 8);
+            }
+            for (; c < stop; ++c)
+                if (*c >= 'A' && *c <= 'Z') *c = static_cast<char>(*c + ('a' - 'A'));
+        }
+        run = p;
+        while (p < end && static_cast<unsigned char>(*p) >= 0x80) ++p;
+        if (p > run) out += fold(std::string_view(run, static_cast<std::size_t>(p - run)));
+    }
+}
 
 bool is_ascii_alnum(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -228,10 +309,11 @@ std::string_view stem_prefix(std::string_view stem) {
 Snippet make_snippet(std::string_view text, const std::vector<Token>& tokens, const SnippetMarks& marks,
                      std::size_t max_bytes) {
     if (tokens.empty()) return {std::string(text.substr(0, std::min(text.size(), max_bytes))), {}};
+    const TokenList list(tokens);
     std::vector<int> matched;
-    const std::size_t words = match_tokens(tokens, {}, marks, matched);
-    const Window best = best_window(tokens, matched, words, max_bytes);
-    return compose(text, tokens, matched, best.from, tokens[best.last], best.last + 1 == tokens.size(), max_bytes);
+    const std::size_t words = match_tokens(list, {}, marks, matched);
+    const Window best = best_window(list, matched, words, max_bytes);
+    return compose(text, list, matched, best.from, tokens[best.last], best.last + 1 == tokens.size(), max_bytes);
 }
 
 Snippet make_snippet(std::string_view text, const SnippetMarks& marks, std::size_t max_bytes) {
@@ -243,23 +325,15 @@ Snippet make_snippet(std::string_view text, const SnippetMarks& marks, std::size
     // folds code point by code point, as fold does), and every mark is a
     // prefix of the folded word it marks: a marked word, a phrase word, or
     // the prefix of a marked stem. A block whose folded bytes hold none holds
-    // no marked token. ASCII folds to lower case; fold does the rest.
+    // no marked token. fold is code point by code point and a block starts
+    // at an ASCII byte, so a block's folded bytes are fold(block).
     std::string folded;
     std::vector<std::size_t> folded_at;  // where each block's folded bytes start
-    folded.reserve(text.size());
+    folded.reserve(text.size() + text.size() / 8);
+    folded_at.reserve(blocks + 1);
     for (std::size_t k = 0; k < blocks; ++k) {
         folded_at.push_back(folded.size());
-        for (std::size_t i = lazy.start(k); i < lazy.end(k);) {
-            const auto byte = static_cast<unsigned char>(text[i]);
-            if (byte < 0x80) {
-                folded.push_back(static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + ('a' - 'A') : byte));
-                ++i;
-                continue;
-            }
-            const std::size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2;  // valid UTF-8: checked above
-            folded += fold(text.substr(i, length));
-            i += length;
-        }
+        append_fold(folded, text.substr(lazy.start(k), lazy.end(k) - lazy.start(k)));
     }
     folded_at.push_back(folded.size());
     // Only ASCII letters and digits, and letters that fold to them, fold to
@@ -331,7 +405,7 @@ Snippet make_snippet(std::string_view text, const SnippetMarks& marks, std::size
             after += lazy.tokens(j).size();
         }
     }
-    std::vector<Token> tokens;
+    TokenList tokens;
     std::vector<char> gap_before;
     auto collect = [&] {  // the tokens analysed, in order
         // A stretch left out that holds a token breaks phrases. One with an
@@ -350,6 +424,10 @@ Snippet make_snippet(std::string_view text, const SnippetMarks& marks, std::size
         }
         tokens.clear();
         gap_before.clear();
+        std::size_t count = 0;
+        for (std::size_t k = 0; k < blocks; ++k) count += lazy.tokens(k).size();
+        tokens.reserve(count);
+        gap_before.reserve(count);
         bool gap = false;
         for (std::size_t k = 0; k < blocks; ++k) {
             if (!lazy.done(k)) {
@@ -364,7 +442,7 @@ Snippet make_snippet(std::string_view text, const SnippetMarks& marks, std::size
         }
     };
     collect();
-    if (tokens.empty()) return make_snippet(text, tokens, marks, max_bytes);  // a text without a word
+    if (tokens.empty()) return make_snippet(text, std::vector<Token>{}, marks, max_bytes);  // a text without a word
     std::vector<int> matched;
     std::size_t words = match_tokens(tokens, gap_before, marks, matched);
     // A phrase's stop words lie in blocks analysed for the phrase only: a
@@ -392,12 +470,14 @@ Snippet make_snippet(std::string_view text, const SnippetMarks& marks, std::size
     const Token* last = &from;
     for (std::size_t k = lazy.block_of(limit); k + 1 > lazy.block_of(from.elided_start) && last == &from; --k) {
         lazy.analyse_blocks(k, k);
-        const std::vector<Token>& in = lazy.tokens(k);
-        for (auto t = in.rbegin(); t != in.rend(); ++t)
+        const TokenSpan in = lazy.tokens(k);
+        for (const Token* t = in.end(); t != in.begin();) {
+            --t;
             if (t->end <= limit && t->start > from.start) {
-                last = &*t;
+                last = t;
                 break;
             }
+        }
         if (k == 0) break;
     }
     bool last_of_text = true;

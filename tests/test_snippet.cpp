@@ -202,3 +202,24 @@ TEST_CASE("every word starts with the prefix of its stem", "[snippet]") {
             CHECK(t.folded.rfind(stem_prefix(t.stem), 0) == 0);
         }
 }
+
+TEST_CASE("lazy snippets equal the full analysis on random texts", "[snippet]") {
+    // Case, accents and apostrophes at every offset of the eight
+    // byte steps that fold blocks; blanks where blocks are cut; words at the
+    // start and the end; invalid UTF-8 (analysed whole); texts without a word.
+    const std::vector<std::string> pieces = {
+        "a", "B", "é", "É",  "’",  "'",  "Z",  "z",  "@",  "[",    "`",    "{",        "0",        "9",
+        "-", " ", " ", "  ", "\n", ". ", ", ", "l'", "L’", "…",    "«",    "»",        "ç",        "Ç",
+        "à", "ÿ", "Ÿ", "ü",  "ê",  "î",  "À",  "de", "la", "État", "etat", "securite", "Sécurité",
+    };
+    const std::vector<std::string> invalid = {"\xC3", "\xE2\x80", "\xFF", "\xC0\xAF", "\xED\xA0\x80"};
+    std::mt19937 random(7);
+    auto draw = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random); };
+    for (int round = 0; round < 300; ++round) {
+        std::string text;
+        const std::size_t length = 1 + draw(round % 10 == 0 ? 1200 : 300);
+        for (std::size_t i = 0; i < length; ++i) text += pieces[draw(pieces.size())];
+        if (round % 8 == 0) text.insert(draw(text.size()), invalid[draw(invalid.size())]);
+        check_lazy_marks(text, static_cast<unsigned>(round));
+    }
+}
