@@ -90,6 +90,11 @@ std::shared_ptr<const FacetColumn> FacetColumn::open(const std::string& folder, 
         }
         strings(column->keys_[k], s.count, s.ends, s.bytes, s.byte_count);
     }
+    if (!fits(h.doclengths, 4 * docs)) {
+        why = path + ": corrupt facet column (document lengths)";
+        return nullptr;
+    }
+    column->doclengths_ = reinterpret_cast<const std::uint32_t*>(base + h.doclengths);
     column->uuid_.assign(h.uuid, h.uuid_size);
     column->revision_ = static_cast<Xapian::rev>(h.revision);
     column->lastdocid_ = h.lastdocid;

@@ -76,6 +76,11 @@ public:
     /// every such term, by a binary search of the keys reversed.
     std::vector<std::string> keys_ending_with(ColumnDictionary d, std::string_view key) const;
 
+    /// Document `did`'s length as Xapian's get_doclength gives it (0 past
+    /// the last docid), read without Xapian's own length list, whose lookup
+    /// by docid decodes its chunk from the start.
+    Xapian::termcount doclength(Xapian::docid did) const { return did <= lastdocid_ ? doclengths_[did] : 0; }
+
     /// The ordinals of document `did` in dictionary `d` (empty when it has
     /// none, or `did` is past the last docid). Published dates have one at
     /// most.
@@ -122,6 +127,7 @@ private:
     Dictionary dict_[kDictionaries];
     List list_[kDictionaries];
     Strings keys_[3];  // reversed name keys: persons, places, organisations
+    const std::uint32_t* doclengths_ = nullptr;
 };
 
 /// Builds the column of `db` (one database, read at its current revision)

@@ -19,6 +19,8 @@
 //   sorted by those bytes:
 //     ends      uint32[count]
 //     bytes     the reversed keys, one after another
+//   doclengths  uint32[lastdocid + 1]: document d's length (Xapian's: the sum
+//               of its terms' wdf) at d, 0 for a docid no document has
 
 #include <cstdint>
 
@@ -29,7 +31,7 @@ namespace depeche::column_format {
 inline constexpr char kMagic[8] = {'D', 'P', 'C', 'H', 'F', 'C', 'O', 'L'};
 /// Bumped whenever the layout or the meaning of a value changes: a column of
 /// another version is not used.
-inline constexpr std::uint32_t kVersion = 2;
+inline constexpr std::uint32_t kVersion = 3;
 inline constexpr std::size_t kUuidBytes = 64;
 
 struct ColumnSection {
@@ -62,6 +64,7 @@ struct ColumnHeader {
     std::uint64_t file_size;     // the whole file's: any truncation or tail shows
     ColumnSection sections[kDictionaries];
     ColumnKeys keys[kNameDictionaries];
+    std::uint64_t doclengths;
 };
 
 // The file is read and written as raw structs: only where their layout is
@@ -69,7 +72,7 @@ struct ColumnHeader {
 static_assert(sizeof(ColumnSection) == 64);
 static_assert(sizeof(ColumnKeys) == 32);
 static_assert(sizeof(ColumnHeader) ==
-              8 + 4 + 4 + kUuidBytes + 8 + 4 + 4 + 8 + 64 * kDictionaries + 32 * kNameDictionaries);
+              8 + 4 + 4 + kUuidBytes + 8 + 4 + 4 + 8 + 64 * kDictionaries + 32 * kNameDictionaries + 8);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
 inline constexpr bool kNativeLayout = false;
 #else

@@ -134,6 +134,13 @@ public:
         }
     }
     const Built& keys(unsigned k) const { return keys_[k]; }
+    // Every document's length, by docid (0 where there is none).
+    void doclengths(const Xapian::Database& db) {
+        doclengths_.assign(std::size_t(db.get_lastdocid()) + 1, 0);
+        for (auto it = db.postlist_begin(std::string()); it != db.postlist_end(std::string()); ++it)
+            doclengths_[*it] = it.get_doclength();
+    }
+    const std::vector<std::uint32_t>& doclengths() const { return doclengths_; }
 
     std::vector<Built*> all() {
         return {&names_[0],           &names_[1],           &names_[2],
@@ -144,6 +151,7 @@ public:
 private:
     Built names_[3];
     Built keys_[kNameDictionaries];
+    std::vector<std::uint32_t> doclengths_;
     IdTable name_ids_[3];
     Dates published_[3];
     std::unordered_map<std::uint64_t, std::array<std::uint32_t, 3>> published_of_key_;
@@ -210,6 +218,7 @@ void write_file(const std::string& path, const ColumnHeader& prototype, Builder&
             s.bytes = out.section(b.bytes.data(), b.bytes.size());
             s.byte_count = b.bytes.size();
         }
+        h.doclengths = out.section(builder.doclengths().data(), 4 * builder.doclengths().size());
         h.file_size = out.at();
         if (::pwrite(fd, &h, sizeof h, 0) != static_cast<ssize_t>(sizeof h) || ::fsync(fd) != 0)
             throw SetupError(path + ": cannot write the facet column: " + std::strerror(errno));
@@ -273,6 +282,7 @@ std::uint64_t write_facet_column(const Xapian::Database& db, const std::string& 
     }
     for (; next <= h.lastdocid; ++next) builder.end_document();
     builder.name_keys(db);
+    builder.doclengths(db);
 
     // Written beside the database, then renamed over the old column: a
     // reader sees the old file or the new one, whole.

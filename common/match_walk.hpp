@@ -1,11 +1,14 @@
 #pragma once
-// The match set of a query, walked over posting lists without weighing it.
+// The match set of a query, walked over posting lists, and weighed as
+// Xapian's default weighting would weigh it when asked.
 
 #include <xapian.h>
 
 #include <memory>
 
 namespace depeche {
+
+class FacetColumn;
 
 /// Every document a query matches, in ascending docid order, found by
 /// walking the terms' posting lists as Xapian's matcher would (AND as a
@@ -23,6 +26,16 @@ public:
     /// operator the walk does not evaluate. `db` must outlive the walk.
     static std::unique_ptr<MatchWalk> build(const Xapian::Database& db, const Xapian::Query& query);
 
+    /// The same walk, which also weighs each match as Xapian's default
+    /// weighting (BM25Weight with its default parameters) would, with the
+    /// document lengths of `column` (in step with `db`): weight() is then
+    /// that weight, equal to Xapian's up to rounding (the sums may be
+    /// added in another order). Null also when the query holds what the walk
+    /// does not weigh: a synonym or MAX, a scaled weight, a term in more
+    /// than one weighted place, or every document in a weighted place.
+    static std::unique_ptr<MatchWalk> build_weighed(const Xapian::Database& db, const Xapian::Query& query,
+                                                    const FacetColumn& column);
+
     /// The next matching document, 0 after the last (and from then on).
     Xapian::docid next() {
         if (!root_) return 0;
@@ -31,19 +44,28 @@ public:
         return last_;
     }
 
+    /// The weight of the document next() last returned (0 for a walk that
+    /// was not built weighed).
+    double weight() const { return root_ ? root_->weight() : 0; }
+
     /// A node of the walk: `skip_to(target)` is the first match at or after
     /// `target`, 0 when none is left. Targets never decrease.
     struct Node {
         virtual ~Node() = default;
         virtual Xapian::docid skip_to(Xapian::docid target) = 0;
+        /// The weight of the document skip_to last returned (0: the node
+        /// only selects).
+        virtual double weight() const { return 0; }
         /// At least as many documents as the node matches (the order of an
         /// AND's children: the rarest leads).
         Xapian::doccount bound = 0;
     };
 
 private:
-    explicit MatchWalk(std::unique_ptr<Node> root) : root_(std::move(root)) {}
-    std::unique_ptr<Node> root_;  // null: nothing (more) to match
+    MatchWalk(std::unique_ptr<Node> root, std::shared_ptr<const void> weighing)
+        : weighing_(std::move(weighing)), root_(std::move(root)) {}
+    std::shared_ptr<const void> weighing_;  // what the nodes weigh with, kept while they live
+    std::unique_ptr<Node> root_;            // null: nothing (more) to match
     Xapian::docid last_ = 0;
 };
 

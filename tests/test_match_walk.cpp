@@ -2,13 +2,16 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <random>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "corpus_db.hpp"
+#include "facet_column.hpp"
 #include "query.hpp"
+#include "ranked_page.hpp"
 
 using namespace depeche;
 using depeche::testing::corpus_database;
@@ -158,4 +161,127 @@ TEST_CASE("the walk matches what Enquire matches: random queries over two parts 
             CHECK(walked(*walk) == brute_force(*db, query));
         }
     }
+}
+
+namespace {
+
+// A database whose documents differ in wdf and length, some deleted, with
+// its facet column (for the lengths) and a sort value per document.
+std::string weighed_database(std::mt19937& rng, const std::vector<std::string>& vocabulary) {
+    const std::string path = temp_path("depeche-weighed");
+    {
+        Xapian::WritableDatabase w(path, Xapian::DB_CREATE_OR_OVERWRITE);
+        for (int i = 0; i < 600; ++i) {
+            Xapian::Document doc;
+            for (std::size_t t = 0; t < vocabulary.size(); ++t)
+                if (std::uniform_int_distribution<int>(0, (2 << t) - 1)(rng) == 0)
+                    doc.add_term(vocabulary[t], std::uniform_int_distribution<Xapian::termcount>(1, 6)(rng));
+            // Length without the query's terms, and a boolean term (wdf 0).
+            doc.add_term("filler", std::uniform_int_distribution<Xapian::termcount>(0, 400)(rng));
+            doc.add_boolean_term("Kflag");
+            // Ties in weight are broken by this value, as depeche's id.
+            doc.add_value(0, std::to_string(std::uniform_int_distribution<int>(0, 50)(rng)));
+            w.add_document(doc);
+        }
+        for (int i = 1; i <= 600; ++i)
+            if (std::uniform_int_distribution<int>(0, 9)(rng) == 0) w.delete_document(i);
+        w.commit();
+    }
+    write_facet_column(path);
+    return path;
+}
+
+std::map<Xapian::docid, double> enquire_weights(const Xapian::Database& db, const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount() + 1);
+    std::map<Xapian::docid, double> out;
+    for (auto it = mset.begin(); it != mset.end(); ++it) out[*it] = it.get_weight();
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the weighed walk weighs every match as Enquire does, and its page is Enquire's", "[walk]") {
+    std::mt19937 rng(27112026);
+    const std::vector<std::string> vocabulary = {"a", "b", "c", "d", "e", "f", "g", "h"};
+    const std::string path = weighed_database(rng, vocabulary);
+    const Xapian::Database db(path);
+    std::string why;
+    const auto column = FacetColumn::open(path, why);
+    REQUIRE(column);
+    REQUIRE(column->in_step_with(db));
+    std::vector<std::string> terms = vocabulary;
+    terms.push_back("absent");
+    terms.push_back("Kflag");
+    int weighed = 0;
+    for (int i = 0; i < 400; ++i) {
+        const Xapian::Query query = random_query(rng, terms, 3);
+        INFO(query.get_description());
+        auto walk = MatchWalk::build_weighed(db, query, *column);
+        if (!walk) continue;
+        ++weighed;
+        const auto expected = enquire_weights(db, query);
+        std::map<Xapian::docid, double> got;
+        for (Xapian::docid d; (d = walk->next());) got[d] = walk->weight();
+        REQUIRE(got.size() == expected.size());
+        for (const auto& [did, w] : expected) {
+            INFO("docid " << did);
+            CHECK(got[did] == Approx(w).epsilon(1e-12).margin(1e-12));
+        }
+        // The page, at several offsets, as Enquire gives it over every match.
+        for (const Xapian::doccount offset : {0u, 3u, 40u}) {
+            Xapian::Enquire enquire(db);
+            enquire.set_query(query);
+            enquire.set_sort_by_relevance_then_value(0, false);
+            const Xapian::MSet whole = enquire.get_mset(offset, 10);
+            auto again = MatchWalk::build_weighed(db, query, *column);
+            RankedPage page(offset + 10);
+            for (Xapian::docid d; (d = again->next());) page.offer(d, again->weight());
+            Xapian::MSet ranked;
+            REQUIRE(page.page(enquire, query, offset, 10, ranked));
+            REQUIRE(ranked.size() == whole.size());
+            for (Xapian::doccount k = 0; k < whole.size(); ++k) {
+                CHECK(*ranked[k] == *whole[k]);
+                CHECK(ranked[k].get_weight() == whole[k].get_weight());
+            }
+        }
+    }
+    // Most random queries hold a synonym, a MAX or a scaled weight somewhere.
+    CHECK(weighed > 40);
+    // What the walk does not weigh as Xapian does, in a weighed place: no
+    // weighed walk. In a filter's place, it only selects.
+    using Q = Xapian::Query;
+    const Q a("a"), b("b");
+    CHECK_FALSE(MatchWalk::build_weighed(db, Q(Q::OP_SYNONYM, a, b), *column));
+    CHECK_FALSE(MatchWalk::build_weighed(db, Q(Q::OP_MAX, a, b), *column));
+    CHECK_FALSE(MatchWalk::build_weighed(db, Q(Q::OP_SCALE_WEIGHT, a, 2.0), *column));
+    CHECK_FALSE(MatchWalk::build_weighed(db, Q(Q::OP_OR, a, Q(Q::OP_AND, a, b)), *column));
+    CHECK_FALSE(MatchWalk::build_weighed(db, Q(Q::OP_OR, a, Q::MatchAll), *column));
+    CHECK(MatchWalk::build_weighed(db, Q(Q::OP_FILTER, a, Q(Q::OP_SYNONYM, a, b)), *column));
+    CHECK(MatchWalk::build_weighed(db, Q(Q::OP_AND_NOT, a, Q(Q::OP_MAX, a, b)), *column));
+}
+
+TEST_CASE("a ranked page whose weights are not Enquire's is refused", "[walk]") {
+    std::mt19937 rng(7);
+    const std::string path = weighed_database(rng, {"a", "b", "c"});
+    const Xapian::Database db(path);
+    std::string why;
+    const auto column = FacetColumn::open(path, why);
+    REQUIRE(column);
+    const Xapian::Query query(Xapian::Query::OP_OR, Xapian::Query("a"), Xapian::Query("b"));
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    auto walk = MatchWalk::build_weighed(db, query, *column);
+    REQUIRE(walk);
+    RankedPage right(10), wrong(10);
+    for (Xapian::docid d; (d = walk->next());) {
+        right.offer(d, walk->weight());
+        wrong.offer(d, walk->weight() * (1 + 1e-6));
+    }
+    Xapian::MSet mset;
+    CHECK_FALSE(wrong.page(enquire, query, 0, 10, mset));
+    CHECK(mset.empty());
+    CHECK(right.page(enquire, query, 0, 10, mset));
+    CHECK(mset.size() == 10);
 }
