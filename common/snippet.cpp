@@ -323,10 +323,11 @@ Snippet make_snippet(std::string_view text, const SnippetMarks& marks, std::size
 
     // A token folds to a run of the folded bytes of its block (the analyser
     // folds code point by code point, as fold does), and every mark is a
-    // prefix of the folded word it marks: a marked word, a phrase word, or
-    // the prefix of a marked stem. A block whose folded bytes hold none holds
-    // no marked token. fold is code point by code point and a block starts
-    // at an ASCII byte, so a block's folded bytes are fold(block).
+    // prefix of the folded word it marks (up to the case of "I", see below):
+    // a marked word, a phrase word, or the prefix of a marked stem. A block
+    // whose folded bytes hold none holds no marked token. fold is code point
+    // by code point and a block starts at an ASCII byte, so a block's folded
+    // bytes are fold(block).
     std::string folded;
     std::vector<std::size_t> folded_at;  // where each block's folded bytes start
     folded.reserve(text.size() + text.size() / 8);
@@ -336,18 +337,34 @@ Snippet make_snippet(std::string_view text, const SnippetMarks& marks, std::size
         append_fold(folded, text.substr(lazy.start(k), lazy.end(k) - lazy.start(k)));
     }
     folded_at.push_back(folded.size());
-    // Only ASCII letters and digits, and letters that fold to them, fold to
-    // ASCII letters and digits, and ICU never breaks a word between two of
-    // those: a key that starts a token with one is not preceded by one, and
-    // a whole word is not followed by one (unless cut at kMaxWordBytes).
+    // One code point folds to an upper-case letter: "İ" (U+0130) to "I" (its
+    // simple case folding is itself, its NFD "I" + U+0307), and the stemmer
+    // lower-cases that "I" (Snowball marks vowels I, U, Y and lowers them
+    // after): "İstanbul" folds to "Istanbul" and stems to "istanbul", whose
+    // prefix is no prefix of the folded word. Where the text holds one, its
+    // folded bytes are looked in with "I" as "i", and every key lower-cased;
+    // elsewhere no folded byte is upper case, and a lower-cased key only finds
+    // more. (The test "only İ folds to upper case" checks every code point.)
+    if (text.find("\xC4\xB0") != std::string_view::npos) std::replace(folded.begin(), folded.end(), 'I', 'i');
+    // Only ASCII letters and digits, and letters that fold to them (all
+    // ALetter in UAX #29), fold to ASCII letters and digits, and ICU never
+    // breaks a word between two of those (what lies between folds to nothing
+    // only when WB4 ignores it): a key that starts a token with one is not
+    // preceded by one, and a whole word that ends with one is not followed by
+    // one (unless cut at kMaxWordBytes). A word that ends otherwise may be:
+    // ICU breaks "中a" (Han, kana, Hangul, Thai are not ALetter) in two.
     // candidate[k]: 0 no mark can be in block k; else 1 + the tokens a
     // phrase found there may need on either side.
     std::vector<std::size_t> candidate(blocks, 0);
     std::size_t reach = 0;  // of the key being searched
-    auto find_key = [&](std::string_view key, bool whole) {
-        if (key.empty()) return;
+    std::string key;        // the mark being searched, in ASCII lower case
+    auto find_key = [&](std::string_view mark, bool whole) {
+        if (mark.empty()) return;
+        key.assign(mark);
+        for (char& c : key)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
         const bool alnum_first = is_ascii_alnum(key.front());
-        whole = whole && key.size() + 4 < kMaxWordBytes;
+        whole = whole && is_ascii_alnum(key.back()) && key.size() + 4 < kMaxWordBytes;
         for (std::size_t at = folded.find(key); at != std::string::npos; at = folded.find(key, at + 1)) {
             const auto k =
                 static_cast<std::size_t>(std::upper_bound(folded_at.begin(), folded_at.end(), at) - folded_at.begin()) -

@@ -5,6 +5,8 @@
 #include <xapian.h>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdint>
 #include <random>
 
 using namespace depeche;
@@ -203,14 +205,71 @@ TEST_CASE("every word starts with the prefix of its stem", "[snippet]") {
         }
 }
 
+TEST_CASE("only İ folds to upper case", "[snippet]") {
+    // The lazy snippet looks for marks in lower case, and lowers the folded
+    // text only where it holds U+0130: no other code point may fold to an
+    // upper-case letter (the stemmer lowers I, U and Y).
+    std::vector<std::uint32_t> upper;
+    for (std::uint32_t c = 0x80; c < 0x110000; ++c) {
+        if (c >= 0xD800 && c < 0xE000) continue;
+        std::string s;
+        if (c < 0x800) {
+            s = {static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))};
+        } else if (c < 0x10000) {
+            s = {static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+                 static_cast<char>(0x80 | (c & 0x3F))};
+        } else {
+            s = {static_cast<char>(0xF0 | (c >> 18)), static_cast<char>(0x80 | ((c >> 12) & 0x3F)),
+                 static_cast<char>(0x80 | ((c >> 6) & 0x3F)), static_cast<char>(0x80 | (c & 0x3F))};
+        }
+        const std::string f = fold(s);
+        if (std::any_of(f.begin(), f.end(), [](char b) { return b >= 'A' && b <= 'Z'; })) upper.push_back(c);
+    }
+    CHECK(upper == std::vector<std::uint32_t>{0x130});
+}
+
+TEST_CASE("lazy snippets find marks that fold to upper case or stand against a Latin letter", "[snippet]") {
+    const std::string filler =
+        "Les habitants du quartier ont attendu longtemps avant que la mairie ne réponde à leurs demandes. ";
+    std::string long_text;
+    for (int i = 0; i < 6; ++i) long_text += filler;
+    // "İ" folds to "I", and the stemmer lower-cases it: the stem "istanbul"
+    // is no prefix of the folded word "Istanbul".
+    const std::string turkish = long_text + "Un vol pour İstanbul, puis İzmir. " + long_text;
+    REQUIRE(analyse("İstanbul").front().folded == "Istanbul");
+    REQUIRE(analyse("İstanbul").front().stem == "istanbul");
+    check_lazy(turkish, {{"Zistanbul"}, {}, {}});
+    check_lazy(turkish, {{"Istanbul", "Zizmir"}, {}, {}}, 80);
+    CHECK(dump(make_snippet(turkish, {{"Zistanbul"}, {}, {}}, 80)).find("İstanbul") != std::string::npos);
+    // ICU breaks between a Han, kana or Hangul word and a Latin letter or a
+    // digit that follows it: the word "中" ends where "a" starts.
+    const std::string cjk = long_text + "Le mot 中a, les kana カタ0 et 한e. " + long_text;
+    REQUIRE(analyse("中a").size() == 2);
+    for (const char* word : {"中", "カタ", "한"}) {
+        check_lazy(cjk, {{word}, {}, {}});
+        check_lazy(cjk, {{}, {{word, "a"}}, {}});
+    }
+    CHECK(dump(make_snippet(cjk, {{"中"}, {}, {}}, 80)).find("中") != std::string::npos);
+}
+
 TEST_CASE("lazy snippets equal the full analysis on random texts", "[snippet]") {
     // Case, accents and apostrophes at every offset of the eight
     // byte steps that fold blocks; blanks where blocks are cut; words at the
     // start and the end; invalid UTF-8 (analysed whole); texts without a word.
+    // Beyond French: case folding that changes length or yields upper case
+    // (ß ẞ ﬁ ﬀ Ǆ ǅ İ ı Σ ς), decomposed accents, fullwidth letters, scripts
+    // ICU breaks by dictionary or apart from Latin (Han, kana, Thai, Hangul),
+    // Arabic, emoji (with modifiers, flags), joiners and no-break spaces.
     const std::vector<std::string> pieces = {
-        "a", "B", "é", "É",  "’",  "'",  "Z",  "z",  "@",  "[",    "`",    "{",        "0",        "9",
-        "-", " ", " ", "  ", "\n", ". ", ", ", "l'", "L’", "…",    "«",    "»",        "ç",        "Ç",
-        "à", "ÿ", "Ÿ", "ü",  "ê",  "î",  "À",  "de", "la", "État", "etat", "securite", "Sécurité",
+        "a",        "B",   "é",        "É",     "’",      "'",      "Z",        "z",      "@",      "[",
+        "`",        "{",   "0",        "9",     "-",      " ",      " ",        "  ",     "\n",     ". ",
+        ", ",       "l'",  "L’",       "…",     "«",      "»",      "ç",        "Ç",      "à",      "ÿ",
+        "Ÿ",        "ü",   "ê",        "î",     "À",      "de",     "la",       "État",   "etat",   "securite",
+        "Sécurité", "Σ",   "ς",        "ΣΟΦΙΑ", "İ",      "ı",      "İstanbul", "ǅ",      "Ǆ",      "Ω",
+        "ﬀ",        "ﬁ",   "ß",        "ẞ",     "Straße", "Æ",      "Œ",        "œ",      "Œuvre",  "e\u0301",
+        "\u0301",   "Ａ",  "ｚ",       "مرحبا", "ال",     "\u200D", "\u200B",   "\u00A0", "\u202F", "\u00A0;",
+        "\u202F!",  "😀",   "👍🏽", "🇫🇷",    "中",     "中文",   "カタ",     "ひ",     "ไทย",    "한",
+        "a.b",      "3,5", "x_y",
     };
     const std::vector<std::string> invalid = {"\xC3", "\xE2\x80", "\xFF", "\xC0\xAF", "\xED\xA0\x80"};
     std::mt19937 random(7);
