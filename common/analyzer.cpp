@@ -69,7 +69,18 @@ enum CodePointFlags : std::uint8_t {
     kUpper = 2,   // a letter that is u_isupper or u_istitle
     kDigit = 4,   // u_isdigit (and not a letter)
     kApostrophe = 8,
+    kPlainFold = 16,  // every byte of its folding is a-z, 0-9 or non-ASCII (see Token::plain)
 };
+
+bool plain_byte(unsigned char b) {
+    return (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b >= 0x80;
+}
+
+bool plain_bytes(std::string_view s) {
+    for (char c : s)
+        if (!plain_byte(static_cast<unsigned char>(c))) return false;
+    return true;
+}
 
 std::uint8_t classify(UChar32 c) {
     const std::uint8_t apostrophe = is_apostrophe(c) ? kApostrophe : 0;
@@ -108,7 +119,7 @@ const std::array<LatinEntry, kTableSize>& latin_table() {
             LatinEntry& e = t[static_cast<std::size_t>(c)];
             std::copy(folded.begin(), folded.end(), e.folded);
             e.length = static_cast<std::uint8_t>(folded.size());
-            e.flags = classify(c);
+            e.flags = static_cast<std::uint8_t>(classify(c) | (plain_bytes(folded) ? kPlainFold : 0));
         }
         return t;
     }();
@@ -116,10 +127,11 @@ const std::array<LatinEntry, kTableSize>& latin_table() {
 }
 
 // The ASCII bytes of a word, the bulk of French text, in one 64-bit entry each: the folded byte in bits
-// 56-62 and the byte's letter, upper case and digit counts in three 18-bit fields, so that the run loop
-// of make_token adds one number per byte where it masked and added three flags. Bit 63 stops the run:
-// bytes from 0x80 (decoded as UTF-8) and U+0027 (it may end an elision).
-constexpr int kCountBits = 18;
+// 56-62 and the byte's letter, upper case, digit and not-plain (folded byte outside a-z, 0-9) counts in
+// four 14-bit fields, so that the run loop of make_token adds one number per byte where it masked and
+// added four flags. Bit 63 stops the run: bytes from 0x80 (decoded as UTF-8) and U+0027 (it may end an
+// elision).
+constexpr int kCountBits = 14;
 constexpr std::uint64_t kCountMask = (std::uint64_t{1} << kCountBits) - 1;
 constexpr std::int32_t kMaxAsciiRun = static_cast<std::int32_t>(kCountMask);  // no field can overflow
 constexpr std::uint64_t kStopRun = std::uint64_t{1} << 63;
@@ -136,7 +148,8 @@ const std::array<std::uint64_t, 256>& ascii_table() {
             t[b] = (std::uint64_t{static_cast<unsigned char>(e.folded[0])} << 56) |
                    (std::uint64_t{(e.flags & kLetter) ? 1u : 0u}) |
                    (std::uint64_t{(e.flags & kUpper) ? 1u : 0u} << kCountBits) |
-                   (std::uint64_t{(e.flags & kDigit) ? 1u : 0u} << (2 * kCountBits));
+                   (std::uint64_t{(e.flags & kDigit) ? 1u : 0u} << (2 * kCountBits)) |
+                   (std::uint64_t{(e.flags & kPlainFold) ? 0u : 1u} << (3 * kCountBits));
         }
         return t;
     }();
@@ -333,7 +346,7 @@ bool make_token(std::string_view text, std::size_t start, std::size_t end, const
     char* begin = scratch.data();
     char* out = begin;
     std::size_t word_start = start;
-    int letters = 0, upper = 0, digits = 0;
+    int letters = 0, upper = 0, digits = 0, not_plain = 0;
     bool first = true, capitalised = false;
     bool elision_possible = true;  // until the first apostrophe or invalid byte
     std::string general;
@@ -361,6 +374,7 @@ bool make_token(std::string_view text, std::size_t start, std::size_t end, const
                 letters += static_cast<int>(counts & kCountMask);
                 upper += static_cast<int>((counts >> kCountBits) & kCountMask);
                 digits += static_cast<int>((counts >> (2 * kCountBits)) & kCountMask);
+                not_plain += static_cast<int>((counts >> (3 * kCountBits)) & kCountMask);
             }
             if (i == stop) break;
         }
@@ -377,7 +391,7 @@ bool make_token(std::string_view text, std::size_t start, std::size_t end, const
             if (is_elision(std::string_view(begin, static_cast<std::size_t>(out - begin))) && i < stop) {
                 word_start = static_cast<std::size_t>(i);
                 out = begin;
-                letters = upper = digits = 0;
+                letters = upper = digits = not_plain = 0;
                 first = true;
                 capitalised = false;
                 continue;
@@ -386,6 +400,7 @@ bool make_token(std::string_view text, std::size_t start, std::size_t end, const
         if (latin) {
             std::memcpy(out, latin->folded, kMaxLatinFold);  // the whole entry: cheaper than its length
             out += latin->length;
+            not_plain += (flags & kPlainFold) ? 0 : 1;
         } else {
             general.clear();
             append_folded_general(general, c);
@@ -399,6 +414,7 @@ bool make_token(std::string_view text, std::size_t start, std::size_t end, const
             }
             std::memcpy(out, general.data(), general.size());
             out += general.size();
+            not_plain += plain_bytes(general) ? 0 : 1;
         }
         if (flags & kLetter) {
             ++letters;
@@ -417,6 +433,7 @@ bool make_token(std::string_view text, std::size_t start, std::size_t end, const
         std::size_t cut = kMaxWordBytes;
         while (cut > 0 && (static_cast<unsigned char>(begin[cut]) & 0xC0) == 0x80) --cut;
         folded_length = cut;
+        not_plain = plain_bytes(std::string_view(begin, folded_length)) ? 0 : 1;  // the cut may drop the odd bytes
     }
     // The token is fresh: append takes the short path of an empty string
     // (assign went through the general _M_replace, 74 instructions a token).
@@ -428,6 +445,7 @@ bool make_token(std::string_view text, std::size_t start, std::size_t end, const
     token.capitalised = capitalised;
     token.all_caps = letters >= 2 && upper == letters;
     token.numeric = letters == 0;
+    token.plain = not_plain == 0 && folded_length > 0;
     if (token.numeric) {
         // No letter: no stem to look for, the digits are their own stem.
         token.stop = is_stop_word(token.folded);

@@ -47,6 +47,11 @@ struct Token {
     bool all_caps = false;
     /// True when the word has at least one digit and no letter.
     bool numeric = false;
+    /// True when `folded` is not empty and holds only ASCII lower-case letters,
+    /// digits and non-ASCII bytes (cues::plain_key), found while folding: the
+    /// recogniser asks it of every token. False when unknown (a token made by
+    /// hand): the recogniser then tests `folded` itself.
+    bool plain = false;
 };
 
 /// Whether analyse fills Token::stem. Only the index and queries use stems

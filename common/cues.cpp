@@ -42,8 +42,15 @@ Endings::Endings(std::string_view endings) {
 
 bool Endings::match(std::string_view w) const {
     if (w.empty()) return false;
-    for (std::string_view e : by_last_[static_cast<unsigned char>(w.back())])
-        if (w.size() > e.size() + 2 && w.substr(w.size() - e.size()) == e) return true;
+    // Compared from the end, byte by byte: the last byte is known to match and
+    // most endings differ in the one before, where memcmp cost a call each.
+    for (std::string_view e : by_last_[static_cast<unsigned char>(w.back())]) {
+        if (w.size() <= e.size() + 2) continue;
+        std::size_t k = e.size() - 1;
+        const std::size_t shift = w.size() - e.size();
+        while (k > 0 && e[k - 1] == w[shift + k - 1]) --k;
+        if (k == 0) return true;
+    }
     return false;
 }
 

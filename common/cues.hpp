@@ -8,41 +8,15 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
+
+#include "word_set.hpp"
 
 namespace depeche::cues {
 
-/// A set of words (views) that answers "no" to most words without hashing:
-/// the scanner asks about nearly every token, and nearly every token is in
-/// no cue list. A word can only be a member when some member has its first
-/// byte and its length, and some member its last byte and its length (a bit
-/// per length modulo 32: no comparison, where capping at 31 cost two
-/// instructions of every test).
-class WordSet {
-public:
-    void insert(std::string_view w) {
-        words_.insert(w);
-        by_first_[first(w)] |= length_bit(w.size());
-        by_last_[last(w)] |= length_bit(w.size());
-    }
-    std::size_t count(std::string_view w) const {
-        const std::uint32_t bit = length_bit(w.size());
-        if (!(by_first_[first(w)] & bit) || !(by_last_[last(w)] & bit)) return 0;
-        return words_.count(w);
-    }
-    std::size_t size() const { return words_.size(); }
-    auto begin() const { return words_.begin(); }
-    auto end() const { return words_.end(); }
-
-private:
-    static std::uint32_t length_bit(std::size_t n) { return std::uint32_t{1} << (n & 31); }
-    static unsigned char first(std::string_view w) { return w.empty() ? 0 : static_cast<unsigned char>(w.front()); }
-    static unsigned char last(std::string_view w) { return w.empty() ? 0 : static_cast<unsigned char>(w.back()); }
-    std::unordered_set<std::string_view> words_;
-    std::array<std::uint32_t, 256> by_first_{};
-    std::array<std::uint32_t, 256> by_last_{};
-};
+/// The cue lists: a set of short words that answers "no" to most words
+/// without hashing (word_set.hpp).
+using WordSet = ShortWordSet;
 
 /// The words of a space-separated literal (views into it: it must live forever).
 WordSet words_of(std::string_view list);

@@ -68,6 +68,7 @@ void split_glued_sentences(const std::vector<Token>& tokens, recogniser_detail::
             head.end = head.start + d;
             head.folded = fd != std::string::npos ? rest.folded.substr(0, fd) : fold(head.text);
             head.stop = is_stop_word(head.folded);
+            head.plain = false;  // a new folded word: the scanner tests it itself
             out.push_piece(std::move(head));
             rest.folded = fd != std::string::npos ? rest.folded.substr(fd + 1) : fold(rest.text.substr(d + 1));
             rest.text.remove_prefix(d + 1);
@@ -75,6 +76,7 @@ void split_glued_sentences(const std::vector<Token>& tokens, recogniser_detail::
             rest.elided_start = rest.start;
             rest.capitalised = true;
             rest.stop = is_stop_word(rest.folded);
+            rest.plain = false;
         }
         out.push_piece(std::move(rest));
     }

@@ -25,7 +25,7 @@ void Scanner::prepare_words() {
     for (std::size_t i = 0; i < n_; ++i) {
         const Token& t = tokens_[i];
         Word& w = words_[i];
-        if (plain_key(t.folded)) {
+        if (t.plain || plain_key(t.folded)) {  // the analyser knows it for nearly every token
             w.key = t.folded;
         } else {
             owned_keys_.push_back(entity_key(t.text));
@@ -85,9 +85,11 @@ std::string Scanner::span_key(std::size_t first, std::size_t last) const {
 void Scanner::teach_acronyms() {
     for (std::size_t i = 1; i < n_; ++i) {
         const Word& acr = words_[i];
+        // The bracket first: it rules out nearly every word before the sigle test reads its key.
+        if (!(acr.gap & kParenOpen) || (acr.gap & (kNotJoinable & ~kParenOpen))) continue;
         const bool sigle =
             acr.cap && acr.particle.empty() && acr.key.size() >= 3 && acr.key.size() <= kSigleMax && plain_key(acr.key);
-        if (!(acr.acronym || sigle) || !(acr.gap & kParenOpen) || (acr.gap & (kNotJoinable & ~kParenOpen))) continue;
+        if (!(acr.acronym || sigle)) continue;
         const std::size_t next = i + 1 < n_ ? tokens_[i + 1].elided_start : text_.size();
         const std::string_view closing = text_.substr(tokens_[i].end, next - tokens_[i].end);
         if (closing.empty() || closing.front() != ')') continue;

@@ -157,6 +157,9 @@ std::vector<Entity> Scanner::group() const {
     // (each full mention its own root) folds its key once (entity_key is ICU work).
     std::unordered_map<std::string, std::size_t> by_name;
     std::size_t lo = 0;  // one past the last token of the names before (candidates come in text order)
+    // The lookup keys are written into buffers kept across mentions, and a
+    // name is copied only into a new entity: most mentions repeat a name.
+    std::string span_name, named, id;
     for (std::size_t ci = 0; ci < found_.size(); ++ci) {
         const Candidate& c = found_[ci];
         const std::size_t lo_here = lo;
@@ -166,19 +169,23 @@ std::vector<Entity> Scanner::group() const {
         for (int hops = 0; found_[root].target >= 0 && hops < 8; ++hops)
             root = static_cast<std::size_t>(found_[root].target);
         const Candidate& r = found_[root];
-        std::string name = !r.canonical.empty() ? r.canonical : span_text(r.first, r.last);
+        std::string_view name = r.canonical;
+        if (name.empty()) {
+            span_name = span_text(r.first, r.last);
+            name = span_name;
+        }
         if (r.kind == Guess::person && r.canonical.empty()) {
             if (auto alias = lex_.persons.find(span_key(r.first, r.last)); alias != lex_.persons.end())
                 name = alias->second;
         }
         const EntityKind kind = to_kind(c.kind);
-        std::string named = std::string(kind_name(kind)) + ":" + name;
+        named.assign(kind_name(kind)).append(":").append(name);
         auto known = by_name.find(named);
         if (known == by_name.end()) {
-            const std::string id = std::string(kind_name(kind)) + ":" + entity_key(name);
+            id.assign(kind_name(kind)).append(":").append(entity_key(name));
             auto [it, added] = index.emplace(id, entities.size());
-            if (added) entities.push_back(Entity{kind, name, {}});
-            known = by_name.emplace(std::move(named), it->second).first;
+            if (added) entities.push_back(Entity{kind, std::string(name), {}});
+            known = by_name.emplace(named, it->second).first;
         }
         Entity& e = entities[known->second];
         // A person's mention takes in the title or function before the name ("M. Hammond").

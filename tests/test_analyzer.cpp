@@ -1,4 +1,5 @@
 #include "analyzer.hpp"
+#include "cues.hpp"
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -410,8 +411,8 @@ TEST_CASE("invalid UTF-8 is analysed as before, through the UTF-8 path", "[analy
 }
 
 TEST_CASE("ASCII runs longer than the packed counters hold count every byte", "[analysis]") {
-    // make_token counts an ASCII run in 18-bit fields and restarts it every
-    // 262143 bytes: a longer word must keep its flags.
+    // make_token counts an ASCII run in 14-bit fields and restarts it every
+    // 16383 bytes: a longer word must keep its flags.
     const std::string upper(300000, 'A');
     auto tokens = analyse("Le " + upper + " finit");
     REQUIRE(tokens.size() == 3);
@@ -437,4 +438,44 @@ TEST_CASE("ASCII runs longer than the packed counters hold count every byte", "[
 TEST_CASE("capitalised is read from the first letter after an elision, ASCII or not", "[analysis]") {
     CHECK(dump("l'Europe d'Élysée qu'emmanuel L'Etat") == "europe/europ^@2 elysee/elyse^@11 emmanuel@23 etat^@34");
     CHECK(dump("'Paris ’x") == "paris^@1 x@10");
+}
+
+TEST_CASE("Token::plain, found while folding, is plain_key of the folded word", "[analysis]") {
+    // Pieces whose folding is plain or not, through the ASCII run, the Latin
+    // table and ICU, with elisions, invalid bytes and words cut at kMaxWordBytes.
+    const std::vector<std::string> pieces = {"a",
+                                             "Z",
+                                             "7",
+                                             "\xC3\xA9",
+                                             "\xC3\x89",
+                                             "\xC5\x93",
+                                             "\xC3\x9F",
+                                             "'",
+                                             ".",
+                                             "\xE2\x80\x99",
+                                             ",",
+                                             ":",
+                                             "_",
+                                             "\xE2\x84\xAA",
+                                             "\xCE\xA9",
+                                             "\xFF",
+                                             " ",
+                                             "l'",
+                                             "qu\xE2\x80\x99",
+                                             "-"};
+    std::mt19937 rng(11);
+    std::size_t plain = 0, not_plain = 0;
+    for (int round = 0; round < 20000; ++round) {
+        std::string text;
+        const int n = static_cast<int>(rng() % 12);
+        for (int k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+        if (round % 50 == 0)
+            text += std::string(depeche::kMaxWordBytes - 2 + rng() % 4, 'b') + pieces[rng() % pieces.size()];
+        for (const auto& t : analyse(text, depeche::Stems::skip)) {
+            CHECK(t.plain == depeche::cues::plain_key(t.folded));
+            ++(t.plain ? plain : not_plain);
+        }
+    }
+    CHECK(plain > 1000);
+    CHECK(not_plain > 1000);
 }
