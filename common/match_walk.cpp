@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <set>
 #include <string>
@@ -138,7 +139,9 @@ private:
     std::vector<NodePtr> children_;  // the rarest first
 };
 
-// Any child matches: the smallest of their answers.
+// Any child matches: the smallest of their answers, kept in a heap, so that
+// a step advances only the children that were on the match (an OR of the
+// many spellings of a name has dozens of children).
 class Any final : public Memo {
 public:
     explicit Any(std::vector<NodePtr> children) : children_(std::move(children)), answers_(children_.size()) {
@@ -154,16 +157,29 @@ public:
     }
 
 private:
+    using Answer = std::pair<Xapian::docid, std::size_t>;  // a child's next match, the child
     Xapian::docid advance(Xapian::docid target) override {
-        Xapian::docid best = 0;
-        for (std::size_t i = 0; i < children_.size(); ++i) {
-            const Xapian::docid at = answers_[i] = children_[i]->skip_to(target);
-            if (at && (!best || at < best)) best = at;
+        if (!started_) {
+            started_ = true;
+            for (std::size_t i = 0; i < children_.size(); ++i)
+                if ((answers_[i] = children_[i]->skip_to(target))) heap_.emplace_back(answers_[i], i);
+            std::make_heap(heap_.begin(), heap_.end(), std::greater<Answer>());
         }
-        return best;
+        while (!heap_.empty() && heap_.front().first < target) {
+            std::pop_heap(heap_.begin(), heap_.end(), std::greater<Answer>());
+            Answer& moved = heap_.back();
+            moved.first = answers_[moved.second] = children_[moved.second]->skip_to(target);
+            if (moved.first)
+                std::push_heap(heap_.begin(), heap_.end(), std::greater<Answer>());
+            else
+                heap_.pop_back();  // that child has ended
+        }
+        return heap_.empty() ? 0 : heap_.front().first;
     }
     std::vector<NodePtr> children_;
-    std::vector<Xapian::docid> answers_;  // each child's last answer
+    std::vector<Xapian::docid> answers_;  // each child's last answer (0: ended)
+    std::vector<Answer> heap_;            // the children not ended, the least answer on top
+    bool started_ = false;
 };
 
 // The first child matches and the other does not.
@@ -247,9 +263,12 @@ struct Builder {
         switch (q.get_type()) {
             case Q::LEAF_MATCH_NOTHING:
                 return {};
-            case Q::LEAF_MATCH_ALL:
+            case Q::LEAF_MATCH_ALL: {
                 if (weighed) weighable = false;
-                return {true, std::make_unique<Postings>(db, std::string(), nullptr)};
+                auto all = std::make_unique<Postings>(db, std::string(), nullptr);
+                all->every_document = true;
+                return {true, std::move(all)};
+            }
             case Q::LEAF_TERM: {
                 const std::string term = *q.get_terms_begin();
                 // Xapian weighs a term met twice with its query frequency.
@@ -269,6 +288,11 @@ struct Builder {
                     any_empty = true;
                 if (!build_children(1, weighed && q.get_type() == Q::OP_AND)) return {false, nullptr};
                 if (any_empty || children.empty()) return {};
+                if (children.size() > 1) {
+                    const auto others = std::stable_partition(children.begin(), children.end(),
+                                                              [](const NodePtr& c) { return !c->every_document; });
+                    if (others != children.begin()) children.erase(others, children.end());
+                }
                 if (children.size() == 1) return {true, std::move(children.front())};
                 return {true, std::make_unique<All>(std::move(children))};
             }

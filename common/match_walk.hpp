@@ -59,6 +59,11 @@ public:
         /// At least as many documents as the node matches (the order of an
         /// AND's children: the rarest leads).
         Xapian::doccount bound = 0;
+        /// The node matches every document (Query::MatchAll): in an AND with
+        /// other subqueries, which match only documents that exist, it
+        /// changes nothing and is left out (a step of Xapian's list of every
+        /// document costs a search of its length chunk).
+        bool every_document = false;
     };
 
 private:

@@ -161,6 +161,23 @@ TEST_CASE("the walk matches what Enquire matches: random queries over two parts 
             CHECK(walked(*walk) == brute_force(*db, query));
         }
     }
+    // Wide ORs (a name's many spellings), alone and filtering every
+    // document, as a browse by entity asks.
+    using Q = Xapian::Query;
+    for (int i = 0; i < 100; ++i) {
+        std::vector<Q> children;
+        const int n = std::uniform_int_distribution<int>(5, 14)(rng);
+        for (int k = 0; k < n; ++k) children.push_back(random_query(rng, terms, 1));
+        const Q wide(Q::OP_OR, children.begin(), children.end());
+        for (const Q& query : {wide, Q(Q::OP_FILTER, Q::MatchAll, wide), Q(Q::OP_AND, wide, Q::MatchAll)}) {
+            INFO(query.get_description());
+            for (const Xapian::Database* db : std::vector<const Xapian::Database*>{&both, &first}) {
+                auto walk = MatchWalk::build(*db, query);
+                REQUIRE(walk);
+                CHECK(walked(*walk) == brute_force(*db, query));
+            }
+        }
+    }
 }
 
 namespace {
