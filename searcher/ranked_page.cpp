@@ -52,7 +52,7 @@ void RankedPage::offer(Xapian::docid did, double weight) {
 }
 
 void RankedPage::prune() {
-    if (best_.size() < size_) return;
+    if (size_ == 0 || best_.size() < size_) return;  // no page, or room left: every match is kept
     const double floor = best_.front() - margin(best_.front());
     kept_.erase(std::remove_if(kept_.begin(), kept_.end(), [floor](const auto& k) { return k.first < floor; }),
                 kept_.end());

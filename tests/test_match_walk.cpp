@@ -296,6 +296,12 @@ TEST_CASE("a ranked page whose weights are not Enquire's is refused", "[walk]") 
         right.offer(d, walk->weight());
         wrong.offer(d, walk->weight() * (1 + 1e-6));
     }
+    // An empty page (--limit 0) keeps nothing and asks Enquire for nothing.
+    RankedPage none(0);
+    for (Xapian::docid d = 1; d <= 50; ++d) none.offer(d, 1.0);
+    Xapian::MSet empty;
+    CHECK(none.page(enquire, query, 0, 0, empty));
+    CHECK(empty.empty());
     Xapian::MSet mset;
     CHECK_FALSE(wrong.page(enquire, query, 0, 10, mset));
     CHECK(mset.empty());
