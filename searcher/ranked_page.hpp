@@ -30,8 +30,8 @@ public:
 
 private:
     // How far below the size-th best weight a match is still kept: far
-    // above the rounding of a sum of a few terms' weights, far below any
-    // difference in wdf or length.
+    // above the rounding of a sum of a few terms' weights (a wider margin
+    // only keeps more matches for Enquire to order).
     static double margin(double weight) { return 1e-9 * (1 + (weight < 0 ? -weight : weight)); }
     void prune();
 
