@@ -221,6 +221,29 @@ void ColumnFacetSpy::count_listing(Xapian::docid did) {
     }
 }
 
+void ColumnFacetSpy::count(const Xapian::docid* dids, std::size_t n) {
+    // Two steps ahead: a document's offsets a few matches before its
+    // ordinals (where they are is read from the offsets), these a few
+    // matches before it is counted.
+    constexpr std::size_t kOffsetsAhead = 16, kOrdinalsAhead = 8;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i + kOffsetsAhead < n) {
+            const Xapian::docid did = dids[i + kOffsetsAhead];
+            if (did != 0 && did <= lastdocid_)
+                for (const Counted& c : counted_) __builtin_prefetch(c.offsets + did);
+        }
+        if (i + kOrdinalsAhead < n) {
+            const Xapian::docid did = dids[i + kOrdinalsAhead];
+            if (did != 0 && did <= lastdocid_)
+                for (const Counted& c : counted_) {
+                    const std::uint32_t first = c.offsets[did - 1];
+                    if (first < c.ordinal_count) __builtin_prefetch(c.ordinals + first);
+                }
+        }
+        count(dids[i]);
+    }
+}
+
 Facets ColumnFacetSpy::result(std::size_t limit) const {
     // The ordinals counted, as listed or found by a scan: facets_of's
     // result does not depend on their order (it merges names by key choosing

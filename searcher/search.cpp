@@ -319,10 +319,12 @@ SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const 
         if (walk && browse_by_date) {
             DatePage page(*column, order == SortOrder::date_desc, request.offset + request.limit);
             result.total = 0;
+            ColumnFacetBlock block(*column_spy);
             for (Xapian::docid did; (did = walk->next()); ++result.total) {
-                column_spy->count(did);
+                block.add(did);
                 page.offer(did);
             }
+            block.flush();
             dated = page.page(db, request.offset, request.limit);
         } else if (weighed) {
             // Enquire weighs every match to rank them, and reads each one's
@@ -331,16 +333,20 @@ SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const 
             // few that may be on the page, which Enquire then orders.
             RankedPage page(request.offset + request.limit);
             result.total = 0;
+            ColumnFacetBlock block(*column_spy);
             for (Xapian::docid did; (did = walk->next()); ++result.total) {
-                column_spy->count(did);
+                block.add(did);
                 page.offer(did, walk->weight());
             }
+            block.flush();
             if (!page.page(enquire, query, request.offset, request.limit, mset))
                 mset = enquire.get_mset(request.offset, request.limit);
         } else if (walk) {
             mset = enquire.get_mset(request.offset, request.limit);
             result.total = 0;
-            for (Xapian::docid did; (did = walk->next()); ++result.total) column_spy->count(did);
+            ColumnFacetBlock block(*column_spy);
+            for (Xapian::docid did; (did = walk->next()); ++result.total) block.add(did);
+            block.flush();
         } else if (!builtin_facets) {
             if (column_spy)
                 enquire.add_matchspy(&*column_spy);

@@ -154,6 +154,40 @@ TEST_CASE("the column counts the same whether it lists the values counted or sca
     CHECK(!all.listing());
 }
 
+TEST_CASE("the column counts the same a match at a time and in blocks read ahead", "[facet-column]") {
+    // ColumnFacetSpy::count(dids, n) reads the entries of the matches ahead
+    // of those it counts; ColumnFacetBlock hands it blocks. Every docid of
+    // the corpus several times over, with docids the column does not hold
+    // (0, past the last), crosses the blocks' bounds and the read-ahead's.
+    const Xapian::Database db(corpus_database());
+    const auto column = open_column(corpus_database());
+    REQUIRE(column);
+    std::vector<Xapian::docid> dids;
+    std::mt19937 random(7);
+    for (int round = 0; round < 5; ++round)
+        for (Xapian::docid did = 0; did <= db.get_lastdocid() + 2; ++did)
+            if (random() % 4 != 0) dids.push_back(did);
+    REQUIRE(dids.size() > 2 * ColumnFacetBlock::kSize);
+    for (const DateGranularity g : kGranularities)
+        for (const std::uint64_t listed : {std::uint64_t{0}, std::uint64_t{UINT64_MAX}}) {
+            for (const std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{9}, std::size_t{17}, dids.size()}) {
+                ColumnFacetSpy one_by_one(column, g, listed), at_once(column, g, listed), in_blocks(column, g, listed);
+                ColumnFacetBlock block(in_blocks);
+                for (std::size_t i = 0; i < n; ++i) {
+                    one_by_one.count(dids[i]);
+                    block.add(dids[i]);
+                }
+                at_once.count(dids.data(), n);
+                block.flush();
+                INFO("granularity " << static_cast<int>(g) << " listed " << listed << " matches " << n);
+                const std::string expected = show(one_by_one.result(0));
+                CHECK(show(at_once.result(0)) == expected);
+                CHECK(show(in_blocks.result(0)) == expected);
+                if (n == dids.size()) CHECK(expected.size() > 1000);
+            }
+        }
+}
+
 TEST_CASE("a match spy is handed docids within each database of several", "[facet-column]") {
     // Why the column is used for one database only: on several opened as
     // one, Xapian 1.4 hands a spy the document's docid within its own
