@@ -9,6 +9,8 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <cstring>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -81,24 +83,56 @@ public:
     /// by docid decodes its chunk from the start.
     Xapian::termcount doclength(Xapian::docid did) const { return did <= lastdocid_ ? doclengths_[did] : 0; }
 
-    /// The ordinals of document `did` in dictionary `d` (empty when it has
-    /// none, or `did` is past the last docid). Published dates have one at
-    /// most.
+    /// The column's per-document records (facet_column_format.hpp): where
+    /// they are, and how a document's is read with every value it gives
+    /// checked to lie in the section, so that no byte of the file can make
+    /// a read go astray. ColumnFacetSpy keeps a copy, to read records with
+    /// no call and no reload.
+    struct Records {
+        /// A record's counts (a uint16 per dictionary), padded to whole words.
+        static constexpr std::uint32_t kHeaderWords = (2 * kDictionaries + 3) / 4;
+        const std::uint32_t* words = nullptr;    // the section, `size` words
+        std::uint32_t size = 0;                  // at least kHeaderWords (the empty record)
+        const std::uint32_t* offsets = nullptr;  // by docid, lastdocid + 1 of them
+        Xapian::docid lastdocid = 0;
+
+        /// A document's lists: list d (a ColumnDictionary) is
+        /// ordinals[start[d], start[d + 1]).
+        struct Record {
+            const std::uint32_t* ordinals;
+            std::uint32_t start[kDictionaries + 1];
+        };
+        /// Reads document `did`'s record into `r`; false (nothing to count)
+        /// for docid 0, past the last docid, or a record that does not fit
+        /// in the section.
+        bool read(Xapian::docid did, Record& r) const {
+            if (did - 1 >= lastdocid) return false;  // did == 0 wraps
+            const std::uint32_t at = offsets[did];
+            if (at > size - kHeaderWords) return false;
+            const std::uint32_t* const record = words + at;
+            std::uint16_t counts[kDictionaries];
+            std::memcpy(counts, record, sizeof counts);
+            std::uint32_t total = 0;
+            r.start[0] = 0;
+            for (unsigned d = 0; d < kDictionaries; ++d) r.start[d + 1] = total += counts[d];
+            if (total > size - kHeaderWords - at) return false;  // a corrupt file counts nothing wrong
+            r.ordinals = record + kHeaderWords;
+            return true;
+        }
+    };
+    const Records& records() const { return records_; }
+
+    /// The ordinals of document `did` in dictionary `d` (empty, with a null
+    /// begin, when `did` is 0 or past the last docid). Published dates have
+    /// one at most.
     struct Span {
         const std::uint32_t* begin = nullptr;
         const std::uint32_t* end = nullptr;
     };
-    /// The raw arrays of a dictionary's lists (for ColumnFacetSpy, which
-    /// checks every value it reads).
-    const std::uint32_t* offsets(ColumnDictionary d) const { return list_[d].offsets; }
-    const std::uint32_t* ordinals(ColumnDictionary d) const { return list_[d].ordinals; }
-    std::uint32_t ordinal_count(ColumnDictionary d) const { return list_[d].count; }
     Span list(ColumnDictionary d, Xapian::docid did) const {
-        const List& l = list_[d];
-        if (did == 0 || did > lastdocid_) return {};
-        const std::uint32_t first = l.offsets[did - 1], last = l.offsets[did];
-        if (first > last || last > l.count) return {};  // a corrupt file counts nothing wrong
-        return {l.ordinals + first, l.ordinals + last};
+        Records::Record r;
+        if (!records_.read(did, r)) return {};
+        return {r.ordinals + r.start[d], r.ordinals + r.start[d + 1]};
     }
 
 private:
@@ -114,18 +148,13 @@ private:
     struct Dictionary : Strings {
         const unsigned char* ids = nullptr;  // names only: facet_id then key's facet_id, 16 bytes a name
     };
-    struct List {
-        const std::uint32_t* offsets = nullptr;  // lastdocid + 1 of them
-        const std::uint32_t* ordinals = nullptr;
-        std::uint32_t count = 0;
-    };
     void* map_ = nullptr;
     std::size_t map_size_ = 0;
     std::string uuid_;
     Xapian::rev revision_ = 0;
     Xapian::docid lastdocid_ = 0;
     Dictionary dict_[kDictionaries];
-    List list_[kDictionaries];
+    Records records_;
     Strings keys_[3];  // reversed name keys: persons, places, organisations
     const std::uint32_t* doclengths_ = nullptr;
 };
@@ -163,18 +192,19 @@ public:
     /// Counts the document `did` of the database the column describes (as
     /// a walk of the match set hands it, MatchWalk).
     void count(Xapian::docid did) {
-        if (did == 0 || did > lastdocid_) return;
+        FacetColumn::Records::Record r;
+        if (!records_.read(did, r)) return;
         if (listing_) {
-            count_listing(did);
+            count_listing(r);
             return;
         }
         for (unsigned i = 0; i < kCounted; ++i) {
             const Counted& c = counted_[i];
-            const std::uint32_t first = c.offsets[did - 1], last = c.offsets[did];
-            if (first > last || last > c.ordinal_count) continue;  // a corrupt file counts nothing wrong
             std::uint32_t* const counts = c.counts;
             const std::uint32_t size = c.size;
-            for (const std::uint32_t *o = c.ordinals + first, *end = c.ordinals + last; o != end; ++o)
+            for (const std::uint32_t *o = r.ordinals + r.start[c.dictionary],
+                                     *end = r.ordinals + r.start[c.dictionary + 1];
+                 o != end; ++o)
                 if (*o < size) ++counts[*o];
         }
     }
@@ -192,23 +222,20 @@ public:
     Facets result(std::size_t limit) const;
 
 private:
-    void count_listing(Xapian::docid did);
+    void count_listing(const FacetColumn::Records::Record& r);
     // The dictionaries counted: three names, the publication date and the
-    // mentioned dates at the granularity asked. Their arrays are copied here
-    // once, so that a match reads them from this object only (through one
-    // pointer, the compiler cannot know that a count written does not change
-    // them, and reloads them).
+    // mentioned dates at the granularity asked. They and the records are
+    // copied here once, so that a match reads them from this object only
+    // (through one pointer, the compiler cannot know that a count written
+    // does not change them, and reloads them).
     static constexpr unsigned kCounted = 5;
     struct Counted {
-        ColumnDictionary dictionary;
-        const std::uint32_t* offsets;
-        const std::uint32_t* ordinals;
-        std::uint32_t ordinal_count;
-        std::uint32_t size;     // ordinals at or past it are corrupt
-        std::uint32_t* counts;  // by ordinal, calloc'd
+        ColumnDictionary dictionary;  // also the list's place in a record
+        std::uint32_t size;           // ordinals at or past it are corrupt
+        std::uint32_t* counts;        // by ordinal, calloc'd
     };
     std::shared_ptr<const FacetColumn> column_;
-    Xapian::docid lastdocid_;
+    FacetColumn::Records records_;
     Counted counted_[kCounted] = {};
     bool listing_ = true;
     std::uint64_t listed_budget_ = 0;            // values still counted while listing
@@ -218,21 +245,27 @@ private:
 /// The matches of a walk handed to a ColumnFacetSpy in blocks, so that it
 /// reads the column ahead of its counting (ColumnFacetSpy::count with a
 /// block). flush() counts what is left: call it before reading the result.
+/// `then`, when given, is handed each block once counted: what else reads
+/// the matches' records (DatePage's publication days) finds them in cache
+/// rather than waiting on memory for each.
 class ColumnFacetBlock {
 public:
-    explicit ColumnFacetBlock(ColumnFacetSpy& spy) : spy_(spy) {}
+    using Then = std::function<void(const Xapian::docid* dids, std::size_t n)>;
+    explicit ColumnFacetBlock(ColumnFacetSpy& spy, Then then = {}) : spy_(spy), then_(std::move(then)) {}
     void add(Xapian::docid did) {
         dids_[size_++] = did;
         if (size_ == kSize) flush();
     }
     void flush() {
         spy_.count(dids_, size_);
+        if (then_) then_(dids_, size_);
         size_ = 0;
     }
     static constexpr std::size_t kSize = 256;
 
 private:
     ColumnFacetSpy& spy_;
+    Then then_;
     Xapian::docid dids_[kSize];
     std::size_t size_ = 0;
 };

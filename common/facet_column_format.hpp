@@ -11,8 +11,25 @@
 //     ends      uint32[size]: where each value's bytes end in `bytes`
 //     bytes     the values' bytes, one after another
 //     ids       names only: per value its facet_id then its key's facet_id (uint64 each)
-//     offsets   uint32[lastdocid + 1]: document d's ordinals are ordinals[offsets[d-1], offsets[d])
-//     ordinals  uint32[ordinal_count]
+//   records     uint32[record_words]: one record per document, the nine lists
+//               of its values (ordinals into the dictionaries) together, so
+//               that counting a match reads one run of adjacent cache lines:
+//                 counts    uint16[kDictionaries]: the lists' lengths, in
+//                           dictionary order, then zeros to kRecordHeaderWords
+//                 ordinals  uint32[sum of counts]: the lists one after another
+//               A list holds at most kRecordListLimit values: the writer
+//               refuses a document with more (searches then count from the
+//               facet slots). The record at word 0 is empty (every count
+//               0): the record of every docid with no values, docid 0 and
+//               docids no document has included.
+//   record offsets  uint32[lastdocid + 1]: where document d's record starts
+//               in `records`, in words. 32 bits, not 64: half the bytes, and
+//               twice the documents a cache line (the read-ahead of a match's
+//               offset fetches its neighbours' too); the writer refuses a
+//               column whose records pass 2^32 words (16 GiB). Records are
+//               checked where they are read (FacetColumn::Records::read: the
+//               offset, the counts and the ordinals within the section;
+//               every ordinal below its dictionary's size), not at open.
 //   for each names dictionary (persons, places, organisations), as its
 //   ColumnKeys says, the keys of the database's terms of that kind
 //   (entity_key, the term less its prefix), each with its bytes reversed,
@@ -31,8 +48,13 @@ namespace depeche::column_format {
 inline constexpr char kMagic[8] = {'D', 'P', 'C', 'H', 'F', 'C', 'O', 'L'};
 /// Bumped whenever the layout or the meaning of a value changes: a column of
 /// another version is not used.
-inline constexpr std::uint32_t kVersion = 3;
+inline constexpr std::uint32_t kVersion = 4;
 inline constexpr std::size_t kUuidBytes = 64;
+/// A record's counts, padded to whole words: its ordinals start aligned.
+inline constexpr std::uint32_t kRecordHeaderWords = FacetColumn::Records::kHeaderWords;
+/// The most values one list of a record holds (its count is a uint16): the
+/// writer refuses a document with more rather than write a wrong column.
+inline constexpr std::uint32_t kRecordListLimit = UINT16_MAX;
 
 struct ColumnSection {
     std::uint64_t size;  // values in the dictionary
@@ -40,9 +62,6 @@ struct ColumnSection {
     std::uint64_t bytes;
     std::uint64_t byte_count;
     std::uint64_t ids;
-    std::uint64_t offsets;
-    std::uint64_t ordinals;
-    std::uint64_t ordinal_count;
 };
 
 struct ColumnKeys {
@@ -65,14 +84,18 @@ struct ColumnHeader {
     ColumnSection sections[kDictionaries];
     ColumnKeys keys[kNameDictionaries];
     std::uint64_t doclengths;
+    std::uint64_t records;
+    std::uint64_t record_words;
+    std::uint64_t record_offsets;
 };
 
 // The file is read and written as raw structs: only where their layout is
 // the file's (little-endian, no padding).
-static_assert(sizeof(ColumnSection) == 64);
+static_assert(sizeof(ColumnSection) == 40);
+static_assert(kRecordHeaderWords == 5);
 static_assert(sizeof(ColumnKeys) == 32);
 static_assert(sizeof(ColumnHeader) ==
-              8 + 4 + 4 + kUuidBytes + 8 + 4 + 4 + 8 + 64 * kDictionaries + 32 * kNameDictionaries + 8);
+              8 + 4 + 4 + kUuidBytes + 8 + 4 + 4 + 8 + 40 * kDictionaries + 32 * kNameDictionaries + 8 + 3 * 8);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
 inline constexpr bool kNativeLayout = false;
 #else

@@ -24,22 +24,17 @@ using namespace column_format;
 
 constexpr DateGranularity kGranularities[] = {DateGranularity::year, DateGranularity::month, DateGranularity::day};
 
-// One dictionary being built, with its per-document lists.
+// One dictionary being built, with the list of the document being read.
 struct Built {
     std::vector<std::uint32_t> ends;
     std::string bytes;
-    std::vector<std::uint64_t> ids;  // names: facet_id, key's facet_id, ...
-    std::vector<std::uint32_t> offsets{0};
-    std::vector<std::uint32_t> ordinals;
+    std::vector<std::uint64_t> ids;   // names: facet_id, key's facet_id, ...
+    std::vector<std::uint32_t> list;  // the document's ordinals, moved to its record at its end
 
     void add_value(std::string_view v) {
         bytes.append(v);
         if (bytes.size() > UINT32_MAX) throw SetupError("a facet dictionary passes 4 GB");
         ends.push_back(static_cast<std::uint32_t>(bytes.size()));
-    }
-    void end_document() {
-        if (ordinals.size() > UINT32_MAX) throw SetupError("a facet list passes 2^32 values");
-        offsets.push_back(static_cast<std::uint32_t>(ordinals.size()));
     }
 };
 
@@ -75,7 +70,7 @@ public:
                     b.ids.push_back(slot.id(list, i));
                     b.ids.push_back(schema::facet_id(name.key));
                 }
-                b.ordinals.push_back(n);
+                b.list.push_back(n);
             }
         }
         const std::string_view published = slot.published();
@@ -86,14 +81,14 @@ public:
             if (added)
                 for (unsigned g = 0; g < 3; ++g)
                     at->second[g] = published_[g].ordinal(published_facet_value(key, kGranularities[g]));
-            for (unsigned g = 0; g < 3; ++g) published_[g].built.ordinals.push_back(at->second[g]);
+            for (unsigned g = 0; g < 3; ++g) published_[g].built.list.push_back(at->second[g]);
         }
         // Mentioned dates: each facet value once, and past kSpreadLimit the
         // first ones in byte order (FacetSpy::count_mentioned).
         const std::size_t n = slot.size(schema::kListMentioned);
         for (unsigned g = 0; g < 3; ++g) {
             Dates& dates = mentioned_[g];
-            const std::size_t first = dates.built.ordinals.size();
+            auto& mine = dates.built.list;
             for (std::size_t i = 0; i < n; ++i) {
                 bool added = false;
                 const std::uint32_t raw = raw_mentioned_[g].index(slot.id(schema::kListMentioned, i), added);
@@ -101,23 +96,52 @@ public:
                     mentioned_of_raw_[g].push_back(
                         dates.ordinal(date_facet_value(slot.mentioned(i), kGranularities[g])));
                 const std::uint32_t o = mentioned_of_raw_[g][raw];
-                auto& mine = dates.built.ordinals;
-                if (std::find(mine.begin() + static_cast<std::ptrdiff_t>(first), mine.end(), o) == mine.end())
-                    mine.push_back(o);
+                if (std::find(mine.begin(), mine.end(), o) == mine.end()) mine.push_back(o);
             }
-            auto& mine = dates.built.ordinals;
-            if (mine.size() - first > schema::kSpreadLimit) {
-                std::sort(mine.begin() + static_cast<std::ptrdiff_t>(first), mine.end(),
-                          [&](auto a, auto b) { return dates.values[a] < dates.values[b]; });
-                mine.resize(first + schema::kSpreadLimit);
+            if (mine.size() > schema::kSpreadLimit) {
+                std::sort(mine.begin(), mine.end(), [&](auto a, auto b) { return dates.values[a] < dates.values[b]; });
+                mine.resize(schema::kSpreadLimit);
             }
         }
         end_document();
     }
-    // A document without a facet slot (or a docid no document has).
+    // Ends the document of the next docid (one without a facet slot, or a
+    // docid no document has, when nothing was read): its lists become its
+    // record, or it gets the empty record at word 0 when they are all empty.
     void end_document() {
-        for (Built* b : all()) b->end_document();
+        const Xapian::docid did = static_cast<Xapian::docid>(record_offsets_.size());
+        const auto lists = all();
+        std::uint16_t counts[kDictionaries];
+        bool empty = true;
+        for (unsigned d = 0; d < kDictionaries; ++d) {
+            const std::size_t n = lists[d]->list.size();
+            // A count the record cannot hold would read as another list's
+            // values: no column rather than a wrong one.
+            if (n > kRecordListLimit)
+                throw SetupError("document " + std::to_string(did) + " has " + std::to_string(n) +
+                                 " values in one facet list, more than a column record holds (" +
+                                 std::to_string(kRecordListLimit) + "): no facet column");
+            counts[d] = static_cast<std::uint16_t>(n);
+            empty = empty && n == 0;
+        }
+        if (empty) {
+            record_offsets_.push_back(0);
+            return;
+        }
+        const std::size_t at = records_.size();
+        record_offsets_.push_back(static_cast<std::uint32_t>(at));
+        records_.resize(at + kRecordHeaderWords, 0);
+        std::memcpy(records_.data() + at, counts, sizeof counts);
+        for (Built* b : lists) {
+            records_.insert(records_.end(), b->list.begin(), b->list.end());
+            b->list.clear();
+        }
+        // Offsets are 32-bit word numbers (facet_column_format.hpp).
+        if (records_.size() > UINT32_MAX)
+            throw SetupError("the facet column's records pass 2^32 words: no facet column");
     }
+    const std::vector<std::uint32_t>& records() const { return records_; }
+    const std::vector<std::uint32_t>& record_offsets() const { return record_offsets_; }
     // The keys of the database's name terms of each kind, reversed and
     // sorted (FacetColumn::keys_ending_with).
     void name_keys(const Xapian::Database& db) {
@@ -142,13 +166,17 @@ public:
     }
     const std::vector<std::uint32_t>& doclengths() const { return doclengths_; }
 
-    std::vector<Built*> all() {
+    std::array<Built*, kDictionaries> all() {
         return {&names_[0],           &names_[1],           &names_[2],
                 &published_[0].built, &published_[1].built, &published_[2].built,
                 &mentioned_[0].built, &mentioned_[1].built, &mentioned_[2].built};
     }
 
 private:
+    // The empty record, that of every docid with no values, then the
+    // others; offsets by docid from 0.
+    std::vector<std::uint32_t> records_ = std::vector<std::uint32_t>(kRecordHeaderWords, 0);
+    std::vector<std::uint32_t> record_offsets_{0};
     Built names_[3];
     Built keys_[kNameDictionaries];
     std::vector<std::uint32_t> doclengths_;
@@ -197,7 +225,7 @@ void write_file(const std::string& path, const ColumnHeader& prototype, Builder&
         ColumnHeader h = prototype;
         Output out(fd, path);
         out.section(&h, sizeof h);  // rewritten with the offsets at the end
-        const std::vector<Built*> all = builder.all();
+        const auto all = builder.all();
         for (unsigned d = 0; d < kDictionaries; ++d) {
             const Built& b = *all[d];
             ColumnSection& s = h.sections[d];
@@ -206,10 +234,10 @@ void write_file(const std::string& path, const ColumnHeader& prototype, Builder&
             s.bytes = out.section(b.bytes.data(), b.bytes.size());
             s.byte_count = b.bytes.size();
             s.ids = d <= kDictOrgs ? out.section(b.ids.data(), 8 * b.ids.size()) : 0;
-            s.offsets = out.section(b.offsets.data(), 4 * b.offsets.size());
-            s.ordinals = out.section(b.ordinals.data(), 4 * b.ordinals.size());
-            s.ordinal_count = b.ordinals.size();
         }
+        h.records = out.section(builder.records().data(), 4 * builder.records().size());
+        h.record_words = builder.records().size();
+        h.record_offsets = out.section(builder.record_offsets().data(), 4 * builder.record_offsets().size());
         for (unsigned k = 0; k < kNameDictionaries; ++k) {
             const Built& b = builder.keys(k);
             ColumnKeys& s = h.keys[k];

@@ -319,11 +319,13 @@ SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const 
         if (walk && browse_by_date) {
             DatePage page(*column, order == SortOrder::date_desc, request.offset + request.limit);
             result.total = 0;
-            ColumnFacetBlock block(*column_spy);
-            for (Xapian::docid did; (did = walk->next()); ++result.total) {
-                block.add(did);
-                page.offer(did);
-            }
+            // The page is offered each block once counted, when its records
+            // are in cache: read as the walk finds them, each would wait on
+            // memory.
+            ColumnFacetBlock block(*column_spy, [&page](const Xapian::docid* dids, std::size_t n) {
+                for (std::size_t i = 0; i < n; ++i) page.offer(dids[i]);
+            });
+            for (Xapian::docid did; (did = walk->next()); ++result.total) block.add(did);
             block.flush();
             dated = page.page(db, request.offset, request.limit);
         } else if (weighed) {

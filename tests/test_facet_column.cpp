@@ -5,8 +5,10 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 
 #include "corpus_db.hpp"
@@ -172,7 +174,12 @@ TEST_CASE("the column counts the same a match at a time and in blocks read ahead
         for (const std::uint64_t listed : {std::uint64_t{0}, std::uint64_t{UINT64_MAX}}) {
             for (const std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{9}, std::size_t{17}, dids.size()}) {
                 ColumnFacetSpy one_by_one(column, g, listed), at_once(column, g, listed), in_blocks(column, g, listed);
-                ColumnFacetBlock block(in_blocks);
+                // What follows the counting is handed every match once, in order.
+                std::vector<Xapian::docid> then;
+                ColumnFacetBlock block(in_blocks, [&then](const Xapian::docid* block_dids, std::size_t size) {
+                    CHECK(size <= ColumnFacetBlock::kSize);
+                    then.insert(then.end(), block_dids, block_dids + size);
+                });
                 for (std::size_t i = 0; i < n; ++i) {
                     one_by_one.count(dids[i]);
                     block.add(dids[i]);
@@ -183,6 +190,7 @@ TEST_CASE("the column counts the same a match at a time and in blocks read ahead
                 const std::string expected = show(one_by_one.result(0));
                 CHECK(show(at_once.result(0)) == expected);
                 CHECK(show(in_blocks.result(0)) == expected);
+                CHECK(then == std::vector<Xapian::docid>(dids.begin(), dids.begin() + static_cast<std::ptrdiff_t>(n)));
                 if (n == dids.size()) CHECK(expected.size() > 1000);
             }
         }
@@ -328,6 +336,213 @@ TEST_CASE("a truncated or damaged column is ignored or counts without crashing",
     }
     write(bytes);
     CHECK(open_column(path));
+}
+
+TEST_CASE("a damaged record or record offset counts nothing wrong and reads nothing out of bounds",
+          "[facet-column][errors]") {
+    // Each document's values are one record in one section (format 4),
+    // checked where it is read: an offset or count past the section's end,
+    // or an ordinal past its dictionary, drops that document's record (or
+    // that value) and nothing else. The records section is followed in the
+    // file by the record offsets, so a read past its end would count those
+    // words as ordinals: the counts would differ.
+    using column_format::ColumnHeader;
+    const std::string path = corpus_copy();
+    const fs::path file = fs::path(path) / kFacetColumnFile;
+    std::string bytes;
+    {
+        std::ifstream in(file, std::ios::binary);
+        bytes.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    ColumnHeader h;
+    std::memcpy(&h, bytes.data(), sizeof h);
+    REQUIRE(h.record_offsets - (h.records + 4 * h.record_words) < 8);  // the offsets follow the records
+    const auto word = [&](std::uint64_t at) {
+        std::uint32_t w;
+        std::memcpy(&w, bytes.data() + at, sizeof w);
+        return w;
+    };
+    const auto offset_of = [&](Xapian::docid did) { return word(h.record_offsets + 4 * std::uint64_t(did)); };
+    // The document whose record is the section's last (the largest offset),
+    // and one in the middle with a person.
+    Xapian::docid last = 1, middle = 0;
+    for (Xapian::docid did = 1; did <= h.lastdocid; ++did) {
+        if (offset_of(did) > offset_of(last)) last = did;
+        if (!middle && did > h.lastdocid / 2 && (word(h.records + 4 * std::uint64_t(offset_of(did))) & 0xffff) != 0)
+            middle = did;
+    }
+    REQUIRE(middle != 0);
+    REQUIRE(offset_of(last) > 0);
+    const auto write = [&](const std::string& content) {
+        std::ofstream out(file, std::ios::binary | std::ios::trunc);
+        out << content;
+    };
+    // Every document's values counted, but `skipped`'s, by a spy on the
+    // intact column, one by one (listing or scanning) and in blocks.
+    const auto counts = [&](const std::shared_ptr<const FacetColumn>& column, Xapian::docid skipped,
+                            std::uint64_t listed) {
+        ColumnFacetSpy one_by_one(column, DateGranularity::day, listed),
+            in_blocks(column, DateGranularity::day, listed);
+        {
+            ColumnFacetBlock block(in_blocks);
+            for (Xapian::docid did = 0; did <= h.lastdocid + 1; ++did)
+                if (did != skipped) {
+                    one_by_one.count(did);
+                    block.add(did);
+                }
+            block.flush();
+        }
+        const std::string result = show(one_by_one.result(0));
+        return result == show(in_blocks.result(0)) ? result : "blocks differ";
+    };
+    std::map<std::pair<Xapian::docid, std::uint64_t>, std::string> intact;
+    {
+        const auto column = open_column(path);
+        REQUIRE(column);
+        for (const Xapian::docid skipped : {Xapian::docid{0}, last, middle})
+            for (const std::uint64_t listed : {std::uint64_t{0}, std::uint64_t{UINT64_MAX}})
+                intact[{skipped, listed}] = counts(column, skipped, listed);
+    }
+    REQUIRE(intact[{0, 0}] != intact[{last, 0}]);
+    REQUIRE(intact[{0, 0}] != intact[{middle, 0}]);
+    const auto set_word = [](std::string& to, std::uint64_t at, std::uint32_t w) {
+        std::memcpy(to.data() + at, &w, sizeof w);
+    };
+    // The damaged column counts every document as the intact one counts
+    // them all but `dropped`, whose lists read empty.
+    const auto check_counts = [&](const std::string& damaged, Xapian::docid dropped) {
+        write(damaged);
+        const auto column = open_column(path);
+        REQUIRE(column);
+        for (const std::uint64_t listed : {std::uint64_t{0}, std::uint64_t{UINT64_MAX}})
+            CHECK(counts(column, 0, listed) == intact[{dropped, listed}]);
+        for (unsigned d = 0; d < kDictionaries; ++d) {
+            const FacetColumn::Span span = column->list(static_cast<ColumnDictionary>(d), dropped);
+            CHECK(span.begin == span.end);
+        }
+    };
+    const std::uint64_t words = h.record_words;
+    SECTION("a record offset past the section's end") {
+        for (const std::uint64_t at : {words - 4, words - 1, words, words + 1000, std::uint64_t{UINT32_MAX}}) {
+            INFO("offset " << at);
+            std::string damaged = bytes;
+            set_word(damaged, h.record_offsets + 4 * std::uint64_t(middle), static_cast<std::uint32_t>(at));
+            check_counts(damaged, middle);
+        }
+    }
+    SECTION("a record whose counts pass the section's end") {
+        const std::uint64_t record = h.records + 4 * std::uint64_t(offset_of(last));
+        // The record's counts, each list in turn set past what is left.
+        for (unsigned d = 0; d < kDictionaries; ++d) {
+            INFO("list " << d);
+            std::string damaged = bytes;
+            std::uint16_t count;
+            std::memcpy(&count, damaged.data() + record + 2 * d, sizeof count);
+            count = static_cast<std::uint16_t>(count + 1);
+            std::memcpy(damaged.data() + record + 2 * d, &count, sizeof count);
+            check_counts(damaged, last);
+        }
+    }
+    SECTION("an ordinal past its dictionary's size counts that value only") {
+        // The middle document's first person: set to every value no
+        // dictionary reaches. Its other values count: not the counts without
+        // it, not those with it.
+        std::string damaged = bytes;
+        set_word(damaged, h.records + 4 * (std::uint64_t(offset_of(middle)) + FacetColumn::Records::kHeaderWords),
+                 UINT32_MAX);
+        write(damaged);
+        const auto column = open_column(path);
+        REQUIRE(column);
+        const std::string counted = counts(column, 0, 0);
+        CHECK(counted == counts(column, 0, UINT64_MAX));
+        CHECK(counted != intact[{0, 0}]);
+        CHECK(counted != intact[{middle, 0}]);
+        CHECK(counts(column, middle, 0) == intact[{middle, 0}]);
+        CHECK(*column->list(kDictPersons, middle).begin == UINT32_MAX);
+    }
+    SECTION("a records section that does not fit is not opened") {
+        const auto header_with = [&](auto change) {
+            ColumnHeader damaged_header = h;
+            change(damaged_header);
+            std::string damaged = bytes;
+            std::memcpy(damaged.data(), &damaged_header, sizeof damaged_header);
+            write(damaged);
+            std::string why;
+            CHECK_FALSE(FacetColumn::open(path, why));
+            CHECK_THAT(why, Catch::Contains("records"));
+        };
+        header_with([&](ColumnHeader& d) { d.record_words = (bytes.size() - h.records) / 4 + 1; });
+        header_with([&](ColumnHeader& d) { d.record_words = FacetColumn::Records::kHeaderWords - 1; });
+        header_with([&](ColumnHeader& d) { d.record_words = std::uint64_t{UINT32_MAX} + 1; });
+        header_with([&](ColumnHeader& d) { d.records = bytes.size() - 8; });
+        header_with([&](ColumnHeader& d) { d.records += 4; });  // unaligned
+        header_with([&](ColumnHeader& d) { d.record_offsets = bytes.size() - 8; });
+    }
+    write(bytes);
+    REQUIRE(open_column(path));
+}
+
+TEST_CASE("a document with more values in a list than a column record holds gets no column", "[facet-column][errors]") {
+    // A record counts a list's values in 16 bits: the writer refuses a
+    // document with more rather than write a wrong column (searches count
+    // from the facet slots). The indexer keeps at most kSpreadLimit names a
+    // kind (pack_facets), so such a slot is made here by hand: as many
+    // persons as asked, nothing else.
+    const auto slot_of = [](std::uint32_t persons) {
+        std::string packed;
+        const auto number = [&](std::uint64_t n) {
+            for (; n >= 0x80; n >>= 7) packed.push_back(static_cast<char>(n | 0x80));
+            packed.push_back(static_cast<char>(n));
+        };
+        number(0);  // no publication date
+        for (const std::uint64_t count : {std::uint64_t{persons}, std::uint64_t{0}, std::uint64_t{0}, std::uint64_t{0}})
+            number(count);
+        std::vector<std::string> names;
+        for (std::uint32_t i = 0; i < persons; ++i) names.push_back("p" + std::to_string(i));
+        for (const auto& name : names) {
+            std::uint64_t id = schema::facet_id(name);
+            for (int b = 0; b < 8; ++b, id >>= 8) packed.push_back(static_cast<char>(id & 0xff));
+        }
+        for (const auto& name : names)
+            for (int twice = 0; twice < 2; ++twice) {  // the name, then its key
+                number(name.size());
+                packed += name;
+            }
+        return packed;
+    };
+    const auto database_with = [&](std::uint32_t persons) {
+        const std::string path = temp_path("depeche-column-wide");
+        Xapian::WritableDatabase w(path, Xapian::DB_CREATE);
+        Xapian::Document doc;
+        doc.add_boolean_term("T");
+        doc.add_value(schema::kSlotFacets, slot_of(persons));
+        w.add_document(doc);
+        w.add_document(doc);
+        w.commit();
+        return path;
+    };
+    const std::uint32_t limit = column_format::kRecordListLimit;
+    {
+        // As many as a record holds: counted as the facet slots count them.
+        const std::string path = database_with(limit);
+        write_facet_column(path);
+        const auto column = open_column(path);
+        REQUIRE(column);
+        const Xapian::Database db(path);
+        FacetSpy slots(DateGranularity::year);
+        ColumnFacetSpy columns(column, DateGranularity::year);
+        const std::string expected = show(spy_facets(db, Xapian::Query("T"), slots, 0));
+        CHECK(show(spy_facets(db, Xapian::Query("T"), columns, 0)) == expected);
+        CHECK_THAT(expected, Catch::Contains("p65534 2, "));
+        CHECK(column->list(kDictPersons, 2).end - column->list(kDictPersons, 2).begin == limit);
+    }
+    {
+        const std::string path = database_with(limit + 1);
+        CHECK_THROWS_WITH(write_facet_column(path), Catch::Contains("more than a column record holds (65535)"));
+        CHECK_FALSE(open_column(path));
+        for (const auto& entry : fs::directory_iterator(path))
+            CHECK(entry.path().filename().string().find(kFacetColumnFile) == std::string::npos);
+    }
 }
 
 TEST_CASE("the column's name keys give the names that end with the words typed", "[facet-column]") {
