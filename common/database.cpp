@@ -202,11 +202,16 @@ std::shared_ptr<const FacetColumn> Archive::facet_column() {
     std::error_code ec;
     if (paths_.size() != 1 || db_.size() != 1 || !std::filesystem::is_directory(paths_.front(), ec)) {
         column_note_ = "no facet column: the archive is not one local database folder";
+        column_advice_.clear();
         return nullptr;
     }
     if (column_ && column_->in_step_with(db_)) return column_;
+    column_advice_.clear();
     column_ = FacetColumn::open(paths_.front(), column_note_);
-    if (column_ && !column_->in_step_with(db_)) {
+    if (!column_) {
+        column_advice_ = column_note_ + ": facets are counted without it, more slowly; `depeche-index --db " +
+                         paths_.front() + " --facet-column` writes it";
+    } else if (!column_->in_step_with(db_)) {
         column_note_ = paths_.front() + ": the facet column is stale (written before the last commit)";
         column_.reset();
     }

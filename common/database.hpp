@@ -59,6 +59,13 @@ public:
     std::shared_ptr<const FacetColumn> facet_column();
     /// Why facet_column() gave none the last time (empty when it gave one).
     const std::string& facet_column_note() const { return column_note_; }
+    /// What to tell the user after facet_column() gave none: empty, unless
+    /// the archive is one local folder whose column is missing or cannot be
+    /// used (written by another version of depeche, truncated, damaged);
+    /// then why, and the command that rewrites it. Not for a column that is
+    /// only stale (a commit since it was written, as while an index job
+    /// runs: the job writes it again when it ends).
+    const std::string& facet_column_advice() const { return column_advice_; }
 
     /// The databases left out, each "NAME: why".
     const std::vector<std::string>& missing() const { return missing_; }
@@ -96,6 +103,7 @@ private:
     std::vector<std::string> missing_;
     std::shared_ptr<const FacetColumn> column_;
     std::string column_note_;
+    std::string column_advice_;
 };
 
 /// Records `versions` in the metadata of `db` (before its first commit).

@@ -128,6 +128,8 @@ int run(int argc, char** argv) {
     std::cout << (json ? render_json(result) : render_text(result, isatty(STDOUT_FILENO) != 0));
     for (const auto& m : result.missing)
         std::fprintf(stderr, "depeche-search: partial results, left out %s\n", m.c_str());
+    if (!archive.facet_column_advice().empty())
+        std::fprintf(stderr, "depeche-search: note: %s\n", archive.facet_column_advice().c_str());
     return result.missing.empty() ? kExitOk : kExitRejected;
 }
 

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "corpus_db.hpp"
+#include "facet_column.hpp"
 #include "progress.hpp"
 #include "readers.hpp"
 
@@ -231,6 +232,53 @@ TEST_CASE("a database built by another version says to reindex", "[e2e][errors]"
     CHECK(r.status == 1);
     CHECK(r.err.find("reindex") != std::string::npos);
     CHECK(index({"--db", db, DEPECHE_SOURCE_DIR "/corpus/sample/seed-like.txt"}).status == 1);
+    fs::remove_all(db);
+}
+
+TEST_CASE("a missing or outdated facet column: the same results, and a note saying how to write it", "[e2e][search]") {
+    const std::string db = temp_path("depeche-column-note");
+    REQUIRE(index({"--db", db, kSample}).status == 0);
+    const std::vector<std::string> args = {"--db", db, "--json", "--facet-limit", "0", "france"};
+    const Run fresh = search(args);
+    REQUIRE(fresh.status == 0);
+    CHECK(fresh.err.empty());
+    const fs::path column = fs::path(db) / depeche::kFacetColumnFile;
+    const std::string written = slurp(column.string());
+    const auto check_note = [&](const char* why) {
+        const Run r = search(args);
+        INFO(r.err);
+        CHECK(r.status == 0);
+        CHECK(r.out == fresh.out);
+        CHECK(r.err.find(why) != std::string::npos);
+        CHECK(r.err.find("depeche-search: note: ") == 0);
+        CHECK(r.err.find("depeche-index --db " + db + " --facet-column") != std::string::npos);
+    };
+    SECTION("a column written by another version") {
+        std::string old = written;
+        old[8] = static_cast<char>(old[8] - 1);  // the version, after the 8-byte magic
+        std::ofstream(column, std::ios::binary | std::ios::trunc) << old;
+        check_note("not a facet column of this version");
+    }
+    SECTION("no column") {
+        fs::remove(column);
+        check_note("no facet column");
+    }
+    SECTION("a stale column (a commit since, as while an index job runs) is no reason for a note") {
+        {
+            Xapian::WritableDatabase w(db, Xapian::DB_OPEN);
+            w.set_metadata("depeche.test", "a commit after the column");
+            w.commit();
+        }
+        const Run r = search(args);
+        CHECK(r.status == 0);
+        CHECK(r.out == fresh.out);
+        CHECK(r.err.empty());
+    }
+    // Rewritten, the column is used again and the note goes.
+    REQUIRE(index({"--db", db, "--facet-column"}).status == 0);
+    const Run rewritten = search(args);
+    CHECK(rewritten.out == fresh.out);
+    CHECK(rewritten.err.empty());
     fs::remove_all(db);
 }
 
