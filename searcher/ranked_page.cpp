@@ -35,6 +35,16 @@ private:
 
 }  // namespace
 
+Xapian::MSet restricted_mset(Xapian::Enquire& enquire, const Xapian::Query& query, std::vector<Xapian::docid> docids,
+                             Xapian::doccount offset, Xapian::doccount limit) {
+    std::sort(docids.begin(), docids.end());
+    DocidList kept(std::move(docids));
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(&kept)));
+    Xapian::MSet mset = enquire.get_mset(offset, limit);
+    enquire.set_query(query);
+    return mset;
+}
+
 void RankedPage::offer(Xapian::docid did, double weight) {
     if (size_ == 0) return;
     if (best_.size() < size_) {
@@ -67,11 +77,7 @@ bool RankedPage::page(Xapian::Enquire& enquire, const Xapian::Query& query, Xapi
         weights.emplace(did, weight);
         docids.push_back(did);
     }
-    std::sort(docids.begin(), docids.end());
-    DocidList kept(std::move(docids));
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(&kept)));
-    Xapian::MSet ranked = enquire.get_mset(offset, limit);
-    enquire.set_query(query);
+    Xapian::MSet ranked = restricted_mset(enquire, query, std::move(docids), offset, limit);
     for (auto it = ranked.begin(); it != ranked.end(); ++it) {
         const auto w = weights.find(*it);
         if (w == weights.end() || std::abs(w->second - it.get_weight()) > margin(it.get_weight()) / 8) return false;

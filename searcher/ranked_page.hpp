@@ -12,6 +12,13 @@
 
 namespace depeche {
 
+/// The MSet of `query` over `docids` only (any order), in `enquire`'s
+/// order and with its weights: Enquire run with `query` filtered by those
+/// documents (a weightless filter, so each document's weight is the one it
+/// has over the whole match set). `enquire`'s query is left as `query`.
+Xapian::MSet restricted_mset(Xapian::Enquire& enquire, const Xapian::Query& query, std::vector<Xapian::docid> docids,
+                             Xapian::doccount offset, Xapian::doccount limit);
+
 class RankedPage {
 public:
     /// For the best `size` matches (offset + limit).

@@ -302,21 +302,22 @@ SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const 
         // when it weighs the query's operators as Xapian does (RankedPage);
         // otherwise the page comes from Enquire without a pass over every
         // match (Xapian stops weighing documents that cannot enter it).
-        // Browsing by date (no words: every weight is 0), the walk keeps the
-        // page itself from the column's publication days (DatePage). Sorted
-        // by date with words, Enquire reads and weighs every match anyway:
-        // the spy rides along.
-        const bool browse_by_date = order != SortOrder::relevance && !has_words(query);
+        // Sorted by date, the walk keeps the page itself from the column's
+        // publication days (DatePage); a browse (no words: every weight is
+        // 0) needs nothing more, and with words Enquire weighs only the
+        // page's documents (restricted_mset), where it would weigh every
+        // match, reading each one's length.
+        const bool by_date = order != SortOrder::relevance;
+        const bool browse_by_date = by_date && !has_words(query);
         std::unique_ptr<MatchWalk> walk;
         bool weighed = false;  // the walk also weighs each match as Xapian would (RankedPage)
         if (column_spy && order == SortOrder::relevance) {
             walk = MatchWalk::build_weighed(db, query, *column);
             weighed = walk != nullptr;
         }
-        if (column_spy && !walk && (order == SortOrder::relevance || browse_by_date))
-            walk = MatchWalk::build(db, query);
-        std::optional<std::vector<Xapian::docid>> dated;  // the page, when the walk kept it
-        if (walk && browse_by_date) {
+        if (column_spy && !walk) walk = MatchWalk::build(db, query);
+        std::optional<std::vector<Xapian::docid>> dated;  // a browse's page, when the walk kept it
+        if (walk && by_date) {
             DatePage page(*column, order == SortOrder::date_desc, request.offset + request.limit);
             result.total = 0;
             // The page is offered each block once counted, when its records
@@ -327,7 +328,11 @@ SearchResult search(const Xapian::Database& db, const Lexicons& lexicons, const 
             });
             for (Xapian::docid did; (did = walk->next()); ++result.total) block.add(did);
             block.flush();
-            dated = page.page(db, request.offset, request.limit);
+            std::vector<Xapian::docid> docids = page.page(db, request.offset, request.limit);
+            if (browse_by_date)
+                dated = std::move(docids);
+            else
+                mset = restricted_mset(enquire, query, std::move(docids), 0, request.limit);
         } else if (weighed) {
             // Enquire weighs every match to rank them, and reads each one's
             // length from Xapian's length list (about 2 µs a match at 1M):

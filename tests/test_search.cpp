@@ -352,12 +352,14 @@ TEST_CASE("ranked hits and totals are those of one weighted pass over every matc
     }
 }
 
-TEST_CASE("browsing by date with the facet column gives Enquire's page, total and facets", "[search][facets]") {
-    // With a column, a browse (no words) keeps its page while walking the
-    // match set (the column's publication days, then the sort values of the
-    // last day's dispatches): the same as Enquire's date sort.
-    for (const char* q :
-         {"", "lieu:Paris", "date:2016..2018", "NOT lieu:Paris", "personne:Obama OR org:ONU", "lieu:Nowhere"}) {
+TEST_CASE("sorting by date with the facet column gives Enquire's page, scores, total and facets", "[search][facets]") {
+    // With a column, a search sorted by date keeps its page while walking
+    // the match set (the column's publication days, then the sort values of
+    // the last day's dispatches), and with words Enquire weighs only the
+    // page's documents: the same as Enquire's date sort over every match.
+    for (const char* q : {"", "lieu:Paris", "date:2016..2018", "NOT lieu:Paris", "personne:Obama OR org:ONU",
+                          "lieu:Nowhere", "ministre", "président OR football", "ministre lieu:Paris",
+                          "gouvernement NOT football", "\"premier ministre\"", "zzzqqqxw"}) {
         for (const SortOrder order : {SortOrder::date_desc, SortOrder::date}) {
             for (const auto& [offset, limit] : std::vector<std::pair<std::size_t, std::size_t>>{
                      {0, 1}, {0, 10}, {3, 5}, {40, 20}, {0, 0}, {1000, 10}}) {
