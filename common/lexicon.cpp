@@ -26,21 +26,23 @@ struct LexiconFileBytes {
     std::string_view view() const { return {data.get(), size}; }
 };
 
-// The bytes of the name files, kept by a names-only load and parsed into name
-// maps by the first canonical_name call that needs them.
+// The bytes of the name files, kept by a names-only load and parsed into a
+// kind's name map by the first canonical_name call that needs it: a search
+// for a person reads the aliases only, never the places' gazetteer.
 struct NameFiles {
     LexiconFileBytes places;
     LexiconFileBytes orgs;  // empty when absent
     LexiconFileBytes aliases;
 
-    struct Maps {
-        std::unordered_map<std::string, std::string> places, orgs, persons;
-    };
-    const Maps& maps() const;
+    /// The name map of a person, place or organisation.
+    const std::unordered_map<std::string, std::string>& names(EntityKind kind) const;
 
 private:
-    mutable std::once_flag parsed_;
-    mutable Maps maps_;
+    struct Parsed {
+        std::once_flag once;
+        std::unordered_map<std::string, std::string> names;
+    };
+    mutable Parsed parsed_[3];  // persons, places, organisations
 };
 
 namespace {
@@ -292,48 +294,48 @@ void add_canonical_surfaces(NameMap& names, const std::vector<const NameMap::val
 }
 
 // Parses the name files into `places`, `orgs` and `persons` (and the kinds of
-// places into `place_kinds` when not null).
+// places into `place_kinds` when not null). A null map is not built: its
+// kind's lines are skipped (each kind's map depends on its own lines only).
 void parse_names(std::string_view places_bytes, std::string_view orgs_bytes, std::string_view aliases_bytes,
-                 NameMap& places, NameMap& orgs, NameMap& persons, NameMap* place_kinds) {
+                 NameMap* places, NameMap* orgs, NameMap* persons, NameMap* place_kinds) {
     std::vector<const NameMap::value_type*> place_candidates, org_candidates, person_candidates;
-    // Generated gazetteers: the first line for a surface wins (the builder
-    // writes countries and large cities before communes of the same name).
-    places.reserve(count_lines(places_bytes));
-    for_each_line(places_bytes, [&](std::string_view line, std::string_view) {
-        std::string_view f[3];
-        if (split_tabs(line, f, 3) < 2 || f[0].empty() || f[1].empty()) return;
-        std::string key = word_key(f[0]);
-        if (key.empty()) return;
-        const auto [it, inserted] = places.try_emplace(std::move(key), f[1]);
-        if (!inserted) return;
-        if (f[0] != f[1]) place_candidates.push_back(&*it);
-        if (place_kinds && !f[2].empty()) place_kinds->try_emplace(f[0] == f[1] ? it->first : word_key(f[1]), f[2]);
-    });
-    for_each_line(orgs_bytes, [&](std::string_view line, std::string_view) {
-        std::string_view f[2];
-        if (split_tabs(line, f, 2) < 2 || f[0].empty() || f[1].empty()) return;
-        std::string key = word_key(f[0]);
-        if (key.empty()) return;
-        const auto [it, inserted] = orgs.try_emplace(std::move(key), f[1]);
-        if (inserted && f[0] != f[1]) org_candidates.push_back(&*it);
-    });
+    // Generated gazetteers (surface, canonical[, kind of place]): the first
+    // line for a surface wins (the builder writes countries and large cities
+    // before communes of the same name).
+    const auto gazetteer = [](std::string_view bytes, std::size_t fields, NameMap& names,
+                              std::vector<const NameMap::value_type*>& candidates, NameMap* kinds) {
+        names.reserve(names.size() + count_lines(bytes));
+        for_each_line(bytes, [&](std::string_view line, std::string_view) {
+            std::string_view f[3];
+            if (split_tabs(line, f, fields) < 2 || f[0].empty() || f[1].empty()) return;
+            std::string key = word_key(f[0]);
+            if (key.empty()) return;
+            const auto [it, inserted] = names.try_emplace(std::move(key), f[1]);
+            if (!inserted) return;
+            if (f[0] != f[1]) candidates.push_back(&*it);
+            if (kinds && !f[2].empty()) kinds->try_emplace(f[0] == f[1] ? it->first : word_key(f[1]), f[2]);
+        });
+    };
+    if (places) gazetteer(places_bytes, 3, *places, place_candidates, place_kinds);
+    if (orgs) gazetteer(orgs_bytes, 2, *orgs, org_candidates, nullptr);
     // Reviewed aliases override what the packages say.
     for_each_line(aliases_bytes, [&](std::string_view line, std::string_view) {
         std::string_view f[4];
         if (split_tabs(line, f, 4) < 3 || f[1].empty() || f[2].empty()) return;
-        std::string key = word_key(f[1]);
-        if (key.empty()) return;
         const std::optional<EntityKind> kind = parse_kind(f[0]);
         if (!kind || *kind == EntityKind::date) return;
         const bool person = *kind == EntityKind::person, place = *kind == EntityKind::place;
-        auto& names = person ? persons : place ? places : orgs;
-        const auto it = names.try_emplace(std::move(key)).first;
+        NameMap* const names = person ? persons : place ? places : orgs;
+        if (!names) return;
+        std::string key = word_key(f[1]);
+        if (key.empty()) return;
+        const auto it = names->try_emplace(std::move(key)).first;
         it->second = f[2];
         (person ? person_candidates : place ? place_candidates : org_candidates).push_back(&*it);
     });
-    add_canonical_surfaces(places, place_candidates);
-    add_canonical_surfaces(orgs, org_candidates);
-    add_canonical_surfaces(persons, person_candidates);
+    if (places) add_canonical_surfaces(*places, place_candidates);
+    if (orgs) add_canonical_surfaces(*orgs, org_candidates);
+    if (persons) add_canonical_surfaces(*persons, person_candidates);
 }
 
 bool ends_with_words(std::string_view key, std::string_view tail) {
@@ -343,11 +345,14 @@ bool ends_with_words(std::string_view key, std::string_view tail) {
 
 }  // namespace
 
-const NameFiles::Maps& NameFiles::maps() const {
-    std::call_once(parsed_, [this] {
-        parse_names(places.view(), orgs.view(), aliases.view(), maps_.places, maps_.orgs, maps_.persons, nullptr);
+const std::unordered_map<std::string, std::string>& NameFiles::names(EntityKind kind) const {
+    const std::size_t at = kind == EntityKind::person ? 0 : kind == EntityKind::place ? 1 : 2;
+    Parsed& p = parsed_[at];
+    std::call_once(p.once, [&] {
+        parse_names(places.view(), orgs.view(), aliases.view(), at == 1 ? &p.names : nullptr,
+                    at == 2 ? &p.names : nullptr, at == 0 ? &p.names : nullptr, nullptr);
     });
-    return maps_;
+    return p.names;
 }
 
 Lexicons load_lexicons(const std::filesystem::path& dir, LexiconUse use) {
@@ -374,8 +379,8 @@ Lexicons load_lexicons(const std::filesystem::path& dir, LexiconUse use) {
         lex.deferred_names = std::move(files);
         return lex;
     }
-    parse_names(places->view(), orgs ? orgs->view() : std::string_view(), aliases->view(), lex.places, lex.orgs,
-                lex.persons, &lex.place_kinds);
+    parse_names(places->view(), orgs ? orgs->view() : std::string_view(), aliases->view(), &lex.places, &lex.orgs,
+                &lex.persons, &lex.place_kinds);
     load_words(std::move(*first_names), lex.first_names);
     if (surnames) load_words(std::move(*surnames), lex.surnames);
     if (common_words) load_words(std::move(*common_words), lex.common_words);
@@ -438,17 +443,17 @@ std::optional<std::string> canonical_name(const Lexicons& lexicons, EntityKind k
     const std::string key = entity_key(typed);
     if (key.empty()) return std::nullopt;
     if (kind == EntityKind::date) return std::nullopt;
-    const NameFiles::Maps* deferred = lexicons.deferred_names ? &lexicons.deferred_names->maps() : nullptr;
+    const NameFiles* const deferred = lexicons.deferred_names.get();
     const std::unordered_map<std::string, std::string>* names = nullptr;
     switch (kind) {
         case EntityKind::person:
-            names = deferred ? &deferred->persons : &lexicons.persons;
+            names = deferred ? &deferred->names(kind) : &lexicons.persons;
             break;
         case EntityKind::place:
-            names = deferred ? &deferred->places : &lexicons.places;
+            names = deferred ? &deferred->names(kind) : &lexicons.places;
             break;
         case EntityKind::org:
-            names = deferred ? &deferred->orgs : &lexicons.orgs;
+            names = deferred ? &deferred->names(kind) : &lexicons.orgs;
             break;
         case EntityKind::date:
             return std::nullopt;

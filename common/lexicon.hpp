@@ -44,9 +44,11 @@ struct Lexicons {
     /// A digest of every file of the folder (names, sizes, bytes): databases
     /// record it. The same for both uses of load_lexicons.
     std::string version;
-    /// Set by a names-only load: the bytes of the name files, parsed into
-    /// name maps the first time canonical_name needs them (thread-safe), so
-    /// that a search naming no person, place or organisation parses nothing.
+    /// Set by a names-only load: the bytes of the name files, each kind's
+    /// name map parsed the first time canonical_name needs that kind
+    /// (thread-safe), so that a search naming no person, place or
+    /// organisation parses nothing, and one naming a person or an
+    /// organisation does not parse the places' gazetteer.
     std::shared_ptr<const NameFiles> deferred_names;
 };
 
