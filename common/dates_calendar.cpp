@@ -187,7 +187,8 @@ long easter_sunday(long y) {
     return moon + (7 - weekday_of(moon) % 7);  // the next Sunday, strictly after
 }
 
-// The day number of `holiday` in year `y` (French customs), kNoDay when out of range.
+// The day number of `holiday` in year `y` (French customs, and the American Thanksgiving), kNoDay when out
+// of range.
 long holiday_day(Holiday holiday, long y) {
     if (y < kMinYear || y > kMaxYear) return kNoDay;
     auto sunday_on_or_before = [](long day) { return day - weekday_of(day) % 7; };
@@ -227,6 +228,11 @@ long holiday_day(Holiday holiday, long y) {
             return days_from_civil(y, 10, 31);
         case Holiday::all_saints:
             return days_from_civil(y, 11, 1);
+        case Holiday::thanksgiving: {
+            // The fourth Thursday of November.
+            const long first = days_from_civil(y, 11, 1);
+            return first + (4 - weekday_of(first) + 7) % 7 + 21;
+        }
         case Holiday::christmas:
             return days_from_civil(y, 12, 25);
         case Holiday::new_years_eve:

@@ -77,6 +77,7 @@ enum class Holiday : std::uint8_t {
     assumption,
     halloween,
     all_saints,
+    thanksgiving,  // the American one, which French news reports
     christmas,
     new_years_eve
 };
@@ -443,7 +444,11 @@ private:
         int unit = 0;
         long n = 0;
         std::size_t next = 0;
+        bool approximate = false;  // hedged or round: "environ dix jours", "une quinzaine de jours"
     };
+    std::string shift_count(const Count& c, int sign) const;
+    std::size_t after_hedge(std::size_t i) const;
+    std::pair<long, std::size_t> round_count(std::size_t i) const;
     Count count_of_units(std::size_t i) const;
     std::optional<Found> ago(std::size_t i) const;
     std::optional<Found> ahead(std::size_t i) const;

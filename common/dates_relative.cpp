@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 namespace depeche::dates_detail {
@@ -126,6 +127,10 @@ std::optional<Found> Scanner::weekend_rule(std::size_t i, std::size_t first) con
         // week-end" in a Thursday dispatch is the one before too.
         const Tense tense = clause_tense(i, next - 1, true);
         week = tense == Tense::past || (tense == Tense::none && today <= 3) ? -1 : 0;
+    } else if (demonstrative && today < 6 && clause_tense(first, next - 1, true) == Tense::past) {
+        // "la police a arrêté deux hommes ce week-end" in a Monday dispatch:
+        // the week-end just gone, not the one to come.
+        week = -1;
     }
     const std::string value = iso_week(anchor_.days + 7 * week);
     if (!value.empty()) found.value = value + "-WE";
@@ -151,10 +156,11 @@ std::optional<std::pair<Holiday, std::size_t>> Scanner::holiday_name(std::size_t
     // A capitalised word after a one-word name makes it a person's: "Noël Mamère".
     auto named = [&](std::size_t j) { return has(j) && spaced(j) && tok(j).capitalised && !lookup(fw(j)); };
     static const std::pair<std::string_view, Holiday> kOneWord[] = {
-        {"noel", Holiday::christmas},        {"paques", Holiday::easter},       {"toussaint", Holiday::all_saints},
-        {"assomption", Holiday::assumption}, {"ascension", Holiday::ascension}, {"pentecote", Holiday::pentecost},
-        {"halloween", Holiday::halloween}};
-    // In lower case, "noël", "pâques", "toussaint", "pentecôte" and "halloween"
+        {"noel", Holiday::christmas},       {"paques", Holiday::easter},
+        {"toussaint", Holiday::all_saints}, {"assomption", Holiday::assumption},
+        {"ascension", Holiday::ascension},  {"pentecote", Holiday::pentecost},
+        {"halloween", Holiday::halloween},  {"thanksgiving", Holiday::thanksgiving}};
+    // In lower case, "noël", "pâques", "toussaint", "pentecôte", "halloween" and "thanksgiving"
     // are still the holidays (no common noun reads so); "ascension" and
     // "assomption" are common nouns ("l'ascension du mont Blanc").
     for (const auto& [name, h] : kOneWord)
@@ -302,14 +308,55 @@ std::pair<long, std::size_t> Scanner::quantity(std::size_t i) const {
     return {n, next};
 }
 
-// "N jours/semaines/mois/ans" from token i: {unit, N, next} or unit 0.
+// The token after a hedge on a count at token i ("environ", "près de",
+// "à peu près", "plus de", "un peu moins de"), i when there is none. The
+// count stays the value: "il y a près de deux ans" is two years back.
+std::size_t Scanner::after_hedge(std::size_t i) const {
+    auto word = [&](std::size_t k, std::string_view w) { return has(k) && spaced(k) && fw(k) == w; };
+    std::size_t k = i;
+    if (word(k, "un") && word(k + 1, "peu") && (word(k + 2, "plus") || word(k + 2, "moins"))) k += 2;
+    if (word(k, "a") && word(k + 1, "peu") && word(k + 2, "pres")) return k + 3;
+    if (word(k, "environ") || word(k, "quelque") || word(k, "presque")) return k + 1;
+    if ((word(k, "pres") || word(k, "plus") || word(k, "moins")) && word(k + 1, "de")) return k + 2;
+    return i;
+}
+
+// "une dizaine", "une quinzaine" at token i, then "de" or "d'": {N, the token after "de"}, {0, i} when not.
+std::pair<long, std::size_t> Scanner::round_count(std::size_t i) const {
+    static const std::pair<std::string_view, long> kRound[] = {
+        {"dizaine", 10},   {"douzaine", 12},    {"quinzaine", 15},    {"vingtaine", 20},
+        {"trentaine", 30}, {"quarantaine", 40}, {"cinquantaine", 50}, {"centaine", 100}};
+    if (fw(i) != "une" || !has(i + 1) || !spaced(i + 1)) return {0, i};
+    for (const auto& [name, n] : kRound) {
+        if (fw(i + 1) != name) continue;
+        if (has(i + 2) && spaced(i + 2) && fw(i + 2) == "de") return {n, i + 3};
+        if (has(i + 2) && elision(i + 2) == "d") return {n, i + 2};  // "une centaine d'années"
+    }
+    return {0, i};
+}
+
+// "N jours/semaines/mois/ans" from token i, hedged or not ("environ trois
+// semaines", "une quinzaine de jours"): {unit, N, next} or unit 0.
 Scanner::Count Scanner::count_of_units(std::size_t i) const {
     if (!spaced(i)) return {};
-    auto [n, next] = quantity(i);
-    if (next == i || !spaced(next)) return {};
+    const std::size_t from = after_hedge(i);
+    auto [n, next] = round_count(from);
+    const bool round = next != from;
+    if (!round) {
+        std::tie(n, next) = quantity(from);
+        if (next == from || !spaced(next)) return {};
+    }
     const int unit = word_value(next, Kind::unit);
     if (!unit) return {};
-    return {unit, n, next + 1};
+    return {unit, n, next + 1, from != i || round};
+}
+
+// The date `c` units back (sign -1) or ahead (+1). An approximate count of
+// days names no day: "il y a une dizaine de jours" is that day's week.
+std::string Scanner::shift_count(const Count& c, int sign) const {
+    if (c.approximate && c.unit == day_unit && anchor_.precision == Anchor::day)
+        return iso_week(anchor_.days + sign * c.n);
+    return shift(c.unit, sign * c.n);
 }
 
 // "il y a deux ans", "il y a 10 jours".
@@ -317,7 +364,7 @@ std::optional<Found> Scanner::ago(std::size_t i) const {
     if (fw(i + 1) != "y" || !spaced(i + 1) || !is_verb_a(i + 2) || !spaced(i + 2)) return {};
     const Count c = count_of_units(i + 3);
     if (!c.unit) return {};
-    std::string value = shift(c.unit, -c.n);
+    std::string value = shift_count(c, -1);
     if (value.empty()) return {};
     return Found{c.next, tok(i).start, tok(c.next - 1).end, value};
 }
@@ -326,7 +373,7 @@ std::optional<Found> Scanner::ago(std::size_t i) const {
 std::optional<Found> Scanner::ahead(std::size_t i) const {
     const Count c = count_of_units(i + 1);
     if (!c.unit) return {};
-    std::string value = shift(c.unit, c.n);
+    std::string value = shift_count(c, 1);
     if (value.empty()) return {};
     return Found{c.next, tok(i).start, tok(c.next - 1).end, value};
 }
@@ -345,8 +392,11 @@ std::optional<Found> Scanner::weekday_rule(std::size_t i, int weekday) const {
             if (std::string value = day_of_nearby_month(weekday, d); !value.empty())
                 return Found{i + 2, tok(i).start, tok(i + 1).end, value};
     }
-    // "Vendredi saint", "Mardi gras", "Robinson et Vendredi".
-    if (tok(i).capitalised && !sentence_start(i)) return {};
+    // "Vendredi saint", "Mardi gras", "Robinson et Vendredi"; but a verb
+    // right before that gives a tense makes it the day ("je reviendrai
+    // Mercredi", "a annoncé Mardi": headlines and forms capitalise them).
+    if (tok(i).capitalised && !sentence_start(i) && !(i > floor_ && spaced(i) && cue(i - 1, true) != Tense::none))
+        return {};
     if (spaced(i + 1) && (fw(i + 1) == "saint" || fw(i + 1) == "gras")) return {};
     // "ce vendredi": the one of the dispatch's week ("cette vendredi": the gender of a weekday is a common
     // slip, as for "cette mois").

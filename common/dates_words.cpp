@@ -148,8 +148,8 @@ WordTable make_grammar() {
     add(Kind::il, 0, 0, {"il"});
     add(Kind::dans, 0, 0, {"dans"});
     add(Kind::holiday, 0, 0,
-        {"noel", "paques", "toussaint", "assomption", "ascension", "pentecote", "halloween", "nouvel", "saint",
-         "fete"});
+        {"noel", "paques", "toussaint", "assomption", "ascension", "pentecote", "halloween", "thanksgiving", "nouvel",
+         "saint", "fete"});
     add(Kind::holiday_lead, 0, 0, {"veille", "lendemain", "surlendemain", "reveillon", "soir", "nuit", "matin"});
     add(Kind::weekend, 0, 0, {"week", "weekend"});
     add(Kind::century, 0, 0, {"siecle"});

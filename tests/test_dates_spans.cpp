@@ -111,6 +111,11 @@ TEST_CASE("the week-end without dernier or prochain", "[dates]") {
         {"2016-11-07", "Au cours du week-end, la police arrêtera deux hommes.", "week-end=2016-W45-WE"},
         {"2016-11-07", "au cours du week-end, la police a arrêté deux hommes.", "week-end=2016-W44-WE"},
         {"2016-11-12", "Il a été arrêté le week-end.", "week-end=2016-W45-WE"},
+        // "ce week-end" is the dispatch week's, unless a past says it is the one just gone
+        {"2016-11-07", "Il est venu ce week-end.", "ce week-end=2016-W44-WE"},
+        {"2016-11-11", "ce week-end, la police a arrêté deux hommes.", "ce week-end=2016-W44-WE"},
+        {"2016-11-07", "Il viendra ce week-end.", "ce week-end=2016-W45-WE"},
+        {"2016-11-13", "Il est venu ce week-end.", "ce week-end=2016-W45-WE"},
         {"2016-11", "le week-end", "week-end=2016-11"},
         // another week-end, or none
         {"2016-11-07", "le week-end de Pâques", ""},
@@ -182,6 +187,11 @@ TEST_CASE("holidays in lower case", "[dates]") {
         {"2016-11-07", "à noel", "noel=2016-12-25"},
         {"2016-11-07", "la veille de noël", "veille de noël=2016-12-24"},
         {"2016-11-07", "à pâques", "pâques=2017-04-16"},
+        {"2016-11-07", "Je reviendrai pour thanksgiving", "thanksgiving=2016-11-24"},
+        {"2016-11-07", "le jour de Thanksgiving", "jour de Thanksgiving=2016-11-24"},
+        {"2016-11-07", "Il est rentré pour Thanksgiving.", "Thanksgiving=2015-11-26"},
+        {"2016-11-07", "Thanksgiving 2010", "Thanksgiving 2010=2010-11-25"},
+        {"2016-11-07", "Thanksgiving 2018", "Thanksgiving 2018=2018-11-22"},
         // common nouns and names
         {"2016-11-07", "l'ascension du mont Blanc", ""},
         {"2016-11-07", "l'assomption du risque", ""},
