@@ -262,6 +262,33 @@ std::size_t Scanner::scan_at(std::size_t i) {
             return i + 1;
         }
     }
+    if (w.acronym) {
+        // "CFE-CGC", "l'AP-HP", "CGT-FO", "BFM-TV": sigles joined by hyphens
+        // name one organisation, unless the lexicons know every one of them
+        // (two sides or an alliance: "PSG-OM", "EELV-PS") or one is a place
+        // ("USA-URSS", "RDC-ONU"). In a line set in capitals, French words
+        // and names the lexicons know whole are no sigles ("SAINT-MALO",
+        // "NOVI-SAD").
+        std::size_t last = i;
+        bool all_known = true, all_common = true, other = false;  // "CM1-CM2": common sigles
+        for (std::size_t k = i;; ++k) {
+            all_common = all_common && is_common_acronym(words_[k].key);
+            const NameEntry* e = lex_.names.find(words_[k].key);
+            if (e && !e->named()) e = nullptr;  // only the start of a longer name
+            all_known = all_known && e;
+            other = other || (e && e->place) || (words_[k].common && words_[k].key.size() > 3);
+            if (!(k + 1 < limit && hyphen_only(k + 1) && words_[k + 1].acronym)) {
+                last = k;
+                break;
+            }
+        }
+        if (last > i && !all_known && !all_common && !other && !(m && m.last >= last)) {
+            c.last = last;
+            c.kind = Guess::org;
+            found_.push_back(std::move(c));
+            return last + 1;
+        }
+    }
     const bool org_run = org_head && r_last > i;
     const std::size_t phrase_last = person_mode ? i : org_phrase_last(i, limit);
     const bool compound = i + 1 < limit && hyphen_only(i + 1) && words_[i + 1].cap;  // "Nouvelle-Guinée"

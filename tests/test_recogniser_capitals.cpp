@@ -71,3 +71,27 @@ TEST_CASE("a short word in capitals stays an acronym", "[entities]") {
     // A longer name in capitals that the lexicons know is still found.
     CHECK(names("Il est parti pour NEW YORK.", *real, EntityKind::place) == "place:New York[NEW YORK]");
 }
+
+TEST_CASE("sigles joined by hyphens name one organisation", "[entities]") {
+    REAL_LEXICONS_OR_SKIP();
+    CHECK(names("Le directeur de l'AP-HP a parlé.", *real) == "org:AP-HP[AP-HP]");
+    CHECK(names("La CFE-CGC et la CGT-FO ont signé.", *real) == "org:CFE-CGC[CFE-CGC] | org:CGT-FO[CGT-FO]");
+    // Each one known: two sides or an alliance, named apart.
+    CHECK(names("Le match PSG-OM a eu lieu.", *real) == "org:PSG[PSG] | org:Olympique de Marseille[OM]");
+    // Common sigles, and French words in a line set in capitals, are no organisation.
+    CHECK(names("Les élèves de CM1-CM2 sont en classe.", *real).empty());
+    CHECK(names("RUE SAINT-MALO, un incendie a éclaté.", *real, EntityKind::org).empty());
+    CHECK(names("NOVI-SAD, 3 mai. Un incendie a éclaté.", *real) == "place:Novi Sad[NOVI-SAD]");
+}
+
+TEST_CASE("news agencies credited in a dispatch are organisations", "[entities]") {
+    REAL_LEXICONS_OR_SKIP();
+    CHECK(names("PARIS, 15 (Havas). Le ministre est parti.", *real, EntityKind::org) == "org:Havas[Havas]");
+    CHECK(names("WASHINGTON (AP) - Le président a parlé.", *real, EntityKind::org) == "org:Associated Press[AP]");
+    CHECK(names("Selon Xinhua, puis selon l'agence Chine nouvelle, Pékin a répondu.", *real, EntityKind::org) ==
+          "org:Chine nouvelle[Xinhua,Chine nouvelle]");
+    CHECK(names("selon l'agence Reuter", *real, EntityKind::org) == "org:Reuters[Reuter]");
+    // A person of the same name stays a person.
+    CHECK(names("Ernst Reuter, maire de Berlin, a parlé.", *real, EntityKind::person) ==
+          "person:Ernst Reuter[Ernst Reuter]");
+}
