@@ -129,22 +129,50 @@ std::optional<Found> Scanner::year_rule(std::size_t i) const {
         if (y == next_year || (f.size() == 2 && all_digits(f) && next_year % 100 == (f[0] - '0') * 10 + (f[1] - '0')))
             return Found{i + 1, tok(i).start, tok(i).end, iso_ymd(next_year)};
     }
-    if (!y || y > kBareYearMax || i == 0 || !spaced(i)) return {};
+    if (!y || y > kBareYearMax || i == 0) return {};
+    // "« La Place de l'étoile » (1968)", "Corvette C8 (2020)": a year alone between brackets; not the
+    // number of a plural before them ("les manifestants (2000)").
+    const std::string_view gap = between(i);
+    if (!gap.empty() && gap.back() == '(' && tok(i).end < text_.size() && text_[tok(i).end] == ')') {
+        const Token& before = tok(i - 1);
+        const bool counted = !before.capitalised && !before.folded.empty() &&
+                             (before.folded.back() == 's' || before.folded.back() == 'x') &&
+                             gap.find_first_not_of(" (") == std::string_view::npos;
+        if (!counted) return Found{i + 1, tok(i).start, tok(i).end, iso_ymd(y)};
+        return {};
+    }
+    // "en 2012, 2013 et 2014", "après 1908 et 1948": a year listed after a year.
+    const bool comma_listed = i == last_mention_next_ && year_number(i - 1) && !gap.empty() && gap[0] == ',' &&
+                              gap.find_first_not_of(' ', 1) == std::string_view::npos;
+    if (!spaced(i) && !comma_listed) return {};
     const std::string_view p = fw(i - 1);
+    const bool listed = comma_listed || ((p == "et" || p == "ou") && i >= 2 && last_mention_next_ == i - 1 &&
+                                         year_number(i - 2) && spaced(i - 1));
+    if (listed) {
+        if (noun_follows(i + 1) || quantity_follows(i)) return {};
+        return Found{i + 1, tok(i).start, tok(i).end, iso_ymd(y)};
+    }
     const bool des = p == "des" && tok(i - 1).text != "des" && tok(i - 1).text != "Des";  // dès
+    // "d'ici à 2030", "jusqu'à 2014", "(les origines) remontent à 1869": "à" that makes a year a time.
+    static const std::unordered_set<std::string_view> kBeforeA = {"remonte",   "remontent",   "remontant",
+                                                                  "remontait", "remontaient", "remonter"};
+    const bool a_year =
+        p == "a" && (elision(i - 1) == "jusqu" || (i >= 2 && ((fw(i - 2) == "ici" && elision(i - 2) == "d") ||
+                                                              (spaced(i - 1) && kBeforeA.count(fw(i - 2))))));
     // A year before 1900 only after "en", "depuis", "dès", with no noun or unit after it: "bâti en 1717",
     // "depuis 1869", not "en 1500 exemplaires", "en 1500 m", "depuis 1500 €". (A one-letter word after it
     // is a unit symbol, but for the verb "a" and "y".)
     if (y < kBareYearMin) {
         const std::string_view after = spaced(i + 1) ? fw(i + 1) : std::string_view();
         const bool symbol = after.size() == 1 && after[0] >= 'b' && after[0] <= 'z' && after[0] != 'y';
-        if (!(p == "en" || p == "depuis" || des) || noun_follows(i + 1) || symbol || quantity_follows(i)) return {};
+        if (!(p == "en" || p == "depuis" || des || a_year) || noun_follows(i + 1) || symbol || quantity_follows(i))
+            return {};
     }
     static const std::unordered_set<std::string_view> kStrong = {"en",      "depuis",  "an", "annee",
                                                                  "horizon", "courant", "ici"};
     static const std::unordered_set<std::string_view> kWeak = {"de",    "pour", "vers",  "avant",
                                                                "apres", "fin",  "debut", "mi"};
-    if (kStrong.count(p) || des) {
+    if (kStrong.count(p) || des || a_year) {
         if (p == "ici" && elision(i - 1) != "d") return {};
     } else if (kWeak.count(p) ? noun_follows(i + 1) : !edition_year(i)) {
         return {};

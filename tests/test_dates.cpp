@@ -225,6 +225,26 @@ TEST_CASE("weeks, months and years relative to the dispatch", "[dates]") {
     });
 }
 
+TEST_CASE("a year alone: listed after a year, after à, between brackets", "[dates]") {
+    check({
+        {"2015-01-15", "après 1908 et 1948, Londres", "1908=1908 | 1948=1948"},
+        {"2015-01-15", "en 1974, 1975 et 1976, il a gagné", "1974=1974 | 1975=1975 | 1976=1976"},
+        {"2015-01-15", "en 1789 ou 1848", "1789=1789 | 1848=1848"},
+        {"2015-01-15", "d'ici à 2030, les émissions", "2030=2030"},
+        {"2015-01-15", "Elle restera jusqu'à 2042.", "2042=2042"},
+        {"2015-01-15", "Les origines remontent à 1869.", "1869=1869"},
+        {"2015-01-15", "« La Place de l'étoile » (1968) une œuvre", "1968=1968"},
+        {"2015-01-15", "Essai Corvette C8 (2020) par Sport Auto", "2020=2020"},
+        // counts, not years
+        {"2015-01-15", "en 2012 et 2000 personnes", "2012=2012"},
+        {"2015-01-15", "il a vendu 1500 et 2000 exemplaires", ""},
+        {"2015-01-15", "les manifestants (2000) ont défilé", ""},
+        {"2015-01-15", "des manifestants (2000 selon la police)", ""},
+        {"2015-01-15", "le tarif passe à 2000 euros", ""},
+        {"2015-01-15", "le tarif passe à 2000.", ""},
+    });
+}
+
 TEST_CASE("counted offsets: il y a, dans", "[dates]") {
     check({
         {"2015-01-15", "il y a deux ans", "il y a deux ans=2013"},
