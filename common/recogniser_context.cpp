@@ -565,4 +565,124 @@ Guess Scanner::resolve_lexicon(const LexiconMatch& m, const Before& b, const Aft
     return use(Guess::person, m.person);
 }
 
+namespace {
+
+// Determiners before a noun: a brand or a model takes them ("une Tesla", "sa
+// Ford", "deux Renault"), a person's name seldom does.
+const WordSet& determiners() {
+    static const WordSet words = words_of(
+        "le la les un une des du au aux ce cet cette ces son sa ses leur leurs mon ma mes ton ta tes notre nos "
+        "votre vos deux trois quatre cinq six sept huit neuf dix plusieurs quelques chaque");
+    return words;
+}
+
+// Words before a name that are a person's, after a determiner as a title is:
+// "les époux Dupont", "le jeune Bach", "la veuve Durand", "les explorateurs".
+bool person_noun(std::string_view key) {
+    static const WordSet words = words_of(
+        "epoux epouse veuve veuf sieur dame demoiselle jeune vieux vieil vieille grand grande petit petite pere "
+        "mere fils fille frere soeur famille celebre fameux fameuse illustre defunt defunte feu citoyen citoyenne "
+        "camarade compagnon ami amie explorateur navigateur heros heroine");
+    if (words.count(key) || role_nouns().count(key) || is_plural_title(key)) return true;
+    if (key.size() < 2 || key.back() != 's') return false;
+    const std::string_view singular = key.substr(0, key.size() - 1);
+    return words.count(singular) || role_nouns().count(singular);
+}
+
+}  // namespace
+
+// "la Ford GT", "Ford 4 cylindres", "Giscard d'Estaing", "une Tesla", "les
+// lignes Maginot": the words around the capitalised token `j` that make a
+// model, another name's part or a thing of it.
+bool Scanner::thing_context(std::size_t j) const {
+    // The name goes on: a model's name or number, the rest of a name.
+    if (j + 1 < n_ && joinable(j + 1) && (words_[j + 1].cap || tokens_[j + 1].numeric)) return true;
+    if (j == 0 || !joinable(j) || !words_[j].particle.empty()) return false;
+    const std::size_t k = j - 1;
+    const Word& p = words_[k];
+    if (tokens_[k].numeric || determiners().count(p.key)) return true;  // "la Ford", "deux Renault"
+    // "les lignes Maginot", "aux éditions Flammarion": a noun after its
+    // determiner, unless a person's ("les époux Dupont"); a verb takes none
+    // ("a vu Hitler", "joué Shakespeare").
+    const bool determined =
+        p.particle == "l" || p.particle == "d" ||
+        (k > 0 && joinable(k) && (determiners().count(words_[k - 1].key) || tokens_[k - 1].numeric));
+    return determined && !tokens_[k].stop && !person_noun(p.key);
+}
+
+// "avec Churchill, Roosevelt et Staline", "autour de Bach, Beethoven et
+// Mozart": a list of which every item is a person's name (a person the scan
+// found, the lexicons' people, a first name and its surname, a surname of the
+// lexicon alone and no thing by its context) names people. One other item
+// suffices ("Verlaine et Rimbaud"); one that is none stops it ("Dior, Disney
+// et Canon", "Lotus, Mercedes AMG, Tesla"). Items are joined by a comma, "et",
+// "ou" or "ni"; two joined by a comma only are rather a name and its
+// apposition ("John Hume, Nobel de la Paix").
+bool Scanner::listed_with_people(std::size_t i, std::size_t limit) const {
+    constexpr std::size_t kItems = 8;  // list items read each way
+    auto comma = [&](std::size_t k) {
+        return k < n_ && (words_[k].gap & kComma) && !(words_[k].gap & (kNotJoinable & ~kComma));
+    };
+    auto conjunction = [&](std::size_t k) {
+        return k < n_ && joinable(k) && !words_[k].cap &&
+               (words_[k].key == "et" || words_[k].key == "ou" || words_[k].key == "ni");
+    };
+    auto lone_name = [&](std::size_t k) {
+        return words_[k].cap && !words_[k].common && !words_[k].acronym &&
+               lex_.surnames.count(std::string(words_[k].key)) && !thing_context(k);
+    };
+    std::size_t items = 1;
+    bool conjoined = false;
+    // Backwards, the candidates the scan found: the list ends where no separator comes before.
+    std::size_t first = i, f = found_.size();
+    for (std::size_t read = 0; read < kItems; ++read) {
+        std::size_t prev_last;
+        if (comma(first)) {
+            prev_last = first - 1;
+        } else if (first >= 2 && joinable(first) && conjunction(first - 1)) {
+            prev_last = first - 2;
+            conjoined = true;
+        } else {
+            break;
+        }
+        if (f == 0 || found_[f - 1].last != prev_last) return false;  // an item no name: not a list of people
+        const Candidate& p = found_[--f];
+        if (p.kind != Guess::person && !(p.first == p.last && lone_name(p.first))) return false;
+        ++items;
+        first = p.first;
+    }
+    // Forwards, the words after.
+    for (std::size_t last = i, read = 0; read < kItems; ++read) {
+        std::size_t next;
+        if (comma(last + 1))
+            next = last + 1;
+        else if (conjunction(last + 1) && joinable(last + 2))
+            next = last + 2;
+        else
+            break;
+        if (next >= limit || !words_[next].cap) break;  // "Renault, Tesla et plusieurs marques": the list ended
+        conjoined = conjoined || next == last + 2;
+        if (first_name_start(next)) {
+            last = run_last(next, limit, true, false);
+        } else if (const LexiconMatch m = lexicon_match(next, limit); m) {
+            if (!m.person || m.place || m.org) return false;
+            last = m.last;
+        } else if (lone_name(next)) {
+            last = next;
+        } else {
+            return false;
+        }
+        ++items;
+    }
+    return items >= 3 || (items == 2 && conjoined);
+}
+
+// A surname of the lexicon alone is as often a firm, a product or a thing named
+// after someone ("la Ford GT", "Ford a rappelé", "l'échelle de Richter", "la
+// maladie d'Alzheimer") as a person (measured on OrangeSum, bench/ACCURACY.md):
+// only a list of people makes it one.
+bool Scanner::lone_surname_person(std::size_t i, std::size_t limit) const {
+    return !thing_context(i) && listed_with_people(i, limit);
+}
+
 }  // namespace depeche::recogniser_detail

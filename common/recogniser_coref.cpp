@@ -76,6 +76,11 @@ void Scanner::resolve_coreference() {
                 continue;
             }
         }
+        // "Churchill, Roosevelt et Staline": a surname of the lexicon in a list of
+        // people (Scanner::lone_surname_person) is a person once the dispatch's
+        // other names had their say: a longer name ("Winston Churchill", above)
+        // or the word cued as a place elsewhere ("en Prusse") names it first.
+        if (c.kind == Guess::unknown && c.lone_surname) c.kind = Guess::person;
         if (c.kind == Guess::person && !c.honorific.empty() && c.first == c.last &&
             lex_.first_names.count(std::string(words_[c.first].key))) {
             // "le pape François", "le prince William": the first name alone is ambiguous.

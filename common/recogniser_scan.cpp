@@ -414,6 +414,11 @@ std::size_t Scanner::scan_at(std::size_t i) {
         else if (r_last > i && lex_.surnames.count(std::string(words_[r_last].key)) && !words_[i].common &&
                  !hyphenated(i, r_last))
             c.kind = Guess::person;
+        else if (r_last == i && !m && !w.common && lex_.surnames.count(std::string(w.key)))
+            // "avec Churchill, Roosevelt et Staline": a surname of the lexicon
+            // alone in a list of people (lone_surname_person). A person unless
+            // another name of the dispatch says what it is (resolve_coreference).
+            c.lone_surname = lone_surname_person(i, limit);
     }
     if (c.kind == Guess::org && c.first == c.last && c.last + 1 < limit && joinable(c.last + 1)) {
         // "le Sénat espagnol", "le Congrès américain": an institution every state

@@ -74,6 +74,9 @@ struct Candidate {
     std::string_view honorific;
     // The name begins at the first token's elided particle ("le duc d'Orléans": "d'Orléans").
     bool elision_named = false;
+    // A surname of the lexicon alone in a list of people ("Churchill, Roosevelt
+    // et Staline"): a person unless the dispatch names it otherwise (resolve_coreference).
+    bool lone_surname = false;
 };
 
 struct Taught {
@@ -236,6 +239,11 @@ private:
     bool is_rating(std::size_t i) const;
     bool town(const std::string& place) const;
     bool town_then_surname(std::size_t i, std::size_t r_last, const LexiconMatch& m, const Before& b) const;
+    // "Churchill, Roosevelt et Staline" but not "la Ford GT", "Dior, Disney,
+    // Canon": a surname of the lexicon alone that names a person (recogniser_context.cpp).
+    bool lone_surname_person(std::size_t i, std::size_t limit) const;
+    bool listed_with_people(std::size_t i, std::size_t limit) const;
+    bool thing_context(std::size_t j) const;
     // "le ministère de l'Intérieur": the last token of the organisation a
     // lower-case head opens at `i`, or 0. Asked at every token: the head's test
     // is inline, so that most words cost no call.

@@ -100,3 +100,33 @@ TEST_CASE("a word glued across two full stops is cut at both, the words around i
     CHECK(people("Il a vu Pierre Dupont.Jeudi.Ensuite Marie Durand.Puis M. Martin est parti.", *real) ==
           "Pierre Dupont: <>Pierre Dupont | Marie Durand: <>Marie Durand | Martin: <M. >Martin");
 }
+
+TEST_CASE("a surname of the lexicon alone is a person's in a list of people", "[entities]") {
+    REAL_LEXICONS_OR_SKIP();
+    CHECK(people("Une programmation autour de Bach, Beethoven et Mozart.", *real) ==
+          "Bach: <>Bach | Beethoven: <>Beethoven | Mozart: <>Mozart");
+    CHECK(people("Il apprend les oeuvres de Debussy ou Bach.", *real) == "Debussy: <>Debussy | Bach: <>Bach");
+    // A noun of a person after its determiner leaves the name a person's.
+    CHECK(people("Le concert réunit le jeune Mozart, Bach et Beethoven.", *real) ==
+          "Mozart: <>Mozart | Bach: <>Bach | Beethoven: <>Beethoven");
+    // The dispatch's full name still names the short form (resolve_coreference).
+    CHECK(people("Winston Churchill est arrivé hier. Churchill et Roosevelt ont signé.", *real) ==
+          "Winston Churchill: <>Winston Churchill <>Churchill | Roosevelt: <>Roosevelt");
+}
+
+TEST_CASE("a surname of the lexicon alone is no person's outside a list of people", "[entities]") {
+    REAL_LEXICONS_OR_SKIP();
+    // Alone, it is as often a firm or a thing named after someone as a person.
+    CHECK(names("Le chancelier a vu Hitler hier. Ford a rappelé 194 modèles.", *real, EntityKind::person).empty());
+    // A list with an item that is no person's name is no list of people, before or after.
+    CHECK(names("Des marques comme Dior, Disney et Canon.", *real, EntityKind::person).empty());
+    CHECK(names("Des marques comme Canon, Dior et Disney.", *real, EntityKind::person).empty());
+    CHECK(names("Il roule en Ford GT, Citroën et Tesla.", *real, EntityKind::person).empty());
+    // An article, a noun after its determiner or a capital after it makes a
+    // thing or another name's part of an item.
+    CHECK(names("Il conduit la Ford, Citroën et Tesla.", *real, EntityKind::person).empty());
+    CHECK(names("Les lignes Maginot, Albert et Siegfried.", *real, EntityKind::person).empty());
+    CHECK(names("Loin derrière Chirac et Giscard d'Estaing.", *real, EntityKind::person).empty());
+    // Two names joined by a comma only: a name and its apposition.
+    CHECK(people("Mort de John Hume, Nobel de la Paix.", *real) == "John Hume: <>John Hume");
+}
