@@ -275,12 +275,29 @@ bool is_church_noun(std::string_view w) {
     return words.count(w) != 0;
 }
 
+// Nationalities the demonym endings miss ("serbe", "afghan", "argentin",
+// "libyen"), singular and plural.
+namespace {
+bool other_nationality(std::string_view w) {
+    static const WordSet words = words_of(
+        "russe russes turc turcs turque turques grec grecs grecque grecques belge belges suisse suisses kurde "
+        "kurdes britannique britanniques tcheque tcheques slovaque slovaques serbe serbes croate croates slovene "
+        "slovenes bulgare bulgares moldave moldaves bielorusse bielorusses letton lettons lettone lettones "
+        "tchetchene tchetchenes turkmene turkmenes afghan afghans afghane afghanes birman birmans birmane "
+        "birmanes kazakh kazakhs kazakhe kazakhes ouzbek ouzbeks ouzbeke ouzbekes libyen libyens libyenne "
+        "libyennes nigerian nigerians nigeriane nigerianes kenyan kenyans kenyane kenyanes argentin argentins "
+        "argentine argentines philippin philippins philippine philippines chypriote chypriotes montenegrin "
+        "montenegrins montenegrine montenegrines kosovar kosovars kosovare kosovares qatari qataris qatarie "
+        "qataries emirati emiratis emiratie emiraties monegasque monegasques");
+    return words.count(w) != 0;
+}
+}  // namespace
+
 bool is_demonym(std::string_view w) {
     static const Endings endings(
         "ain aine ains aines ais aise aises ien ienne iens iennes ois oise oises and ande ands "
         "andes ol ole ols oles een eenne ite ites");
-    return endings.match(w) || w == "russe" || w == "turc" || w == "turque" || w == "grec" || w == "grecque" ||
-           w == "belge" || w == "suisse" || w == "kurde" || w == "britannique" || w == "tcheque" || w == "slovaque";
+    return endings.match(w) || other_nationality(w);
 }
 
 // A nationality adjective in the singular, lower case, after the name of a
@@ -295,8 +312,7 @@ bool is_nationality_adjective(std::string_view w) {
         "lointain lointaine mondain souverain souveraine vilain urbain urbaine romain romaine chretien "
         "chretienne moyen moyenne europeen europeenne grand grande");
     if (other.count(w)) return false;
-    return endings.match(w) || w == "russe" || w == "turc" || w == "turque" || w == "grec" || w == "grecque" ||
-           w == "belge" || w == "suisse" || w == "britannique" || w == "tcheque" || w == "slovaque";
+    return endings.match(w) || (other_nationality(w) && w != "kurde" && w != "kurdes");
 }
 
 bool is_roman_ordinal(std::string_view text) {

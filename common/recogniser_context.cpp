@@ -460,7 +460,35 @@ After Scanner::after(std::size_t last) const {
         if (words_[m].gap & (kStop | kParagraph)) break;
         if (business_words().count(words_[m].key)) a.business = true;
     }
+    a.role = role_apposition(last + 1, a.role_article);
     return a;
+}
+
+// "Sepp Blatter, président de la Fifa", "Jordan Bardella, le président du
+// RN", "X, ancienne ministre": a comma, then a person's function, names a
+// person before it, unless a name follows the function. Not the words that also rank firms and teams ("Total,
+// leader du secteur", "Renault, premier constructeur", "X, champion du
+// monde" of a club).
+bool Scanner::role_apposition(std::size_t j, bool& article) const {
+    if (j >= n_ || !(words_[j].gap & kComma) || (words_[j].gap & (kNotJoinable & ~kComma))) return false;
+    static const WordSet kRanking = words_of("leader premier premiere vice champion championne monsieur madame");
+    static const WordSet kBefore = words_of("le la ancien ancienne ex nouveau nouvelle actuel actuelle futur future");
+    // Up to two words before the function: "le", "l'ancien", "la nouvelle", "ex-".
+    std::size_t k = j;
+    for (int steps = 0; steps < 2 && k + 1 < n_ && joinable(k + 1); ++steps) {
+        if (role_nouns().count(words_[k].key) || !kBefore.count(words_[k].key)) break;
+        ++k;
+    }
+    article = k > j || !words_[j].particle.empty();
+    const Word& w = words_[k];
+    if (w.cap || !role_nouns().count(w.key) || kRanking.count(w.key)) return false;
+    // "Sur France Inter, le député LR Florian X a dit": the function opens
+    // the next person's name, and the words before the comma are no person.
+    for (std::size_t m = k + 1; m < n_ && m <= k + 2 && joinable(m); ++m) {
+        if (words_[m].cap && !words_[m].acronym) return false;
+        if (!words_[m].acronym) break;  // "le député LR Florian": a party sigle between
+    }
+    return true;
 }
 
 // At `i`, the last tokens of a person named with a first name elsewhere in

@@ -407,7 +407,11 @@ std::size_t Scanner::scan_at(std::size_t i) {
         // ("London Business School", "Washington Post"): only weak cues remain.
         // "l'Elysée a indiqué": after an article, a speaker is an institution.
         c.corefable = true;
-        if ((b.speech || a.speech) && !after_article(i))
+        // "Contacté par Franceinfo, le député a dit": after an article, the
+        // function may open the next clause's subject; a full name before it
+        // is still the person it describes ("Hashim Thaçi, le président du Kosovo").
+        const bool described = a.role && (!a.role_article || (r_last > i && !hyphenated(i, r_last)));
+        if ((b.speech || a.speech || described) && !after_article(i))
             c.kind = Guess::person;
         else if (a.business)
             c.kind = Guess::org;

@@ -115,8 +115,10 @@ struct Before {
 };
 
 struct After {
-    bool speech = false;    // X a déclaré
-    bool business = false;  // X a racheté, le chiffre d'affaires
+    bool speech = false;        // X a déclaré
+    bool business = false;      // X a racheté, le chiffre d'affaires
+    bool role = false;          // X, président de la Fifa ; X, l'ancien ministre
+    bool role_article = false;  // with `role`: an article before the function ("X, le président")
 };
 
 // The tokens the scan reads, by address: the analyser's, with a word glued
@@ -244,6 +246,7 @@ private:
     bool lone_surname_person(std::size_t i, std::size_t limit) const;
     bool listed_with_people(std::size_t i, std::size_t limit) const;
     bool thing_context(std::size_t j) const;
+    bool role_apposition(std::size_t j, bool& article) const;
     // "le ministère de l'Intérieur": the last token of the organisation a
     // lower-case head opens at `i`, or 0. Asked at every token: the head's test
     // is inline, so that most words cost no call.

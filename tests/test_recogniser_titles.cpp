@@ -65,3 +65,31 @@ TEST_CASE("only what is joined to the name by spaces is a title", "[entities]") 
     // Places and organisations keep their span.
     CHECK(names("Le président de Renault est arrivé à Paris.", *real, EntityKind::place) == "place:Paris[Paris]");
 }
+
+TEST_CASE("a function after a comma describes the person before it", "[entities]") {
+    REAL_LEXICONS_OR_SKIP();
+    // First names the lexicons lack: only the function after the name says it is a person's.
+    CHECK(names("Hier, Jordan Bardella, président du RN, a parlé.", *real, EntityKind::person) ==
+          "person:Jordan Bardella[Jordan Bardella]");
+    CHECK(names("Selon Hashim Thaçi, le président du Kosovo, rien.", *real, EntityKind::person) ==
+          "person:Hashim Thaçi[Hashim Thaçi]");
+    CHECK(names("Il a vu Abdellatif Kechiche, l'ancien réalisateur.", *real, EntityKind::person) ==
+          "person:Abdellatif Kechiche[Abdellatif Kechiche]");
+    // Firms and teams ranked, not described.
+    CHECK(names("Hier, Renault Trucks, premier constructeur, a parlé.", *real, EntityKind::person).empty());
+    CHECK(names("Hier, Zorg Ultra, leader du secteur, a parlé.", *real, EntityKind::person).empty());
+    // The function opens the next person's name; or, after an article, the next clause's subject.
+    CHECK(names("Sur Sud Radio, le député Jean Dupont a dit non.", *real, EntityKind::person) ==
+          "person:Jean Dupont[député Jean Dupont]");
+    CHECK(names("Contacté par Franceinfo, le député a dit non.", *real, EntityKind::person).empty());
+}
+
+TEST_CASE("a nationality before a name the lexicons lack is a person's", "[entities]") {
+    REAL_LEXICONS_OR_SKIP();
+    CHECK(names("le Serbe Novak Djokovic a gagné", *real, EntityKind::person) ==
+          "person:Novak Djokovic[Serbe Novak Djokovic]");
+    CHECK(names("face à l'Argentin Emiliano Martínez", *real, EntityKind::person) ==
+          "person:Emiliano Martínez[Argentin Emiliano Martínez]");
+    CHECK(people("le Premier ministre bulgare Boïko Borissov a dit", *real) ==
+          "Boïko Borissov: <Premier ministre bulgare >Boïko Borissov");
+}
