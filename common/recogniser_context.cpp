@@ -371,6 +371,34 @@ std::size_t Scanner::lower_org_last_at(std::size_t i) const {
 
 // Tokens first..last look like a person's name on their own: a first name
 // then a capital, or two capitals or more ending with a known surname.
+// "le président de la Fifa", "la maire de Paris", "le directeur général
+// d'Airbus", "le secrétaire général de l'ONU": a function and "de" right
+// before token i.
+bool Scanner::function_of_before(std::size_t i) const {
+    std::size_t k = i;  // the first token of "de ..."
+    const std::string_view own = words_[i].particle;
+    if (own == "d") {
+        k = i;
+    } else if (own == "l" && i >= 1 && joinable(i) && words_[i - 1].key == "de") {
+        k = i - 1;
+    } else if (own.empty() && i >= 1 && joinable(i) &&
+               (words_[i - 1].key == "du" || words_[i - 1].key == "des" || words_[i - 1].key == "de")) {
+        k = i - 1;
+    } else if (own.empty() && i >= 2 && joinable(i) && joinable(i - 1) && words_[i - 1].key == "la" &&
+               words_[i - 2].key == "de") {
+        k = i - 2;
+    } else {
+        return false;
+    }
+    // The function, maybe with an adjective after it ("directeur général", "secrétaire d'État adjoint").
+    for (std::size_t back = 1; back <= 2 && k >= back && joinable(k - back + 1); ++back) {
+        const Word& f = words_[k - back];
+        if (f.cap) return false;
+        if (role_nouns().count(f.key)) return true;
+    }
+    return false;
+}
+
 bool Scanner::person_follows(std::size_t first, std::size_t last) const {
     if (first >= last) return false;
     if (hyphen_only(first + 1)) return false;  // "Centre Pompidou-Metz": a compound is no person

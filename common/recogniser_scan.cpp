@@ -243,6 +243,25 @@ std::size_t Scanner::scan_at(std::size_t i) {
     Candidate c{i, r_last, Guess::unknown, {}, false, -1, person_cue, {}};
     if (b.role && w.particle.empty() && joinable(i) && sovereign_titles().count(words_[i - 1].key))
         c.honorific = tokens_[i - 1].text;
+    // "le président de la Fifa Sepp Blatter", "le patron de Tesla Elon Musk":
+    // a function, "de" and the body or place it serves, then two capitals or
+    // more that no lexicon knows: the person who holds it, whatever the first
+    // name (one the lexicons know is found below, "person_follows").
+    if (m && !m.person && (m.place != nullptr) != (m.org != nullptr) && !person_cue && function_of_before(i)) {
+        const std::size_t p = m.last + 1;
+        if (p < limit && joinable(p) && words_[p].cap && words_[p].particle.empty() && !words_[p].common &&
+            !words_[p].acronym && !hyphen_only(p) && !lexicon_match(p, limit)) {
+            const std::size_t p_last = run_last(p, limit, true, false);
+            if (p_last > p && !hyphenated(p, p_last)) {
+                c.last = m.last;
+                c.kind = m.org ? Guess::org : Guess::place;
+                c.canonical = m.org ? *m.org : *m.place;
+                found_.push_back(std::move(c));
+                found_.push_back(Candidate{p, p_last, Guess::person, {}, true, -1, true, {}});
+                return p_last + 1;
+            }
+        }
+    }
     // "la maire de Paris Anne Hidalgo", "l'archevêque de Canterbury Rowan
     // Williams": a gazetteer place, then a person.
     if (m && m.place && !m.person && !m.org && !person_cue && m.last < r_last && person_follows(m.last + 1, r_last)) {

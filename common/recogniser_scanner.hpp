@@ -247,6 +247,7 @@ private:
     bool listed_with_people(std::size_t i, std::size_t limit) const;
     bool thing_context(std::size_t j) const;
     bool role_apposition(std::size_t j, bool& article) const;
+    bool function_of_before(std::size_t i) const;
     // "le ministère de l'Intérieur": the last token of the organisation a
     // lower-case head opens at `i`, or 0. Asked at every token: the head's test
     // is inline, so that most words cost no call.

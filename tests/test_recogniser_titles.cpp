@@ -93,3 +93,13 @@ TEST_CASE("a nationality before a name the lexicons lack is a person's", "[entit
     CHECK(people("le Premier ministre bulgare Boïko Borissov a dit", *real) ==
           "Boïko Borissov: <Premier ministre bulgare >Boïko Borissov");
 }
+
+TEST_CASE("a function, de and the body it serves, then a name the lexicons lack", "[entities]") {
+    REAL_LEXICONS_OR_SKIP();
+    CHECK(names("Le président de la Fifa Sepp Blatter a défendu un choix.", *real) ==
+          "person:Sepp Blatter[Sepp Blatter] | org:FIFA[Fifa]");
+    CHECK(names("la sénatrice de Lozère Guylène Pantel a dit", *real) ==
+          "person:Guylène Pantel[Guylène Pantel] | place:Lozère[Lozère]");
+    // Without the function, a place and a run of capitals stay what they were.
+    CHECK(names("Il est allé de Lozère Guylène Pantel.", *real, EntityKind::person).empty());
+}
