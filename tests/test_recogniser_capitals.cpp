@@ -108,3 +108,13 @@ TEST_CASE("news agencies credited in a dispatch are organisations", "[entities]"
     CHECK(names("Ernst Reuter, maire de Berlin, a parlé.", *real, EntityKind::person) ==
           "person:Ernst Reuter[Ernst Reuter]");
 }
+
+TEST_CASE("places joined by a hyphen are each a place, unless a place cue names the compound", "[entities]") {
+    REAL_LEXICONS_OR_SKIP();
+    CHECK(names("Un vol Porto-Lyon a atterri.", *real) == "place:Porto[Porto] | place:Lyon[Lyon]");
+    CHECK(names("le match Turquie-France a eu lieu", *real) == "place:Turquie[Turquie] | place:France[France]");
+    // After a place cue, one place the gazetteers lack; a compass point is part of its name.
+    CHECK(names("Il vit à Jérusalem-Est depuis.", *real) == "place:Jérusalem-Est[Jérusalem-Est]");
+    CHECK(names("Il a couru à Spa-Francorchamps.", *real) == "place:Spa-Francorchamps[Spa-Francorchamps]");
+    CHECK(names("les universités du Nord-Est du pays", *real).empty());
+}
