@@ -265,6 +265,14 @@ bool is_press_tail(std::string_view w) {
     return words.count(w) != 0;
 }
 
+bool is_company_tail(std::string_view w) {
+    static const WordSet words = words_of(
+        "motors motor group holding holdings inc corp corporation ltd llc plc gmbh ag airlines airways "
+        "industries technologies pharmaceuticals pharma electronics entertainment studios records "
+        "communications telecom partners capital investments bank insurance");
+    return words.count(w) != 0;
+}
+
 bool is_federal_body(std::string_view w) {
     // Not "Bundesland" (a state, a common noun) nor its plural "Bundesländer".
     return w.size() > 8 && w.substr(0, 6) == "bundes" && w.substr(0, 10) != "bundesland";

@@ -73,6 +73,8 @@ bool is_venue_tail(std::string_view w);
 /// Nouns ending the title of a newspaper or a magazine: "Charlie Hebdo",
 /// "Washington Post": no person, though it may start with a first name.
 bool is_press_tail(std::string_view w);
+// "Kia Motors", "Tata Group", "Emirates Airlines": an English word that ends a company's name.
+bool is_company_tail(std::string_view w);
 /// "Bundestag", "Bundesbank", "Bundeswehr": a German compound of "Bundes-"
 /// (federal) names a federal body. Folded key.
 bool is_federal_body(std::string_view w);

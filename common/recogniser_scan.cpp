@@ -386,6 +386,8 @@ std::size_t Scanner::scan_at(std::size_t i) {
     const bool unknown_run = !m || m.last < r_last;
     // "la rédaction de Charlie Hebdo", "le Washington Post": a newspaper's title.
     const bool press = r_last > i && words_[r_last].cap && unknown_run && is_press_tail(tail);
+    // "Kia Motors", "Tata Group", "Virgin Airlines": a company, whatever first name opens it.
+    const bool company = r_last > i && words_[r_last].cap && unknown_run && is_company_tail(tail);
     // "depuis Newt Gingrich en 1997": "depuis" reads a time as often as a place;
     // capitals no lexicon knows after it are no place by that cue alone.
     const bool place_cue = b.place && !(!m && r_last > i && is_text(i - 1, {"depuis", "Depuis"}));
@@ -404,7 +406,8 @@ std::size_t Scanner::scan_at(std::size_t i) {
         return m.last + 1;
     }
     if (b.title || (b.role && unknown_run) ||
-        (first && !thing_cue && r_last > i && unknown_run && !building && !press && !joins_places(i, r_last, m)) ||
+        (first && !thing_cue && r_last > i && unknown_run && !building && !press && !company &&
+         !joins_places(i, r_last, m)) ||
         town_then_surname(i, r_last, m, b)) {
         c.kind = Guess::person;
         c.corefable = true;
@@ -420,7 +423,7 @@ std::size_t Scanner::scan_at(std::size_t i) {
         c.kind = resolve_lexicon(m, b, a, i, c);
     } else if (is_venue_tail(tail) && r_last > i && words_[r_last].cap) {
         c.kind = Guess::place;  // "le Groupama Stadium": a place, as "le stade Maracana"
-    } else if (b.org || org_run || press || (r_last == i && !m && is_federal_body(w.key))) {
+    } else if (b.org || org_run || press || company || (r_last == i && !m && is_federal_body(w.key))) {
         c.kind = Guess::org;
         if (w.acronym) c.last = acronym_name_last(i, limit);  // "l'équipe UAE Emirates"
     } else if (building || b.facility || (place_cue && !b.place_article && !w.acronym)) {

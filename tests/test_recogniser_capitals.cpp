@@ -118,3 +118,12 @@ TEST_CASE("places joined by a hyphen are each a place, unless a place cue names 
     CHECK(names("Il a couru à Spa-Francorchamps.", *real) == "place:Spa-Francorchamps[Spa-Francorchamps]");
     CHECK(names("les universités du Nord-Est du pays", *real).empty());
 }
+
+TEST_CASE("an English company word ends an organisation's name, whatever first name opens it", "[entities]") {
+    REAL_LEXICONS_OR_SKIP();
+    CHECK(names("Kia Motors a vendu plus.", *real) == "org:Kia Motors[Kia Motors]");
+    CHECK(names("le campus de Volvo Car Group à Göteborg", *real, EntityKind::org) ==
+          "org:Volvo Car Group[Volvo Car Group]");
+    // A title still makes a person.
+    CHECK(names("M. Peter Bank a dit non.", *real) == "person:Peter Bank[M. Peter Bank]");
+}
