@@ -392,13 +392,14 @@ std::size_t Scanner::scan_at(std::size_t i) {
     // capitals no lexicon knows after it are no place by that cue alone.
     const bool place_cue = b.place && !(!m && r_last > i && is_text(i - 1, {"depuis", "Depuis"}));
     // "la ligne Bordeaux-Marseille", "le match Turquie-France", "un vol
-    // Porto-Lyon": places joined by a hyphen are each a place (lexicon_match
-    // stops at the first only when the next is a place too), not one longer
-    // name no lexicon knows. After a place cue the compound is one place the
-    // gazetteers lack ("à Jérusalem-Est", "à Spa-Francorchamps"), and a
+    // Paris-Londres": places joined by a hyphen are each a place
+    // (lexicon_match stops at the first only when the next is a place too),
+    // not one longer name no lexicon knows, nor a person because the first is
+    // a first name too ("Pâris"). After a place cue the compound is one place
+    // the gazetteers lack ("à Jérusalem-Est", "à Spa-Francorchamps"), and a
     // compass point makes a part of the first ("le Nord-Est").
-    if (m && m.place && !m.person && !m.org && m.last < r_last && hyphen_only(m.last + 1) && !person_cue && !first &&
-        !b.org && !b.place && !b.facility && !is_compass(words_[m.last + 1].key) && !is_compass(w.key)) {
+    if (m && m.place && !m.person && !m.org && m.last < r_last && hyphen_only(m.last + 1) && !person_cue && !b.org &&
+        !b.place && !b.facility && !is_compass(words_[m.last + 1].key) && !is_compass(w.key)) {
         c.last = m.last;
         c.kind = Guess::place;
         c.canonical = *m.place;

@@ -113,6 +113,9 @@ TEST_CASE("places joined by a hyphen are each a place, unless a place cue names 
     REAL_LEXICONS_OR_SKIP();
     CHECK(names("Un vol Porto-Lyon a atterri.", *real) == "place:Porto[Porto] | place:Lyon[Lyon]");
     CHECK(names("le match Turquie-France a eu lieu", *real) == "place:Turquie[Turquie] | place:France[France]");
+    // "Paris" is a first name too ("Pâris"); "Marie-France" is one first name.
+    CHECK(names("le vol Paris-Londres a décollé", *real) == "place:Paris[Paris] | place:Londres[Londres]");
+    CHECK(names("Marie-France Dupont a dit non.", *real) == "person:Marie-France Dupont[Marie-France Dupont]");
     // After a place cue, one place the gazetteers lack; a compass point is part of its name.
     CHECK(names("Il vit à Jérusalem-Est depuis.", *real) == "place:Jérusalem-Est[Jérusalem-Est]");
     CHECK(names("Il a couru à Spa-Francorchamps.", *real) == "place:Spa-Francorchamps[Spa-Francorchamps]");
