@@ -401,7 +401,9 @@ bool Scanner::function_of_before(std::size_t i) const {
 
 bool Scanner::person_follows(std::size_t first, std::size_t last) const {
     if (first >= last) return false;
-    if (hyphen_only(first + 1)) return false;  // "Centre Pompidou-Metz": a compound is no person
+    // "Centre Pompidou-Metz": a compound is no person, unless it is a first
+    // name ("à Paris Jean-Marc Ayrault").
+    if (hyphen_only(first + 1) && !first_name_start(first)) return false;
     if (first_name_start(first) && words_[first + 1].cap) return true;
     return lex_.surnames.contains(words_[last].key) && !is_common(first);
 }

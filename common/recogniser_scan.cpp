@@ -355,8 +355,10 @@ std::size_t Scanner::scan_at(std::size_t i) {
             while (k < last && !words_[k].cap) ++k;
             return last > p && !lexicon_match(k, limit).place;
         };
+        // Not a first name joined by a hyphen to the word before: "à
+        // Sainte-Marie-Majeure", "Notre-Dame-de-Lorette" are one name.
         for (std::size_t p = i + 1; p <= r_last; ++p)
-            if (first_name_start(p) && (p < r_last ? words_[p + 1].cap : name_goes_on(p))) {
+            if (first_name_start(p) && !hyphen_only(p) && (p < r_last ? words_[p + 1].cap : name_goes_on(p))) {
                 r_last = p - 1;
                 break;
             }

@@ -130,3 +130,12 @@ TEST_CASE("an English company word ends an organisation's name, whatever first n
     // A title still makes a person.
     CHECK(names("M. Peter Bank a dit non.", *real) == "person:Peter Bank[M. Peter Bank]");
 }
+
+TEST_CASE("a first name joined by a hyphen is part of a compound, and a compound first name follows a place",
+          "[entities]") {
+    REAL_LEXICONS_OR_SKIP();
+    CHECK(names("Il a prié à Sainte-Marie-Majeure.", *real) == "place:Sainte-Marie-Majeure[Sainte-Marie-Majeure]");
+    CHECK(names("a déclaré à Paris Jean-Marc Ayrault hier", *real, EntityKind::person) ==
+          "person:Jean-Marc Ayrault[Jean-Marc Ayrault]");
+    CHECK(names("au Centre Pompidou-Metz", *real, EntityKind::person).empty());
+}
