@@ -354,19 +354,23 @@ def read_libgeonames_cities() -> list[GeoCity]:
     return cities
 
 
-def hunspell_lemmas(path: str, tag: str) -> list[str]:
-    """Entries of a Grammalecte hunspell .dic carrying morphological `tag`."""
-    out = set()
+def hunspell_entries(path: str) -> list[tuple[str, list[str]]]:
+    """The entries of a Grammalecte hunspell .dic: each word (NFC, without its
+    affix flags) and its morphological tags."""
+    out = []
     with open(path, encoding="utf-8") as f:
         next(f)  # entry count
         for line in f:
             parts = line.split()
-            if len(parts) < 2 or tag not in parts[1:]:
-                continue
-            word = parts[0].split("/", 1)[0]
+            word = parts[0].split("/", 1)[0] if parts else ""
             if word:
-                out.add(unicodedata.normalize("NFC", word))
-    return sorted(out)
+                out.append((unicodedata.normalize("NFC", word), parts[1:]))
+    return out
+
+
+def hunspell_lemmas(entries: list[tuple[str, list[str]]], tag: str) -> list[str]:
+    """The words of hunspell `entries` carrying morphological `tag`."""
+    return sorted({word for word, tags in entries if tag in tags})
 
 
 def php_string_array(source: str, name: str) -> list[str] | None:
@@ -448,17 +452,10 @@ def international_first_names(by_locale: dict[str, list[str]], french_first: lis
     return sorted(out)
 
 
-def hunspell_names(path: str) -> list[str]:
-    """Capitalised entries of a hunspell .dic, whatever their tags: the words
+def hunspell_names(entries: list[tuple[str, list[str]]]) -> list[str]:
+    """Capitalised words of hunspell `entries`, whatever their tags: the words
     the French dictionary knows as names ("Valais", "Saxe"; not "Amour")."""
-    out = set()
-    with open(path, encoding="utf-8") as f:
-        next(f)  # entry count
-        for line in f:
-            word = line.split("/", 1)[0].split()[0] if line.strip() else ""
-            if word[:1].isupper():
-                out.add(unicodedata.normalize("NFC", word))
-    return sorted(out)
+    return sorted({word for word, _ in entries if word[:1].isupper()})
 
 
 # --------------------------------------------------------------------------
@@ -1090,13 +1087,14 @@ def build(src: Sources, out: Path, aliases: Path) -> dict[str, int]:
                 words.add(w)
     common = sorted(words)
 
-    first = hunspell_lemmas(hun, "po:prn")
-    sur = hunspell_lemmas(hun, "po:patr")
+    entries = hunspell_entries(hun)
+    first = hunspell_lemmas(entries, "po:prn")
+    sur = hunspell_lemmas(entries, "po:patr")
+    common_keys = {entity_key(w) for w in common}
+    name_keys = {entity_key(w) for w in hunspell_names(entries)}
 
     # places.tsv
-    rows, stats = build_places(src, {entity_key(w) for w in common},
-                               {entity_key(w) for w in first + sur},
-                               {entity_key(w) for w in hunspell_names(hun)})
+    rows, stats = build_places(src, common_keys, {entity_key(w) for w in first + sur}, name_keys)
     for r in rows:
         assert "\t" not in "".join(r) and "\n" not in "".join(r)
     write(out / "places.tsv", header(
@@ -1151,9 +1149,9 @@ def build(src: Sources, out: Path, aliases: Path) -> dict[str, int]:
         words = entity_key(s).split()
         if len(words) > 1:
             opening.setdefault(words[0], set()).add(entity_key(c))
-    taken = ({entity_key(w) for w in common} | {entity_key(s) for s, _, _ in rows}
+    taken = (common_keys | {entity_key(s) for s, _, _ in rows}
              | {w for w, places in opening.items() if len(places) >= PLACE_OPENING_WORD_MIN_PLACES}
-             | alias_surface_keys(aliases) | {entity_key(w) for w in hunspell_names(hun)})
+             | alias_surface_keys(aliases) | name_keys)
     intl_stats: dict[str, int] = {}
     by_locale = faker_first_names()
     intl = international_first_names(by_locale, first, taken, intl_stats)
